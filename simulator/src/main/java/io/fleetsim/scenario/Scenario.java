@@ -1,0 +1,48 @@
+package io.fleetsim.scenario;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything a run does, as read from a scenario file. Immutable; built by {@link ScenarioLoader}.
+ *
+ * @param name         scenario name, used in the results directory name
+ * @param source       the file it was read from (null when built in code)
+ * @param target       {@code coap://host:port} of the LwM2M server, or null for the embedded server
+ * @param groups       device groups, in file order (at least one)
+ * @param arrival      how devices start
+ * @param lifetime     registration lifetime sent with Register (simulated time)
+ * @param updateInterval time between Registration Updates (simulated time)
+ * @param duration     how long the run lasts in simulated time, counted from the first device start
+ * @param timeScale    simulated seconds per wall second for every protocol timer
+ * @param coap         CoAP transmission parameters
+ * @param registrationRetry back-off of a device whose registration failed
+ * @param deregisterAtEnd whether devices send De-register when the run ends
+ * @param thresholds   pass/fail rules judged on the recorded results
+ */
+public record Scenario(
+        String name,
+        Path source,
+        String target,
+        List<DeviceGroup> groups,
+        Arrival arrival,
+        Duration lifetime,
+        Duration updateInterval,
+        Duration duration,
+        double timeScale,
+        CoapSettings coap,
+        RetryPolicy registrationRetry,
+        boolean deregisterAtEnd,
+        List<Threshold> thresholds) {
+
+    public Scenario {
+        groups = List.copyOf(groups);
+        thresholds = List.copyOf(thresholds);
+    }
+
+    /** Total number of devices over all groups. */
+    public int deviceCount() {
+        return groups.stream().mapToInt(DeviceGroup::count).sum();
+    }
+}
