@@ -1,0 +1,52 @@
+package io.fleetsim.cli;
+
+import io.fleetsim.FleetsimVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code fleetsim} command line: {@code run}, {@code report}, {@code check}. */
+@Command(name = "fleetsim",
+        mixinStandardHelpOptions = true,
+        versionProvider = FleetsimCommand.Version.class,
+        description = "Reactive LwM2M device fleet simulator and load tester.",
+        subcommands = { RunCommand.class, ReportCommand.class, CheckCommand.class },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the run finished and every threshold passed",
+            "1:a threshold failed",
+            "2:bad input (scenario file, flags, results directory)",
+            "3:the run could not be carried out or was aborted" })
+public final class FleetsimCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, report or check");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (tests call this instead of main). */
+    public static int execute(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    static CommandLine newCommandLine() {
+        CommandLine cli = new CommandLine(new FleetsimCommand());
+        cli.setExitCodeOnInvalidInput(ExitCodes.BAD_INPUT);
+        cli.setExecutionExceptionHandler(new UserFacingErrors());
+        return cli;
+    }
+
+    /** Prints the version of fleetsim. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] { "fleetsim " + FleetsimVersion.VERSION };
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.fleetsim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+
+import io.fleetsim.engine.FleetEngine;
+import io.fleetsim.engine.RunOptions;
+import io.fleetsim.engine.RunOutcome;
+import io.fleetsim.engine.RunTarget;
+import io.fleetsim.metrics.ThresholdResult;
+import io.fleetsim.reports.HtmlReport;
+import io.fleetsim.scenario.Scenario;
+import io.fleetsim.scenario.ScenarioLoader;
+import io.fleetsim.scenario.ScenarioOverrides;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code fleetsim run SCENARIO}: runs a scenario and writes a results directory and report. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a scenario and write a results directory with summary.json, histograms.hlog, "
+                + "timeline.csv and report.html.")
+final class RunCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (YAML)")
+    Path scenarioFile;
+
+    @Option(names = "--devices", paramLabel = "N", description = "override fleet.count")
+    Integer devices;
+
+    @Option(names = "--target", paramLabel = "URI", description = "override target, e.g. coap://127.0.0.1:5683")
+    String target;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "override durationSeconds (simulated)")
+    Double durationSeconds;
+
+    @Option(names = "--time-scale", paramLabel = "X", description = "override timeScale")
+    Double timeScale;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "results directory (default results/<scenario>-<yyyyMMdd-HHmmss>)")
+    Path out;
+
+    @Option(names = "--shards", paramLabel = "N", description = "event loops for devices (default: one per core)")
+    int shards;
+
+    @Option(names = "--quiet", description = "no progress lines")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario scenario = ScenarioOverrides.apply(ScenarioLoader.load(scenarioFile),
+                devices, target, durationSeconds, timeScale);
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter outWriter = spec.commandLine().getOut();
+        Path resultsDir = out != null ? out : defaultResultsDir(scenario);
+        RunTarget runTarget = Targets.start(scenario);
+        outWriter.printf("fleetsim: %s: %d devices against %s%s, results in %s%n", scenario.name(),
+                scenario.deviceCount(), runTarget.uri(), runTarget.embedded() ? " (embedded Leshan)" : "", resultsDir);
+        outWriter.flush();
+        RunOptions options = RunOptions.defaults(resultsDir)
+                .withShards(shards)
+                .withProgress(quiet ? line -> { } : line -> {
+                    err.println(line);
+                    err.flush();
+                })
+                .withReport(HtmlReport::render);
+        RunOutcome outcome = FleetEngine.run(scenario, runTarget, options);
+        printVerdict(outWriter, outcome);
+        return outcome.passed() ? ExitCodes.PASS : ExitCodes.FAILED;
+    }
+
+    private static void printVerdict(PrintWriter out, RunOutcome outcome) {
+        var s = outcome.summary();
+        out.printf("registered %d of %d devices (%d at the end); registration p99 %s ms%n",
+                s.totals().get(io.fleetsim.metrics.Counter.DEVICES_REGISTERED), s.info().plannedDevices(),
+                s.registeredAtEnd(), io.fleetsim.metrics.LatencySummary.percentile(
+                        s.histograms().get(io.fleetsim.metrics.LatencyMetric.REGISTRATION), 99));
+        for (ThresholdResult t : s.thresholds()) {
+            out.printf("  %s %s (observed %s)%n", t.pass() ? "PASS" : "FAIL", t.threshold().expression(),
+                    t.observed() == null ? "nothing" : String.format(java.util.Locale.ROOT, "%.3f", t.observed()));
+        }
+        out.printf("verdict: %s%nreport: %s%n", outcome.passed() ? "PASS" : "FAIL",
+                outcome.resultsDir().resolve("report.html"));
+        out.flush();
+    }
+
+    static Path defaultResultsDir(Scenario scenario) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return Path.of("results", scenario.name() + "-" + stamp);
+    }
+}

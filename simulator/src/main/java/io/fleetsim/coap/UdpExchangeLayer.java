@@ -1,0 +1,263 @@
+package io.fleetsim.coap;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+import org.eclipse.californium.core.coap.CoAP.Type;
+import org.eclipse.californium.core.coap.EmptyMessage;
+import org.eclipse.californium.core.coap.Message;
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.coap.Response;
+import org.eclipse.californium.core.coap.Token;
+
+import io.fleetsim.engine.SimClock;
+import io.fleetsim.metrics.Counter;
+import io.fleetsim.metrics.ShardMetrics;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+
+/**
+ * The CoAP exchange layer of one device over UDP (RFC 7252), run on the device's event loop:
+ * message IDs and tokens, CON retransmission with exponential back-off, piggybacked and separate
+ * responses, and deduplication of the server's requests. Not thread-safe by design: every call
+ * comes from the one event loop the device lives on.
+ */
+public final class UdpExchangeLayer {
+
+    /** Sends one datagram to the server. */
+    @FunctionalInterface
+    public interface DatagramSender {
+        void send(byte[] datagram);
+    }
+
+    /** Answers a request from the server; the answer is piggybacked on the ACK. */
+    @FunctionalInterface
+    public interface RequestHandler {
+        Response handle(Request request);
+    }
+
+    private final SimClock clock;
+    private final UdpCodec codec;
+    private final RetransmissionTimeouts timeouts;
+    private final RandomGenerator random;
+    private final ShardMetrics metrics;
+    private final DatagramSender sender;
+    private final RequestHandler requestHandler;
+    private final Map<Integer, Outgoing> byMid = new HashMap<>(4);
+    private final Map<Token, Outgoing> byToken = new HashMap<>(4);
+    private final RecentRequests recentRequests = new RecentRequests();
+    private int nextMid;
+    private int tokenCounter;
+    private boolean closed;
+
+    public UdpExchangeLayer(SimClock clock, UdpCodec codec, RetransmissionTimeouts timeouts,
+            RandomGenerator random, ShardMetrics metrics, DatagramSender sender, RequestHandler requestHandler) {
+        this.clock = clock;
+        this.codec = codec;
+        this.timeouts = timeouts;
+        this.random = random;
+        this.metrics = metrics;
+        this.sender = sender;
+        this.requestHandler = requestHandler;
+        this.nextMid = random.nextInt(0x10000);
+        this.tokenCounter = random.nextInt();
+    }
+
+    /** Sends a confirmable request; the future completes with whatever response code arrives. */
+    public Future<Response> send(Request request) {
+        Promise<Response> promise = Promise.promise();
+        if (closed) {
+            promise.fail(new CoapFailure(CoapFailure.CLOSED, "the device's socket is closed"));
+            return promise.future();
+        }
+        request.setType(Type.CON);
+        request.setMID(takeMid());
+        request.setToken(takeToken());
+        Outgoing outgoing = new Outgoing(request, codec.encode(request), promise);
+        byMid.put(request.getMID(), outgoing);
+        byToken.put(request.getToken(), outgoing);
+        outgoing.timeoutMillis = timeouts.initialMillis(random);
+        transmit(outgoing.bytes, Type.CON);
+        armRetransmission(outgoing);
+        return promise.future();
+    }
+
+    /** Handles one datagram from the server. */
+    public void receive(byte[] datagram) {
+        Message message;
+        try {
+            message = codec.decode(datagram);
+        } catch (UdpCodec.MalformedMessageException e) {
+            metrics.increment(Counter.MALFORMED_RECEIVED);
+            return;
+        }
+        countReceived(message.getType());
+        if (message instanceof Request request) {
+            onRequest(request);
+        } else if (message instanceof Response response) {
+            onResponse(response);
+        } else if (message.getType() == Type.ACK) {
+            onEmptyAck(message.getMID());
+        } else if (message.getType() == Type.RST) {
+            Outgoing outgoing = byMid.get(message.getMID());
+            if (outgoing != null) {
+                fail(outgoing, new CoapFailure(CoapFailure.RESET, "server answered with RST"));
+            }
+        } else if (message.getType() == Type.CON) {
+            // CoAP ping: an empty CON is answered with RST.
+            sendEmpty(EmptyMessage.newRST(message));
+        }
+    }
+
+    /** Fails every open exchange and stops all timers; later sends fail with {@code closed}. */
+    public void close() {
+        closed = true;
+        for (Outgoing outgoing : byMid.values().toArray(Outgoing[]::new)) {
+            fail(outgoing, new CoapFailure(CoapFailure.CLOSED, "the device's socket was closed"));
+        }
+        for (Outgoing outgoing : byToken.values().toArray(Outgoing[]::new)) {
+            fail(outgoing, new CoapFailure(CoapFailure.CLOSED, "the device's socket was closed"));
+        }
+    }
+
+    /** Requests waiting for an answer. */
+    public int openExchanges() {
+        return byToken.size();
+    }
+
+    private void onRequest(Request request) {
+        byte[] cached = recentRequests.responseTo(request.getMID(), clock.nowMillis());
+        if (cached != null) {
+            transmit(cached, Type.ACK);
+            return;
+        }
+        Response response = requestHandler.handle(request);
+        response.setToken(request.getToken());
+        if (request.getType() == Type.CON) {
+            response.setType(Type.ACK);
+            response.setMID(request.getMID());
+        } else {
+            response.setType(Type.NON);
+            response.setMID(takeMid());
+        }
+        byte[] bytes = codec.encode(response);
+        if (request.getType() == Type.CON) {
+            recentRequests.remember(request.getMID(), bytes, clock.nowMillis());
+        }
+        transmit(bytes, response.getType());
+    }
+
+    private void onResponse(Response response) {
+        Outgoing outgoing;
+        if (response.getType() == Type.ACK) {
+            outgoing = byMid.get(response.getMID());
+            if (outgoing == null || !outgoing.request.getToken().equals(response.getToken())) {
+                return; // a late duplicate, or not ours: drop it
+            }
+        } else {
+            outgoing = byToken.get(response.getToken());
+            if (response.getType() == Type.CON) {
+                sendEmpty(outgoing == null ? EmptyMessage.newRST(response) : EmptyMessage.newACK(response));
+            }
+            if (outgoing == null) {
+                return;
+            }
+        }
+        complete(outgoing, response);
+    }
+
+    private void onEmptyAck(int mid) {
+        Outgoing outgoing = byMid.remove(mid);
+        if (outgoing == null) {
+            return;
+        }
+        clock.cancel(outgoing.timerId);
+        outgoing.timerId = clock.schedule(timeouts.maxTransmitWaitMillis(), id -> fail(outgoing,
+                new CoapFailure(CoapFailure.TIMEOUT, "no separate response after the empty ACK")));
+    }
+
+    private void armRetransmission(Outgoing outgoing) {
+        outgoing.timerId = clock.schedule(outgoing.timeoutMillis, id -> retransmitOrFail(outgoing));
+    }
+
+    private void retransmitOrFail(Outgoing outgoing) {
+        if (outgoing.retransmissions >= timeouts.maxRetransmit()) {
+            fail(outgoing, new CoapFailure(CoapFailure.TIMEOUT,
+                    "no response after " + outgoing.retransmissions + " retransmissions"));
+            return;
+        }
+        outgoing.retransmissions++;
+        outgoing.timeoutMillis *= 2;
+        metrics.increment(Counter.RETRANSMISSIONS);
+        transmit(outgoing.bytes, Type.CON);
+        armRetransmission(outgoing);
+    }
+
+    private void complete(Outgoing outgoing, Response response) {
+        forget(outgoing);
+        outgoing.promise.tryComplete(response);
+    }
+
+    private void fail(Outgoing outgoing, CoapFailure failure) {
+        forget(outgoing);
+        outgoing.promise.tryFail(failure);
+    }
+
+    private void forget(Outgoing outgoing) {
+        clock.cancel(outgoing.timerId);
+        byMid.remove(outgoing.request.getMID(), outgoing);
+        byToken.remove(outgoing.request.getToken(), outgoing);
+    }
+
+    private void sendEmpty(EmptyMessage message) {
+        transmit(codec.encode(message), message.getType());
+    }
+
+    private void transmit(byte[] bytes, Type type) {
+        metrics.increment(switch (type) {
+            case CON -> Counter.SENT_CON;
+            case NON -> Counter.SENT_NON;
+            case ACK -> Counter.SENT_ACK;
+            case RST -> Counter.SENT_RST;
+        });
+        sender.send(bytes);
+    }
+
+    private void countReceived(Type type) {
+        metrics.increment(switch (type) {
+            case CON -> Counter.RECEIVED_CON;
+            case NON -> Counter.RECEIVED_NON;
+            case ACK -> Counter.RECEIVED_ACK;
+            case RST -> Counter.RECEIVED_RST;
+        });
+    }
+
+    private int takeMid() {
+        int mid = nextMid;
+        nextMid = (nextMid + 1) & 0xFFFF;
+        return mid;
+    }
+
+    private Token takeToken() {
+        int value = tokenCounter++;
+        return Token.fromProvider(new byte[] {
+            (byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value });
+    }
+
+    /** A request of ours waiting for its response. */
+    private static final class Outgoing {
+        final Request request;
+        final byte[] bytes;
+        final Promise<Response> promise;
+        long timeoutMillis;
+        long timerId = -1;
+        int retransmissions;
+
+        Outgoing(Request request, byte[] bytes, Promise<Response> promise) {
+            this.request = request;
+            this.bytes = bytes;
+            this.promise = promise;
+        }
+    }
+}

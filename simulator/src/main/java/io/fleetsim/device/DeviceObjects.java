@@ -1,0 +1,75 @@
+package io.fleetsim.device;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.leshan.core.model.LwM2mModel;
+import org.eclipse.leshan.core.model.ObjectLoader;
+import org.eclipse.leshan.core.model.StaticModel;
+import org.eclipse.leshan.core.node.LwM2mMultipleResource;
+import org.eclipse.leshan.core.node.LwM2mNode;
+import org.eclipse.leshan.core.node.LwM2mObject;
+import org.eclipse.leshan.core.node.LwM2mObjectInstance;
+import org.eclipse.leshan.core.node.LwM2mResource;
+import org.eclipse.leshan.core.node.LwM2mSingleResource;
+
+/**
+ * The LwM2M objects a virtual device exposes: Server (/1/0) and Device (/3/0). Values are derived
+ * from the device's identity when read, so a device holds no object tree in memory.
+ */
+public final class DeviceObjects {
+
+    /** The object model of LwM2M's core objects, shared by every device (read-only). */
+    public static final LwM2mModel MODEL = new StaticModel(ObjectLoader.loadDefault());
+
+    /** The object links sent in the Register payload. */
+    public static final String OBJECT_LINKS = "</1/0>,</3/0>";
+
+    private DeviceObjects() {
+    }
+
+    /** The node at {@code objectId} (and instance, resource when not null), or null if absent. */
+    public static LwM2mNode read(DeviceIdentity device, long lifetimeSeconds, int objectId,
+            Integer instanceId, Integer resourceId) {
+        LwM2mObjectInstance instance = switch (objectId) {
+            case 1 -> serverInstance(lifetimeSeconds);
+            case 3 -> deviceInstance(device);
+            default -> null;
+        };
+        if (instance == null || (instanceId != null && instanceId != 0)) {
+            return null;
+        }
+        if (instanceId == null) {
+            return new LwM2mObject(objectId, instance);
+        }
+        if (resourceId == null) {
+            return instance;
+        }
+        return instance.getResource(resourceId);
+    }
+
+    static LwM2mObjectInstance serverInstance(long lifetimeSeconds) {
+        return new LwM2mObjectInstance(0,
+                LwM2mSingleResource.newIntegerResource(0, 1),
+                LwM2mSingleResource.newIntegerResource(1, lifetimeSeconds),
+                LwM2mSingleResource.newBooleanResource(6, false),
+                LwM2mSingleResource.newStringResource(7, "U"));
+    }
+
+    static LwM2mObjectInstance deviceInstance(DeviceIdentity device) {
+        List<LwM2mResource> resources = new ArrayList<>();
+        resources.add(LwM2mSingleResource.newStringResource(0, "fleetsim"));
+        resources.add(LwM2mSingleResource.newStringResource(1, "virtual-device"));
+        resources.add(LwM2mSingleResource.newStringResource(2, device.serialNumber()));
+        resources.add(LwM2mSingleResource.newStringResource(3, "1.0." + (device.index() % 10)));
+        resources.add(LwM2mMultipleResource.newIntegerResource(6, Map.of(0, 1L)));
+        resources.add(LwM2mSingleResource.newIntegerResource(9, device.batteryLevel()));
+        resources.add(LwM2mSingleResource.newIntegerResource(10, 64 + device.index() % 64));
+        resources.add(LwM2mMultipleResource.newIntegerResource(11, Map.of(0, 0L)));
+        resources.add(LwM2mSingleResource.newDateResource(13, new Date()));
+        resources.add(LwM2mSingleResource.newStringResource(16, "U"));
+        return new LwM2mObjectInstance(0, resources);
+    }
+}

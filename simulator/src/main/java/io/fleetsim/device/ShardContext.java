@@ -1,0 +1,37 @@
+package io.fleetsim.device;
+
+import java.util.SplittableRandom;
+
+import io.fleetsim.coap.RetransmissionTimeouts;
+import io.fleetsim.coap.UdpCodec;
+import io.fleetsim.engine.SimClock;
+import io.fleetsim.metrics.ShardMetrics;
+import io.fleetsim.scenario.Scenario;
+import io.vertx.core.Vertx;
+
+/**
+ * What the devices of one shard share: the clock, the codec, the metrics, the random source and
+ * the target. Owned by one event loop, like the devices that use it.
+ *
+ * @param bindHost address the device sockets bind to
+ */
+public record ShardContext(
+        Vertx vertx,
+        SimClock clock,
+        Scenario scenario,
+        String targetHost,
+        int targetPort,
+        String bindHost,
+        UdpCodec codec,
+        RetransmissionTimeouts timeouts,
+        ShardMetrics metrics,
+        ServerRequestHandler requestHandler,
+        SplittableRandom random) {
+
+    public static ShardContext create(Vertx vertx, SimClock clock, Scenario scenario, String targetHost,
+            int targetPort, String bindHost, ShardMetrics metrics, long seed) {
+        return new ShardContext(vertx, clock, scenario, targetHost, targetPort, bindHost, new UdpCodec(),
+                new RetransmissionTimeouts(scenario.coap()), metrics, new ServerRequestHandler(metrics),
+                new SplittableRandom(seed));
+    }
+}

@@ -1,0 +1,252 @@
+package io.fleetsim.device;
+
+import org.eclipse.californium.core.coap.CoAP;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.coap.Response;
+
+import io.fleetsim.coap.CoapFailure;
+import io.fleetsim.coap.UdpExchangeLayer;
+import io.fleetsim.metrics.Counter;
+import io.fleetsim.metrics.FailureKind;
+import io.fleetsim.metrics.LatencyMetric;
+import io.fleetsim.metrics.ShardMetrics;
+import io.fleetsim.transport.UdpDeviceSocket;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+
+/**
+ * One virtual LwM2M 1.1 client over CoAP/UDP. A small state machine driven by timers and
+ * datagrams on the event loop of its shard, for its whole life: register, update before the
+ * lifetime runs out, answer the server's reads, retry with back-off when registration fails,
+ * de-register at the end. A failing device counts its failures and carries on; it never stops
+ * the run.
+ */
+public final class VirtualDevice {
+
+    /** Where a device is in its life. */
+    public enum State { IDLE, REGISTERING, REGISTERED, UPDATING, BACKOFF, DEREGISTERING, STOPPED }
+
+    private final DeviceIdentity identity;
+    private final ShardContext shard;
+    private final ShardMetrics metrics;
+    private final UdpDeviceSocket socket;
+    private final UdpExchangeLayer coap;
+    private State state = State.IDLE;
+    private String location;
+    private int failedAttempts;
+    private long timerId = -1;
+    private boolean everRegistered;
+
+    public VirtualDevice(DeviceIdentity identity, ShardContext shard) {
+        this.identity = identity;
+        this.shard = shard;
+        this.metrics = shard.metrics();
+        this.socket = new UdpDeviceSocket(shard.vertx(), shard.targetHost(), shard.targetPort());
+        this.coap = new UdpExchangeLayer(shard.clock(), shard.codec(), shard.timeouts(), shard.random(),
+                metrics, socket::send,
+                request -> shard.requestHandler().handle(identity, lifetimeSeconds(), request));
+        socket.onSendFailure(t -> { });
+    }
+
+    public DeviceIdentity identity() {
+        return identity;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public boolean isRegistered() {
+        return state == State.REGISTERED || state == State.UPDATING;
+    }
+
+    /** Local UDP port of the device, or -1 when it has no socket. */
+    public int localPort() {
+        return socket.localPort();
+    }
+
+    /**
+     * Starts the device: opens its socket and registers. Latency counts from
+     * {@code intendedStartMillis}, the simulated moment the device was scheduled to start.
+     */
+    public void start(long intendedStartMillis) {
+        metrics.increment(Counter.DEVICES_STARTED);
+        state = State.REGISTERING;
+        socket.open(shard.bindHost(), coap::receive).onComplete(ar -> {
+            if (state == State.STOPPED) {
+                socket.close();
+            } else if (ar.succeeded()) {
+                register(intendedStartMillis);
+            } else {
+                metrics.increment(Counter.REGISTRATION_ATTEMPTS);
+                registrationFailed(CoapFailure.TRANSPORT);
+            }
+        });
+    }
+
+    private void register(long intendedMillis) {
+        state = State.REGISTERING;
+        metrics.increment(Counter.REGISTRATION_ATTEMPTS);
+        long sentMicros = shard.clock().nowMicros();
+        coap.send(registerRequest()).onComplete(ar -> onRegisterResult(ar, intendedMillis, sentMicros));
+    }
+
+    private void onRegisterResult(AsyncResult<Response> ar, long intendedMillis, long sentMicros) {
+        if (state == State.STOPPED) {
+            return;
+        }
+        String failure = failureCause(ar, ResponseCode.CREATED);
+        if (failure != null) {
+            registrationFailed(failure);
+            return;
+        }
+        long now = shard.clock().nowMicros();
+        metrics.record(LatencyMetric.REGISTRATION, now - intendedMillis * 1_000);
+        metrics.record(LatencyMetric.REGISTRATION_SERVICE, now - sentMicros);
+        metrics.increment(Counter.REGISTRATIONS);
+        if (!everRegistered) {
+            everRegistered = true;
+            metrics.increment(Counter.DEVICES_REGISTERED);
+        }
+        metrics.registeredDelta(1);
+        location = ar.result().getOptions().getLocationPathString();
+        failedAttempts = 0;
+        state = State.REGISTERED;
+        scheduleUpdate();
+    }
+
+    private void registrationFailed(String cause) {
+        metrics.increment(Counter.REGISTRATION_FAILURES);
+        metrics.failure(FailureKind.REGISTRATION, cause);
+        failedAttempts++;
+        state = State.BACKOFF;
+        long retryAt = shard.clock().nowMillis()
+                + RetryBackoff.delayMillis(shard.scenario().registrationRetry(), failedAttempts, shard.random());
+        timerId = shard.clock().scheduleAt(retryAt, id -> reopenAndRegister(retryAt));
+    }
+
+    private void reopenAndRegister(long intendedMillis) {
+        if (socket.isOpen()) {
+            register(intendedMillis);
+            return;
+        }
+        socket.open(shard.bindHost(), coap::receive).onComplete(ar -> {
+            if (state == State.STOPPED) {
+                socket.close();
+            } else if (ar.succeeded()) {
+                register(intendedMillis);
+            } else {
+                metrics.increment(Counter.REGISTRATION_ATTEMPTS);
+                registrationFailed(CoapFailure.TRANSPORT);
+            }
+        });
+    }
+
+    private void scheduleUpdate() {
+        long at = shard.clock().nowMillis() + shard.scenario().updateInterval().toMillis();
+        timerId = shard.clock().scheduleAt(at, id -> update(at));
+    }
+
+    private void update(long intendedMillis) {
+        state = State.UPDATING;
+        metrics.increment(Counter.UPDATE_ATTEMPTS);
+        long sentMicros = shard.clock().nowMicros();
+        coap.send(updateRequest()).onComplete(ar -> onUpdateResult(ar, intendedMillis, sentMicros));
+    }
+
+    private void onUpdateResult(AsyncResult<Response> ar, long intendedMillis, long sentMicros) {
+        if (state == State.STOPPED) {
+            return;
+        }
+        String failure = failureCause(ar, ResponseCode.CHANGED);
+        if (failure != null) {
+            // The registration may be gone on the server: register again, as LwM2M clients do.
+            metrics.increment(Counter.UPDATE_FAILURES);
+            metrics.failure(FailureKind.UPDATE, failure);
+            metrics.registeredDelta(-1);
+            location = null;
+            register(shard.clock().nowMillis());
+            return;
+        }
+        long now = shard.clock().nowMicros();
+        metrics.record(LatencyMetric.UPDATE, now - intendedMillis * 1_000);
+        metrics.record(LatencyMetric.UPDATE_SERVICE, now - sentMicros);
+        metrics.increment(Counter.UPDATES);
+        state = State.REGISTERED;
+        scheduleUpdate();
+    }
+
+    /**
+     * Stops the device: cancels its timers, de-registers when registered and asked to, and closes
+     * its socket. Completes when the device is stopped; never fails.
+     */
+    public Future<Void> stop(boolean deregister) {
+        shard.clock().cancel(timerId);
+        boolean registered = isRegistered() && location != null;
+        if (!registered || !deregister) {
+            return shutdown(registered);
+        }
+        state = State.DEREGISTERING;
+        Promise<Void> done = Promise.promise();
+        coap.send(deregisterRequest()).onComplete(ar -> {
+            String failure = failureCause(ar, ResponseCode.DELETED);
+            if (failure == null) {
+                metrics.increment(Counter.DEREGISTRATIONS);
+            } else {
+                metrics.increment(Counter.DEREGISTRATION_FAILURES);
+                metrics.failure(FailureKind.DEREGISTRATION, failure);
+            }
+            shutdown(true).onComplete(done);
+        });
+        return done.future();
+    }
+
+    private Future<Void> shutdown(boolean wasRegistered) {
+        if (wasRegistered) {
+            metrics.registeredDelta(-1);
+        }
+        state = State.STOPPED;
+        coap.close();
+        return socket.close().otherwiseEmpty();
+    }
+
+    private Request registerRequest() {
+        Request request = Request.newPost();
+        request.getOptions().addUriPath("rd");
+        request.getOptions().addUriQuery("ep=" + identity.endpoint());
+        request.getOptions().addUriQuery("lt=" + lifetimeSeconds());
+        request.getOptions().addUriQuery("lwm2m=1.1");
+        request.getOptions().addUriQuery("b=U");
+        request.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_LINK_FORMAT);
+        request.setPayload(DeviceObjects.OBJECT_LINKS);
+        return request;
+    }
+
+    private Request updateRequest() {
+        Request request = Request.newPost();
+        request.getOptions().setUriPath(location);
+        return request;
+    }
+
+    private Request deregisterRequest() {
+        Request request = Request.newDelete();
+        request.getOptions().setUriPath(location);
+        return request;
+    }
+
+    private long lifetimeSeconds() {
+        return shard.scenario().lifetime().toSeconds();
+    }
+
+    /** Null when the response has the expected code, otherwise the cause to count. */
+    private static String failureCause(AsyncResult<Response> ar, ResponseCode expected) {
+        if (ar.failed()) {
+            return CoapFailure.causeOf(ar.cause());
+        }
+        ResponseCode code = ar.result().getCode();
+        return code == expected ? null : CoapFailure.errorResponse(CoAP.formatCode(code.value)).cause();
+    }
+}

@@ -1,0 +1,39 @@
+package io.fleetsim.engine;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * How to run a scenario, beyond what the scenario says.
+ *
+ * @param resultsDir       where results go
+ * @param reportingPeriod  wall time between two result intervals
+ * @param shards           event loops to spread devices over (0 = one per core)
+ * @param stopTimeout      wall time allowed for de-registration at the end
+ * @param progress         receives a progress line every reporting period (may be a no-op)
+ * @param report           renders the report of a finished results directory (may be a no-op)
+ */
+public record RunOptions(Path resultsDir, Duration reportingPeriod, int shards, Duration stopTimeout,
+        Consumer<String> progress, Consumer<Path> report) {
+
+    public static RunOptions defaults(Path resultsDir) {
+        return new RunOptions(resultsDir, Duration.ofSeconds(1), 0, Duration.ofSeconds(30), line -> { }, dir -> { });
+    }
+
+    public RunOptions withShards(int n) {
+        return new RunOptions(resultsDir, reportingPeriod, n, stopTimeout, progress, report);
+    }
+
+    public RunOptions withProgress(Consumer<String> sink) {
+        return new RunOptions(resultsDir, reportingPeriod, shards, stopTimeout, sink, report);
+    }
+
+    public RunOptions withReport(Consumer<Path> renderer) {
+        return new RunOptions(resultsDir, reportingPeriod, shards, stopTimeout, progress, renderer);
+    }
+
+    public RunOptions withReportingPeriod(Duration period) {
+        return new RunOptions(resultsDir, period, shards, stopTimeout, progress, report);
+    }
+}

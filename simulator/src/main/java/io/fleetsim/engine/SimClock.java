@@ -1,0 +1,73 @@
+package io.fleetsim.engine;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+
+/**
+ * The one clock of a run. Every protocol timer (lifetimes, updates, retransmissions, back-off)
+ * and every measurement reads simulated time from here, and every timer is scheduled through
+ * here, so "now" and "later" cannot drift apart. Simulated time runs {@code timeScale} times
+ * faster than wall time and starts at 0 when the clock is created.
+ */
+public final class SimClock {
+
+    private final double timeScale;
+    private final long originNanos;
+    private final Vertx vertx;
+
+    public SimClock(Vertx vertx, double timeScale) {
+        this(vertx, timeScale, System.nanoTime());
+    }
+
+    SimClock(Vertx vertx, double timeScale, long originNanos) {
+        if (!(timeScale > 0)) {
+            throw new IllegalArgumentException("timeScale must be positive: " + timeScale);
+        }
+        this.vertx = vertx;
+        this.timeScale = timeScale;
+        this.originNanos = originNanos;
+    }
+
+    public double timeScale() {
+        return timeScale;
+    }
+
+    /** Simulated microseconds since the run started. */
+    public long nowMicros() {
+        return (long) ((System.nanoTime() - originNanos) * timeScale / 1_000.0);
+    }
+
+    /** Simulated milliseconds since the run started. */
+    public long nowMillis() {
+        return nowMicros() / 1_000;
+    }
+
+    /** Wall seconds since the run started. */
+    public double wallSeconds() {
+        return (System.nanoTime() - originNanos) / 1e9;
+    }
+
+    /** Wall milliseconds that {@code simMillis} of simulated time take; at least 1. */
+    public long wallDelayMillis(long simMillis) {
+        return Math.max(1L, Math.round(simMillis / timeScale));
+    }
+
+    /**
+     * Runs {@code handler} after {@code simMillis} of simulated time, on the calling context's
+     * event loop (so a device's timers fire on the loop it lives on).
+     *
+     * @return the timer id, for {@link #cancel(long)}
+     */
+    public long schedule(long simMillis, Handler<Long> handler) {
+        return vertx.setTimer(wallDelayMillis(simMillis), handler);
+    }
+
+    /** Runs {@code handler} at simulated time {@code atMillis} (at once if that has passed). */
+    public long scheduleAt(long atMillis, Handler<Long> handler) {
+        return schedule(Math.max(0, atMillis - nowMillis()), handler);
+    }
+
+    public boolean cancel(long timerId) {
+        return vertx.cancelTimer(timerId);
+    }
+}

@@ -1,0 +1,6 @@
+package io.fleetsim.metrics;
+
+/** The operations whose failures are counted by cause. */
+public enum FailureKind {
+    REGISTRATION, UPDATE, DEREGISTRATION
+}

@@ -1,0 +1,198 @@
+package io.fleetsim.metrics;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.fleetsim.engine.SimClock;
+
+/**
+ * Writes a run's results directory while the run goes on, on one thread of its own (never an
+ * event loop): every period it takes the interval histograms of every shard, appends them to
+ * {@code histograms.hlog}, appends a line to {@code timeline.csv} and rewrites
+ * {@code summary.json}, so a killed run still leaves what it measured.
+ */
+public final class ResultsWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResultsWriter.class);
+    static final String TIMELINE_HEADER = "t,wall,started,registered,registrations,registrationFailures,"
+            + "updates,updateFailures,deregistrations,retransmissions,sent,received";
+
+    private final Path dir;
+    private final RunInfo info;
+    private final List<ShardMetrics> shards;
+    private final SimClock clock;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final Map<LatencyMetric, Histogram> wholeRun = new EnumMap<>(LatencyMetric.class);
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "fleetsim-results");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final PrintStream hlogStream;
+    private final HistogramLogWriter hlog;
+    private final BufferedWriter timeline;
+    private RunTotals previous;
+    private long previousSimMillis;
+    private boolean finished;
+
+    public ResultsWriter(Path dir, RunInfo info, List<ShardMetrics> shards, SimClock clock) throws IOException {
+        this.dir = dir;
+        this.info = info;
+        this.shards = shards;
+        this.clock = clock;
+        for (LatencyMetric metric : LatencyMetric.values()) {
+            wholeRun.put(metric, new Histogram(3));
+        }
+        Files.createDirectories(dir);
+        hlogStream = new PrintStream(Files.newOutputStream(dir.resolve("histograms.hlog")), false, StandardCharsets.UTF_8);
+        hlog = new HistogramLogWriter(hlogStream);
+        hlog.outputComment("fleetsim " + info.scenarioName() + ": values in microseconds of simulated time");
+        hlog.outputLogFormatVersion();
+        hlog.outputStartTime(info.startedAt().toEpochMilli());
+        hlog.setBaseTime(0);
+        hlog.outputBaseTime(0);
+        hlog.outputLegend();
+        timeline = Files.newBufferedWriter(dir.resolve("timeline.csv"), StandardCharsets.UTF_8);
+        timeline.write(TIMELINE_HEADER);
+        timeline.newLine();
+        previous = RunTotals.collect(List.of());
+    }
+
+    /** Starts writing every {@code periodMillis} of wall time. */
+    public void start(long periodMillis, LongSupplier registeredAtEnd) {
+        executor.scheduleAtFixedRate(() -> writeSafely(registeredAtEnd), periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void writeSafely(LongSupplier registered) {
+        try {
+            write(registered.getAsLong(), List.of(), false);
+        } catch (RuntimeException | IOException e) {
+            LOG.warn("could not write results to {}: {}", dir, e.toString());
+        }
+    }
+
+    /**
+     * Writes the last interval and the final summary, stops the writer thread and returns the
+     * final snapshot. Thresholds are judged by the caller on {@link #wholeRunHistograms()}.
+     */
+    public synchronized SummaryJson.Snapshot finish(long registeredAtEnd,
+            java.util.function.Function<ThresholdJudge, List<ThresholdResult>> judge) throws IOException {
+        executor.shutdown();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        takeIntervals();
+        RunTotals totals = RunTotals.collect(shards);
+        List<ThresholdResult> thresholds = judge.apply(new ThresholdJudge(totals, wholeRun, registeredAtEnd));
+        SummaryJson.Snapshot snapshot = write(registeredAtEnd, thresholds, true);
+        finished = true;
+        close();
+        return snapshot;
+    }
+
+    public Map<LatencyMetric, Histogram> wholeRunHistograms() {
+        return wholeRun;
+    }
+
+    private synchronized SummaryJson.Snapshot write(long registeredAtEnd, List<ThresholdResult> thresholds,
+            boolean complete) throws IOException {
+        if (finished) {
+            return null;
+        }
+        if (!complete) {
+            takeIntervals();
+        }
+        RunTotals totals = RunTotals.collect(shards);
+        appendTimeline(totals);
+        SummaryJson.Snapshot snapshot = new SummaryJson.Snapshot(info, totals, wholeRun,
+                clock.nowMillis() / 1000.0, clock.wallSeconds(), registeredAtEnd, thresholds, complete);
+        writeSummary(snapshot);
+        return snapshot;
+    }
+
+    private void takeIntervals() {
+        long now = clock.nowMillis();
+        for (LatencyMetric metric : LatencyMetric.values()) {
+            Histogram interval = new Histogram(3);
+            for (ShardMetrics shard : shards) {
+                interval.add(shard.takeInterval(metric));
+            }
+            if (interval.getTotalCount() > 0) {
+                interval.setTag(metric.tag());
+                interval.setStartTimeStamp(previousSimMillis);
+                interval.setEndTimeStamp(now);
+                hlog.outputIntervalHistogram(previousSimMillis / 1000.0, now / 1000.0, interval, 1000.0);
+                wholeRun.get(metric).add(interval);
+            }
+        }
+        hlogStream.flush();
+        previousSimMillis = now;
+    }
+
+    private void appendTimeline(RunTotals totals) throws IOException {
+        String line = String.format(java.util.Locale.ROOT, "%.3f,%.3f,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d",
+                clock.nowMillis() / 1000.0, clock.wallSeconds(),
+                totals.get(Counter.DEVICES_STARTED), totals.registeredNow(),
+                delta(totals, Counter.REGISTRATIONS), delta(totals, Counter.REGISTRATION_FAILURES),
+                delta(totals, Counter.UPDATES), delta(totals, Counter.UPDATE_FAILURES),
+                delta(totals, Counter.DEREGISTRATIONS), delta(totals, Counter.RETRANSMISSIONS),
+                sent(totals) - sent(previous), received(totals) - received(previous));
+        timeline.write(line);
+        timeline.newLine();
+        timeline.flush();
+        previous = totals;
+    }
+
+    private long delta(RunTotals totals, Counter counter) {
+        return totals.get(counter) - previous.get(counter);
+    }
+
+    private static long sent(RunTotals t) {
+        return t.get(Counter.SENT_CON) + t.get(Counter.SENT_NON) + t.get(Counter.SENT_ACK) + t.get(Counter.SENT_RST);
+    }
+
+    private static long received(RunTotals t) {
+        return t.get(Counter.RECEIVED_CON) + t.get(Counter.RECEIVED_NON)
+                + t.get(Counter.RECEIVED_ACK) + t.get(Counter.RECEIVED_RST);
+    }
+
+    private void writeSummary(SummaryJson.Snapshot snapshot) throws IOException {
+        Path tmp = dir.resolve("summary.json.tmp");
+        try {
+            json.writeValue(tmp.toFile(), SummaryJson.build(snapshot));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Files.move(tmp, dir.resolve("summary.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        executor.shutdownNow();
+        hlogStream.close();
+        timeline.close();
+    }
+}

@@ -1,0 +1,70 @@
+package io.fleetsim.metrics;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.SingleWriterRecorder;
+
+/**
+ * What one shard measured. Written only by the shard's event loop (single writer), read by the
+ * results writer from another thread: counters are atomics, histograms are
+ * {@link SingleWriterRecorder}s whose interval histograms the reader takes.
+ */
+public final class ShardMetrics {
+
+    private static final int SIGNIFICANT_DIGITS = 3;
+
+    private final AtomicLongArray counters = new AtomicLongArray(Counter.values().length);
+    private final AtomicLong registeredNow = new AtomicLong();
+    private final Map<FailureKind, Map<String, LongAdder>> failures = new EnumMap<>(FailureKind.class);
+    private final Map<LatencyMetric, SingleWriterRecorder> recorders = new EnumMap<>(LatencyMetric.class);
+
+    public ShardMetrics() {
+        for (FailureKind kind : FailureKind.values()) {
+            failures.put(kind, new ConcurrentHashMap<>());
+        }
+        for (LatencyMetric metric : LatencyMetric.values()) {
+            recorders.put(metric, new SingleWriterRecorder(SIGNIFICANT_DIGITS));
+        }
+    }
+
+    public void increment(Counter counter) {
+        counters.incrementAndGet(counter.ordinal());
+    }
+
+    public long get(Counter counter) {
+        return counters.get(counter.ordinal());
+    }
+
+    /** Records a latency in simulated microseconds (at least 1). */
+    public void record(LatencyMetric metric, long micros) {
+        recorders.get(metric).recordValue(Math.max(1, micros));
+    }
+
+    /** Counts a failed operation under its cause, e.g. {@code timeout} or {@code error-response:4.03}. */
+    public void failure(FailureKind kind, String cause) {
+        failures.get(kind).computeIfAbsent(cause, c -> new LongAdder()).increment();
+    }
+
+    public Map<String, LongAdder> failures(FailureKind kind) {
+        return failures.get(kind);
+    }
+
+    public void registeredDelta(int delta) {
+        registeredNow.addAndGet(delta);
+    }
+
+    public long registeredNow() {
+        return registeredNow.get();
+    }
+
+    /** The values recorded since the last call, for the reader thread. */
+    public Histogram takeInterval(LatencyMetric metric) {
+        return recorders.get(metric).getIntervalHistogram();
+    }
+}

@@ -1,0 +1,89 @@
+package io.fleetsim.metrics;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.HdrHistogram.Histogram;
+
+import io.fleetsim.FleetsimVersion;
+
+/** Builds {@code summary.json} (format 1, documented in docs/results-format.md). */
+public final class SummaryJson {
+
+    public static final int FORMAT = 1;
+
+    private SummaryJson() {
+    }
+
+    /** The state of a run at one moment, everything the summary is made of. */
+    public record Snapshot(RunInfo info, RunTotals totals, Map<LatencyMetric, Histogram> histograms,
+            double simulatedSeconds, double wallSeconds, long registeredAtEnd,
+            List<ThresholdResult> thresholds, boolean complete) {
+    }
+
+    public static Map<String, Object> build(Snapshot s) {
+        RunTotals t = s.totals();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("format", FORMAT);
+        root.put("tool", "fleetsim " + FleetsimVersion.VERSION);
+        root.put("complete", s.complete());
+        root.put("scenario", map("name", s.info().scenarioName(), "file", s.info().scenarioFile()));
+        root.put("startedAt", s.info().startedAt().toString());
+        root.put("timeScale", s.info().timeScale());
+        root.put("target", map("uri", s.info().targetUri(), "embedded", s.info().embeddedTarget()));
+        root.put("durationSeconds", map("simulated", round(s.simulatedSeconds()), "wall", round(s.wallSeconds())));
+        root.put("devices", map("planned", s.info().plannedDevices(),
+                "started", t.get(Counter.DEVICES_STARTED),
+                "registered", t.get(Counter.DEVICES_REGISTERED),
+                "registeredAtEnd", s.registeredAtEnd()));
+        Map<String, Object> registration = map(
+                "attempts", t.get(Counter.REGISTRATION_ATTEMPTS),
+                "successes", t.get(Counter.REGISTRATIONS),
+                "successRatio", round(new ThresholdJudge(t, s.histograms(), s.registeredAtEnd()).successRatio()));
+        registration.put("latencyMs", LatencySummary.of(s.histograms().get(LatencyMetric.REGISTRATION)));
+        registration.put("serviceTimeMs", LatencySummary.of(s.histograms().get(LatencyMetric.REGISTRATION_SERVICE)));
+        registration.put("failures", t.failures(FailureKind.REGISTRATION));
+        root.put("registration", registration);
+        Map<String, Object> update = map("attempts", t.get(Counter.UPDATE_ATTEMPTS), "successes", t.get(Counter.UPDATES));
+        update.put("latencyMs", LatencySummary.of(s.histograms().get(LatencyMetric.UPDATE)));
+        update.put("serviceTimeMs", LatencySummary.of(s.histograms().get(LatencyMetric.UPDATE_SERVICE)));
+        update.put("failures", t.failures(FailureKind.UPDATE));
+        root.put("update", update);
+        root.put("deregistration", map("count", t.get(Counter.DEREGISTRATIONS),
+                "failures", t.failures(FailureKind.DEREGISTRATION)));
+        root.put("serverRequests", map("read", t.get(Counter.READS_SERVED),
+                "notFound", t.get(Counter.NOT_FOUND_SERVED),
+                "methodNotAllowed", t.get(Counter.METHOD_NOT_ALLOWED_SERVED)));
+        root.put("messages", map(
+                "sent", map("CON", t.get(Counter.SENT_CON), "NON", t.get(Counter.SENT_NON),
+                        "ACK", t.get(Counter.SENT_ACK), "RST", t.get(Counter.SENT_RST)),
+                "received", map("CON", t.get(Counter.RECEIVED_CON), "NON", t.get(Counter.RECEIVED_NON),
+                        "ACK", t.get(Counter.RECEIVED_ACK), "RST", t.get(Counter.RECEIVED_RST)),
+                "malformedReceived", t.get(Counter.MALFORMED_RECEIVED)));
+        root.put("retransmissions", t.get(Counter.RETRANSMISSIONS));
+        root.put("thresholds", s.thresholds().stream().map(SummaryJson::threshold).toList());
+        root.put("verdict", s.thresholds().stream().allMatch(ThresholdResult::pass) ? "pass" : "fail");
+        return root;
+    }
+
+    private static Map<String, Object> threshold(ThresholdResult r) {
+        Map<String, Object> out = map("expression", r.threshold().expression(), "metric", r.threshold().metric(),
+                "comparator", r.threshold().comparator().symbol(), "limit", r.threshold().limit());
+        out.put("observed", r.observed() == null ? null : round(r.observed()));
+        out.put("pass", r.pass());
+        return out;
+    }
+
+    private static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return out;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000.0) / 1000.0;
+    }
+}

@@ -1,0 +1,87 @@
+package io.fleetsim.metrics;
+
+import java.util.List;
+import java.util.Map;
+
+import org.HdrHistogram.Histogram;
+
+import io.fleetsim.scenario.Threshold;
+
+/**
+ * Judges thresholds on what a run recorded: latency percentiles from the whole-run histograms,
+ * ratios and counts from the counters. A metric with nothing recorded fails its threshold.
+ */
+public final class ThresholdJudge {
+
+    private final RunTotals totals;
+    private final Map<LatencyMetric, Histogram> histograms;
+    private final long registeredAtEnd;
+
+    public ThresholdJudge(RunTotals totals, Map<LatencyMetric, Histogram> histograms, long registeredAtEnd) {
+        this.totals = totals;
+        this.histograms = histograms;
+        this.registeredAtEnd = registeredAtEnd;
+    }
+
+    public List<ThresholdResult> judge(List<Threshold> thresholds) {
+        return thresholds.stream().map(this::judge).toList();
+    }
+
+    public ThresholdResult judge(Threshold threshold) {
+        Double observed = observe(threshold.metric());
+        boolean pass = observed != null && threshold.comparator().test(observed, threshold.limit());
+        return new ThresholdResult(threshold, observed, pass);
+    }
+
+    /** The observed value of a metric in its unit (ms for latencies), or null. */
+    public Double observe(String metric) {
+        int dot = metric.lastIndexOf('.');
+        String head = dot < 0 ? metric : metric.substring(0, dot);
+        String stat = dot < 0 ? "" : metric.substring(dot + 1);
+        if (head.equals("registration") || head.equals("update")) {
+            Double latency = latency(head.equals("registration")
+                    ? LatencyMetric.REGISTRATION : LatencyMetric.UPDATE, stat);
+            if (latency != null || isLatencyStat(stat)) {
+                return latency;
+            }
+        }
+        return switch (metric) {
+            case "registration.successRatio" -> successRatio();
+            case "registration.failures" -> (double) totals.get(Counter.REGISTRATION_FAILURES);
+            case "update.failures" -> (double) totals.get(Counter.UPDATE_FAILURES);
+            case "devices.registered" -> (double) totals.get(Counter.DEVICES_REGISTERED);
+            case "devices.registeredAtEnd" -> (double) registeredAtEnd;
+            case "retransmissions" -> (double) totals.get(Counter.RETRANSMISSIONS);
+            default -> null;
+        };
+    }
+
+    /** Registrations that ended in success over all that ended (in flight at the end: neither). */
+    public double successRatio() {
+        long ended = totals.get(Counter.REGISTRATIONS) + totals.get(Counter.REGISTRATION_FAILURES);
+        return ended == 0 ? 1.0 : (double) totals.get(Counter.REGISTRATIONS) / ended;
+    }
+
+    private static boolean isLatencyStat(String stat) {
+        return switch (stat) {
+            case "p50", "p90", "p99", "p999", "max", "mean" -> true;
+            default -> false;
+        };
+    }
+
+    private Double latency(LatencyMetric metric, String stat) {
+        Histogram histogram = histograms.get(metric);
+        if (histogram == null || histogram.getTotalCount() == 0) {
+            return null;
+        }
+        return switch (stat) {
+            case "p50" -> LatencySummary.percentile(histogram, 50);
+            case "p90" -> LatencySummary.percentile(histogram, 90);
+            case "p99" -> LatencySummary.percentile(histogram, 99);
+            case "p999" -> LatencySummary.percentile(histogram, 99.9);
+            case "max" -> histogram.getMaxValue() / 1000.0;
+            case "mean" -> histogram.getMean() / 1000.0;
+            default -> null;
+        };
+    }
+}
