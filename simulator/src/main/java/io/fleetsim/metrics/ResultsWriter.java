@@ -36,7 +36,7 @@ public final class ResultsWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResultsWriter.class);
     static final String TIMELINE_HEADER = "t,wall,started,registered,registrations,registrationFailures,"
-            + "updates,updateFailures,deregistrations,retransmissions,sent,received";
+            + "updates,updateFailures,deregistrations,retransmissions,sent,received,threads,rssMb";
 
     private final Path dir;
     private final RunInfo info;
@@ -126,9 +126,10 @@ public final class ResultsWriter implements AutoCloseable {
             takeIntervals();
         }
         RunTotals totals = RunTotals.collect(shards);
-        appendTimeline(totals);
+        ProcessStats process = ProcessStats.sample();
+        appendTimeline(totals, process);
         SummaryJson.Snapshot snapshot = new SummaryJson.Snapshot(info, totals, wholeRun,
-                clock.nowMillis() / 1000.0, clock.wallSeconds(), registeredAtEnd, thresholds, complete);
+                clock.nowMillis() / 1000.0, clock.wallSeconds(), registeredAtEnd, thresholds, complete, process);
         writeSummary(snapshot);
         return snapshot;
     }
@@ -152,14 +153,15 @@ public final class ResultsWriter implements AutoCloseable {
         previousSimMillis = now;
     }
 
-    private void appendTimeline(RunTotals totals) throws IOException {
-        String line = String.format(java.util.Locale.ROOT, "%.3f,%.3f,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d",
+    private void appendTimeline(RunTotals totals, ProcessStats process) throws IOException {
+        String line = String.format(java.util.Locale.ROOT, "%.3f,%.3f,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%.1f",
                 clock.nowMillis() / 1000.0, clock.wallSeconds(),
                 totals.get(Counter.DEVICES_STARTED), totals.registeredNow(),
                 delta(totals, Counter.REGISTRATIONS), delta(totals, Counter.REGISTRATION_FAILURES),
                 delta(totals, Counter.UPDATES), delta(totals, Counter.UPDATE_FAILURES),
                 delta(totals, Counter.DEREGISTRATIONS), delta(totals, Counter.RETRANSMISSIONS),
-                sent(totals) - sent(previous), received(totals) - received(previous));
+                sent(totals) - sent(previous), received(totals) - received(previous),
+                process.threads(), process.rssBytes() / (1024.0 * 1024.0));
         timeline.write(line);
         timeline.newLine();
         timeline.flush();

@@ -19,7 +19,7 @@ public final class SummaryJson {
     /** The state of a run at one moment, everything the summary is made of. */
     public record Snapshot(RunInfo info, RunTotals totals, Map<LatencyMetric, Histogram> histograms,
             double simulatedSeconds, double wallSeconds, long registeredAtEnd,
-            List<ThresholdResult> thresholds, boolean complete) {
+            List<ThresholdResult> thresholds, boolean complete, ProcessStats process) {
     }
 
     public static Map<String, Object> build(Snapshot s) {
@@ -62,6 +62,9 @@ public final class SummaryJson {
                         "ACK", t.get(Counter.RECEIVED_ACK), "RST", t.get(Counter.RECEIVED_RST)),
                 "malformedReceived", t.get(Counter.MALFORMED_RECEIVED)));
         root.put("retransmissions", t.get(Counter.RETRANSMISSIONS));
+        root.put("process", map("threads", s.process().threads(), "peakThreads", s.process().peakThreads(),
+                "rssMb", mb(s.process().rssBytes()), "peakRssMb", mb(s.process().peakRssBytes()),
+                "heapAfterGcMb", mb(s.process().heapAfterGcBytes())));
         root.put("thresholds", s.thresholds().stream().map(SummaryJson::threshold).toList());
         root.put("verdict", s.thresholds().stream().allMatch(ThresholdResult::pass) ? "pass" : "fail");
         return root;
@@ -81,6 +84,10 @@ public final class SummaryJson {
             out.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return out;
+    }
+
+    private static double mb(long bytes) {
+        return bytes < 0 ? -1 : round(bytes / (1024.0 * 1024.0));
     }
 
     private static double round(double value) {
