@@ -1,0 +1,40 @@
+package io.fleetsim.reports;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
+
+/** Formats figures for the report's tables; an absent figure shows as an em dash. */
+final class Figures {
+
+    static final String ABSENT = "\u2014";
+
+    private Figures() {
+    }
+
+    /** A count with thousands separators, e.g. {@code 12,345}. */
+    static String count(Long value) {
+        return value == null ? ABSENT : String.format(Locale.ROOT, "%,d", value);
+    }
+
+    /** A decimal with at most three fraction digits and no trailing zeros, e.g. {@code 60.3}. */
+    static String decimal(Double value) {
+        if (value == null) {
+            return ABSENT;
+        }
+        if (value.isNaN() || value.isInfinite()) {
+            return String.valueOf(value);
+        }
+        return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    /** A decimal followed by a unit, e.g. {@code 60 s}. */
+    static String withUnit(Double value, String unit) {
+        return value == null ? ABSENT : decimal(value) + " " + unit;
+    }
+
+    /** A ratio 0..1 as a percentage with one fraction digit, e.g. {@code 99.5 %}. */
+    static String percent(Double ratio) {
+        return ratio == null ? ABSENT : String.format(Locale.ROOT, "%.1f %%", ratio * 100.0);
+    }
+}

@@ -1,0 +1,109 @@
+package io.fleetsim.reports;
+
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The contents of {@code histograms.hlog}: one {@link MetricHistory} per tag. A missing file is
+ * an empty log; a damaged tail (a killed run) ends the log where the damage starts.
+ */
+public final class HistogramLog {
+
+    /** Tag of corrected Register latency. */
+    public static final String REGISTRATION = "registration";
+    /** Tag of Register service time. */
+    public static final String REGISTRATION_SERVICE = "registration.service";
+    /** Tag of corrected Registration Update latency. */
+    public static final String UPDATE = "update";
+    /** Tag of Registration Update service time. */
+    public static final String UPDATE_SERVICE = "update.service";
+
+    private static final Logger LOG = LoggerFactory.getLogger(HistogramLog.class);
+    /** Log start times above this are epoch seconds rather than seconds since the run started. */
+    private static final double EPOCH_SECONDS_THRESHOLD = 1.0e9;
+
+    private final Map<String, MetricHistory> metrics;
+
+    private HistogramLog(Map<String, MetricHistory> metrics) {
+        this.metrics = Collections.unmodifiableMap(metrics);
+    }
+
+    /** A log without any interval. */
+    public static HistogramLog empty() {
+        return new HistogramLog(new LinkedHashMap<>());
+    }
+
+    /** Reads a histogram log; a missing file gives an empty log. */
+    public static HistogramLog read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return empty();
+        }
+        Map<String, MetricHistory> metrics = new LinkedHashMap<>();
+        try (InputStream in = Files.newInputStream(file);
+             HistogramLogReader reader = new HistogramLogReader(in)) {
+            readIntervals(file, reader, metrics);
+        } catch (IOException e) {
+            throw new ResultsFormatException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+        return new HistogramLog(metrics);
+    }
+
+    private static void readIntervals(Path file, HistogramLogReader reader, Map<String, MetricHistory> metrics) {
+        try {
+            EncodableHistogram next;
+            while ((next = reader.nextIntervalHistogram()) != null) {
+                add(next, runSeconds(next, reader), metrics);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("{}: stopped reading at a damaged interval ({}); keeping the intervals before it", file,
+                    e.toString());
+        }
+    }
+
+    private static void add(EncodableHistogram interval, double startSeconds, Map<String, MetricHistory> metrics) {
+        if (!(interval instanceof Histogram)) {
+            LOG.warn("Skipping a non-integer histogram interval with tag {}", interval.getTag());
+            return;
+        }
+        String tag = interval.getTag() == null ? "untagged" : interval.getTag();
+        metrics.computeIfAbsent(tag, MetricHistory::new).addInterval(startSeconds, (Histogram) interval);
+    }
+
+    /**
+     * Seconds since the run started. The format writes base time 0, so timestamps are already
+     * relative; a log that only names an epoch start time is made relative to it.
+     */
+    private static double runSeconds(EncodableHistogram interval, HistogramLogReader reader) {
+        double seconds = interval.getStartTimeStamp() / 1000.0;
+        double logStart = reader.getStartTimeSec();
+        boolean epochBased = logStart > EPOCH_SECONDS_THRESHOLD && seconds >= logStart;
+        return epochBased ? seconds - logStart : seconds;
+    }
+
+    /** The history of one tag, if the log holds any interval of it. */
+    public Optional<MetricHistory> metric(String tag) {
+        return Optional.ofNullable(metrics.get(tag));
+    }
+
+    /** All tags in the order they first appear. */
+    public Map<String, MetricHistory> metrics() {
+        return metrics;
+    }
+
+    /** True when the log holds no interval. */
+    public boolean isEmpty() {
+        return metrics.isEmpty();
+    }
+}

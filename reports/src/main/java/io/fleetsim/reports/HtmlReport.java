@@ -1,0 +1,85 @@
+package io.fleetsim.reports;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Renders a results directory into one self-contained, offline HTML report: summary, thresholds,
+ * charts (Chart.js inlined) and the scenario as it was run. The report is a pure function of the
+ * directory's files.
+ */
+public final class HtmlReport {
+
+    /** Name of the report file written into the results directory. */
+    public static final String REPORT_FILE = "report.html";
+
+    private static final Logger LOG = LoggerFactory.getLogger(HtmlReport.class);
+    private static final String TEMPLATE = "io/fleetsim/reports/report.peb";
+    private static final PebbleTemplate PAGE = compileTemplate();
+
+    private HtmlReport() {
+    }
+
+    /**
+     * Reads {@code resultsDir} and writes {@code report.html} into it, replacing an older one.
+     *
+     * @return the path of the written report
+     * @throws ResultsFormatException when the directory cannot be read as results
+     * @throws UncheckedIOException   when the report cannot be written
+     */
+    public static Path render(Path resultsDir) {
+        String html = html(ResultsDirectory.read(resultsDir));
+        Path report = resultsDir.resolve(REPORT_FILE);
+        writeReplacing(report, html);
+        LOG.info("Report written to {}", report);
+        return report;
+    }
+
+    /** The report of {@code resultsDir} as an HTML string, without writing anything. */
+    public static String html(Path resultsDir) {
+        return html(ResultsDirectory.read(resultsDir));
+    }
+
+    /** The report of results already read, as an HTML string. */
+    public static String html(ResultsDirectory results) {
+        StringWriter out = new StringWriter();
+        try {
+            PAGE.evaluate(out, ReportContext.of(results));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Writes next to the target first, so a reader never sees a half-written report. */
+    private static void writeReplacing(Path report, String html) {
+        try {
+            Path partial = Files.createTempFile(report.getParent(), ".report-", ".html.partial");
+            Files.writeString(partial, html, StandardCharsets.UTF_8);
+            Files.move(partial, report, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + report + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static PebbleTemplate compileTemplate() {
+        ClasspathLoader loader = new ClasspathLoader(HtmlReport.class.getClassLoader());
+        PebbleEngine engine = new PebbleEngine.Builder()
+                .loader(loader)
+                .autoEscaping(true)
+                .strictVariables(true)
+                .build();
+        return engine.getTemplate(TEMPLATE);
+    }
+}

@@ -1,0 +1,79 @@
+package io.fleetsim.reports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The variables the report template sees, built from a {@link ResultsDirectory}. */
+final class ReportContext {
+
+    static final String SUMMARY_NOT_WRITTEN = "summary.json was not written: the run was probably killed."
+            + " The figures below come from histograms.hlog and timeline.csv only.";
+    static final String RUN_INCOMPLETE = "This run did not complete (complete: false in summary.json):"
+            + " it was still going on or was killed, so its figures cover only part of the run.";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ReportContext() {
+    }
+
+    static Map<String, Object> of(ResultsDirectory results) {
+        Map<String, Object> chartData = ChartData.of(results);
+        Map<String, Object> context = new HashMap<>();
+        context.put("scenarioName", scenarioName(results));
+        context.put("verdict", verdict(results));
+        context.put("notes", notes(results));
+        context.put("summaryRows", results.summary().map(SummaryTable::rows).orElse(List.of()));
+        context.put("thresholds", results.summary().map(s -> ThresholdRow.of(s.thresholds())).orElse(List.of()));
+        context.put("hasSummary", results.summary().isPresent());
+        context.put("charts", ChartPanels.of(results, chartData));
+        context.put("dataJson", scriptSafeJson(Map.of("charts", chartData)));
+        context.put("chartJs", ChartJsLibrary.inlineScript());
+        context.put("scenarioYaml", results.scenarioYaml().orElse(null));
+        return context;
+    }
+
+    /** The scenario name from the summary, or the directory name when the summary is missing. */
+    static String scenarioName(ResultsDirectory results) {
+        return results.summary()
+                .map(RunSummary::scenario)
+                .map(RunSummary.ScenarioRef::name)
+                .orElseGet(() -> String.valueOf(results.path().toAbsolutePath().normalize().getFileName()));
+    }
+
+    /** PASS or FAIL for a complete run, INCOMPLETE otherwise. */
+    static String verdict(ResultsDirectory results) {
+        if (!results.complete()) {
+            return "INCOMPLETE";
+        }
+        String verdict = results.summary().map(RunSummary::verdict).orElse(null);
+        return verdict == null ? "INCOMPLETE" : verdict.toUpperCase(Locale.ROOT);
+    }
+
+    private static List<String> notes(ResultsDirectory results) {
+        List<String> notes = new ArrayList<>();
+        if (results.summary().isEmpty()) {
+            notes.add(SUMMARY_NOT_WRITTEN);
+        } else if (!results.complete()) {
+            notes.add(RUN_INCOMPLETE);
+        }
+        return notes;
+    }
+
+    /**
+     * JSON for a {@code <script type="application/json">} element. Every {@code <} is written as
+     * {@code \u003c} (it can only occur inside JSON strings), so the text can never close the element.
+     */
+    static String scriptSafeJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value).replace("<", "\\u003c");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write chart data as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.fleetsim.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Reads the devices: one group from {@code fleet}, or several from {@code groups}; checks that
+ * groups neither share names nor could produce the same endpoint names.
+ */
+final class DeviceGroupReader {
+
+    private DeviceGroupReader() {
+    }
+
+    static List<DeviceGroup> read(MappingReader top) {
+        boolean fleet = top.has(ScenarioKeys.FLEET_SECTION);
+        boolean groups = top.has(ScenarioKeys.GROUPS);
+        if (fleet && groups) {
+            throw top.source().error(top.lineOf(ScenarioKeys.GROUPS), "groups",
+                    "cannot be used together with 'fleet' (line " + top.lineOf(ScenarioKeys.FLEET_SECTION)
+                            + "); give one of them");
+        }
+        if (groups) {
+            return readGroups(top.site(ScenarioKeys.GROUPS).orElseThrow());
+        }
+        if (!fleet) {
+            throw top.error(ScenarioKeys.FLEET_SECTION, "is required (or 'groups' for several device groups)");
+        }
+        ValueSite site = top.site(ScenarioKeys.FLEET_SECTION).orElseThrow();
+        return List.of(readGroup(site.source(), site.node(), "fleet", top.lineOf(ScenarioKeys.FLEET_SECTION)));
+    }
+
+    private static List<DeviceGroup> readGroups(ValueSite site) {
+        if (!(site.node() instanceof SequenceNode list)) {
+            throw site.fail("expected a list of groups, got " + ScalarValues.describe(site.node()));
+        }
+        if (list.getValue().isEmpty()) {
+            throw site.fail("must list at least one group");
+        }
+        List<DeviceGroup> groups = new ArrayList<>();
+        List<Node> items = list.getValue();
+        for (int i = 0; i < items.size(); i++) {
+            String path = "groups[" + i + "]";
+            DeviceGroup group = readGroup(site.source(), items.get(i), path, ScenarioSource.lineOf(items.get(i)));
+            checkDistinct(site.source(), items.get(i), path, group, groups);
+            groups.add(group);
+        }
+        checkTotal(site, groups);
+        return groups;
+    }
+
+    private static DeviceGroup readGroup(ScenarioSource source, Node node, String path, int line) {
+        MappingReader group = MappingReader.of(source, node, path, line, Section.FLEET);
+        int count = Math.toIntExact(group.read(ScenarioKeys.COUNT));
+        String prefix = group.read(ScenarioKeys.ENDPOINT_PREFIX);
+        Transport transport = Transport.valueOf(group.read(ScenarioKeys.TRANSPORT).toUpperCase(Locale.ROOT));
+        String name = group.readOptional(ScenarioKeys.GROUP_NAME).orElse(prefix);
+        return new DeviceGroup(name, count, prefix, transport);
+    }
+
+    private static void checkDistinct(ScenarioSource source, Node node, String path, DeviceGroup group,
+                                      List<DeviceGroup> earlier) {
+        MappingReader reader = MappingReader.of(source, node, path, ScenarioSource.lineOf(node), Section.FLEET);
+        for (int i = 0; i < earlier.size(); i++) {
+            DeviceGroup other = earlier.get(i);
+            if (overlaps(group.endpointPrefix(), other.endpointPrefix())) {
+                throw reader.error(ScenarioKeys.ENDPOINT_PREFIX, "'" + group.endpointPrefix()
+                        + "' could give the same endpoint names as '" + other.endpointPrefix()
+                        + "' of groups[" + i + "]; endpoint prefixes must be distinct");
+            }
+            if (group.name().equals(other.name())) {
+                throw reader.error(ScenarioKeys.GROUP_NAME, "'" + group.name()
+                        + "' is already the name of groups[" + i + "]; group names must be distinct");
+            }
+        }
+    }
+
+    /** Two prefixes clash when one is the other followed only by digits (or nothing). */
+    static boolean overlaps(String a, String b) {
+        String longer = a.length() >= b.length() ? a : b;
+        String shorter = longer == a ? b : a;
+        return longer.startsWith(shorter)
+                && longer.substring(shorter.length()).chars().allMatch(Character::isDigit);
+    }
+
+    private static void checkTotal(ValueSite site, List<DeviceGroup> groups) {
+        long total = groups.stream().mapToLong(DeviceGroup::count).sum();
+        if (total > ScenarioKeys.MAX_DEVICES) {
+            throw site.fail("the groups hold " + total + " devices in all; at most "
+                    + ScenarioKeys.MAX_DEVICES + " are allowed");
+        }
+    }
+}

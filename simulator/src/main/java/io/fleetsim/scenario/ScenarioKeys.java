@@ -1,0 +1,104 @@
+package io.fleetsim.scenario;
+
+import static io.fleetsim.scenario.Section.ARRIVAL;
+import static io.fleetsim.scenario.Section.COAP;
+import static io.fleetsim.scenario.Section.FLEET;
+import static io.fleetsim.scenario.Section.REGISTRATION_RETRY;
+import static io.fleetsim.scenario.Section.TOP;
+
+import java.util.List;
+
+/**
+ * The table of every key a scenario file may hold. The loader reads through these definitions,
+ * unknown keys are matched against them, and {@code docs/scenarios.md} lists each of them (a test
+ * checks that every row there matches {@link ScenarioKey#markdownRow()}).
+ */
+public final class ScenarioKeys {
+
+    /** Longest run, lifetime and ramp: one year in seconds. */
+    public static final long ONE_YEAR_SECONDS = 31_536_000L;
+    /** Most devices in one scenario and fastest arrival rate. */
+    public static final long MAX_DEVICES = 1_000_000L;
+
+    public static final TextKey NAME = new TextKey(TOP, "name", "`[A-Za-z0-9._-]+`", TextKey::safeName,
+            KeyDefault.required(), "Scenario name; used in the name of the results directory.");
+    public static final TextKey TARGET = new TextKey(TOP, "target", "`coap://host:port`", TargetUri::normalize,
+            KeyDefault.described("embedded server"),
+            "LwM2M server to load; host is a name or an IP address, port defaults to 5683.");
+    public static final StructureKey FLEET_SECTION = new StructureKey(TOP, "fleet", "map",
+            KeyDefault.described("—"), "The devices, as one group (see `fleet`). Give `fleet` or `groups`.");
+    public static final StructureKey GROUPS = new StructureKey(TOP, "groups", "list of maps",
+            KeyDefault.described("—"), "Several device groups, each a map with the keys of `fleet`.");
+    public static final StructureKey ARRIVAL_SECTION = new StructureKey(TOP, "arrival", "map",
+            KeyDefault.described("rate 100, constant"), "How devices start (see `arrival`).");
+    public static final IntegerKey LIFETIME = new IntegerKey(TOP, "lifetimeSeconds", "s", 10, ONE_YEAR_SECONDS,
+            KeyDefault.of(300L), "Registration lifetime the devices send with Register.");
+    public static final IntegerKey UPDATE_INTERVAL = new IntegerKey(TOP, "updateIntervalSeconds", "s",
+            1, ONE_YEAR_SECONDS - 1, KeyDefault.described("90 % of lifetimeSeconds, rounded down"),
+            "Time between Registration Updates; must be less than lifetimeSeconds.");
+    public static final IntegerKey DURATION = new IntegerKey(TOP, "durationSeconds", "s", 1, ONE_YEAR_SECONDS,
+            KeyDefault.required(), "Length of the run in simulated time, from the first device start.");
+    public static final DecimalKey TIME_SCALE = new DecimalKey(TOP, "timeScale", "", 0.01, false, 10_000,
+            KeyDefault.of(1.0), "Simulated seconds per wall-clock second, for every protocol timer.");
+    public static final BooleanKey DEREGISTER_AT_END = new BooleanKey(TOP, "deregisterAtEnd",
+            KeyDefault.of(true), "Whether devices send De-register when the run ends.");
+    public static final StructureKey COAP_SECTION = new StructureKey(TOP, "coap", "map",
+            KeyDefault.described("RFC 7252 values"), "CoAP transmission parameters (see `coap`).");
+    public static final StructureKey RETRY_SECTION = new StructureKey(TOP, "registrationRetry", "map",
+            KeyDefault.described("see below"), "Back-off after a failed registration (see `registrationRetry`).");
+    public static final StructureKey THRESHOLDS = new StructureKey(TOP, "thresholds", "list of strings",
+            KeyDefault.described("none"), "Pass/fail rules, e.g. `registration.p99 < 500ms` (see Thresholds).");
+
+    public static final IntegerKey COUNT = new IntegerKey(FLEET, "count", "devices", 1, MAX_DEVICES,
+            KeyDefault.required(), "Number of devices in the group.");
+    public static final TextKey ENDPOINT_PREFIX = new TextKey(FLEET, "endpointPrefix", "`[A-Za-z0-9._-]+`",
+            TextKey::safeName, KeyDefault.of("fleetsim-"),
+            "Endpoint names are this prefix followed by the zero-padded device index.");
+    public static final ChoiceKey TRANSPORT = new ChoiceKey(FLEET, "transport", List.of("udp"),
+            List.of("dtls", "tcp", "tls"), KeyDefault.of("udp"), "How the devices reach the server.");
+    public static final TextKey GROUP_NAME = new TextKey(FLEET, "name", "`[A-Za-z0-9._-]+`", TextKey::safeName,
+            KeyDefault.described("endpointPrefix"), "Group name shown in reports.");
+
+    public static final DecimalKey RATE = new DecimalKey(ARRIVAL, "rate", "devices/s", 0, true, MAX_DEVICES,
+            KeyDefault.described("100 (when rampSeconds is absent)"),
+            "Device starts per simulated second. Give `rate` or `rampSeconds`, not both.");
+    public static final DecimalKey RAMP = new DecimalKey(ARRIVAL, "rampSeconds", "s", 0, true, ONE_YEAR_SECONDS,
+            KeyDefault.described("—"), "Start all devices over this time: rate = total count / rampSeconds.");
+    public static final ChoiceKey PROFILE = new ChoiceKey(ARRIVAL, "profile", List.of("constant", "poisson"),
+            List.of(), KeyDefault.of("constant"), "Evenly spaced starts, or a Poisson process at the same rate.");
+    public static final IntegerKey SEED = new IntegerKey(ARRIVAL, "seed", "", Long.MIN_VALUE, Long.MAX_VALUE,
+            KeyDefault.of(1L), "Seed of the Poisson process, so that runs repeat.");
+
+    public static final IntegerKey ACK_TIMEOUT = new IntegerKey(COAP, "ackTimeoutMs", "ms", 10, 600_000,
+            KeyDefault.of(2000L), "ACK_TIMEOUT: initial retransmission timeout of confirmable messages.");
+    public static final DecimalKey ACK_RANDOM_FACTOR = new DecimalKey(COAP, "ackRandomFactor", "", 1.0, false, 10,
+            KeyDefault.of(1.5), "ACK_RANDOM_FACTOR: the initial timeout is drawn from [t, t * factor].");
+    public static final IntegerKey MAX_RETRANSMIT = new IntegerKey(COAP, "maxRetransmit", "", 0, 20,
+            KeyDefault.of(4L), "MAX_RETRANSMIT: retransmissions before an exchange fails.");
+
+    public static final DecimalKey RETRY_INITIAL = new DecimalKey(REGISTRATION_RETRY, "initialSeconds", "s",
+            0, true, 86_400, KeyDefault.of(5.0), "Wait before the first retry.");
+    public static final DecimalKey RETRY_MAX = new DecimalKey(REGISTRATION_RETRY, "maxSeconds", "s",
+            0, true, 86_400, KeyDefault.of(300.0), "Longest wait between retries; at least initialSeconds.");
+    public static final DecimalKey RETRY_MULTIPLIER = new DecimalKey(REGISTRATION_RETRY, "multiplier", "",
+            1, false, 100, KeyDefault.of(2.0), "Each wait is the previous one times this.");
+    public static final DecimalKey RETRY_JITTER = new DecimalKey(REGISTRATION_RETRY, "jitter", "",
+            0, false, 1, KeyDefault.of(0.5), "Share of each wait added or taken away at random.");
+
+    /** Every key, grouped by section, in documentation order. */
+    public static final List<ScenarioKey<?>> ALL = List.of(
+            NAME, TARGET, FLEET_SECTION, GROUPS, ARRIVAL_SECTION, LIFETIME, UPDATE_INTERVAL, DURATION,
+            TIME_SCALE, DEREGISTER_AT_END, COAP_SECTION, RETRY_SECTION, THRESHOLDS,
+            COUNT, ENDPOINT_PREFIX, TRANSPORT, GROUP_NAME,
+            RATE, RAMP, PROFILE, SEED,
+            ACK_TIMEOUT, ACK_RANDOM_FACTOR, MAX_RETRANSMIT,
+            RETRY_INITIAL, RETRY_MAX, RETRY_MULTIPLIER, RETRY_JITTER);
+
+    private ScenarioKeys() {
+    }
+
+    /** The keys of one section, in documentation order. */
+    public static List<ScenarioKey<?>> in(Section section) {
+        return ALL.stream().filter(key -> key.section() == section).toList();
+    }
+}

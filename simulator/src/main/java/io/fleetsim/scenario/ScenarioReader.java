@@ -1,0 +1,77 @@
+package io.fleetsim.scenario;
+
+import java.time.Duration;
+import java.util.List;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** Turns the node tree of a scenario file into a checked {@link Scenario}. */
+final class ScenarioReader {
+
+    private final ScenarioSource source;
+
+    ScenarioReader(ScenarioSource source) {
+        this.source = source;
+    }
+
+    Scenario read(Node root) {
+        MappingReader top = MappingReader.of(source, root, "", ScenarioSource.lineOf(root), Section.TOP);
+        String name = top.read(ScenarioKeys.NAME);
+        String target = top.readOptional(ScenarioKeys.TARGET).orElse(null);
+        List<DeviceGroup> groups = DeviceGroupReader.read(top);
+        int deviceCount = groups.stream().mapToInt(DeviceGroup::count).sum();
+        Arrival arrival = ArrivalReader.read(top, deviceCount);
+        long lifetime = top.read(ScenarioKeys.LIFETIME);
+        long updateInterval = updateInterval(top, lifetime);
+        long duration = top.read(ScenarioKeys.DURATION);
+        double timeScale = top.read(ScenarioKeys.TIME_SCALE);
+        return new Scenario(name, source.name(), target, groups, arrival,
+                Duration.ofSeconds(lifetime), Duration.ofSeconds(updateInterval), Duration.ofSeconds(duration),
+                timeScale, coap(top), registrationRetry(top), top.read(ScenarioKeys.DEREGISTER_AT_END),
+                ThresholdListReader.read(top));
+    }
+
+    private static long updateInterval(MappingReader top, long lifetime) {
+        long interval = top.readOptional(ScenarioKeys.UPDATE_INTERVAL).orElse(lifetime * 9 / 10);
+        if (interval >= lifetime) {
+            throw top.error(ScenarioKeys.UPDATE_INTERVAL,
+                    "must be less than lifetimeSeconds (" + lifetime + "), got " + interval);
+        }
+        return interval;
+    }
+
+    private MappingReader section(MappingReader top, StructureKey key, Section section) {
+        return top.site(key)
+                .map(site -> MappingReader.of(source, site.node(), key.name(), top.lineOf(key), section))
+                .orElse(null);
+    }
+
+    private CoapSettings coap(MappingReader top) {
+        MappingReader coap = section(top, ScenarioKeys.COAP_SECTION, Section.COAP);
+        if (coap == null) {
+            return CoapSettings.DEFAULTS;
+        }
+        return new CoapSettings(Duration.ofMillis(coap.read(ScenarioKeys.ACK_TIMEOUT)),
+                coap.read(ScenarioKeys.ACK_RANDOM_FACTOR),
+                Math.toIntExact(coap.read(ScenarioKeys.MAX_RETRANSMIT)));
+    }
+
+    private RetryPolicy registrationRetry(MappingReader top) {
+        MappingReader retry = section(top, ScenarioKeys.RETRY_SECTION, Section.REGISTRATION_RETRY);
+        if (retry == null) {
+            return RetryPolicy.DEFAULTS;
+        }
+        double initial = retry.read(ScenarioKeys.RETRY_INITIAL);
+        double max = retry.read(ScenarioKeys.RETRY_MAX);
+        if (max < initial) {
+            ScenarioKey<?> blamed = retry.has(ScenarioKeys.RETRY_MAX) ? ScenarioKeys.RETRY_MAX : ScenarioKeys.RETRY_INITIAL;
+            throw retry.error(blamed, "maxSeconds (" + DecimalKey.format(max)
+                    + ") must be at least initialSeconds (" + DecimalKey.format(initial) + ")");
+        }
+        return new RetryPolicy(seconds(initial), seconds(max),
+                retry.read(ScenarioKeys.RETRY_MULTIPLIER), retry.read(ScenarioKeys.RETRY_JITTER));
+    }
+
+    private static Duration seconds(double seconds) {
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+}

@@ -1,0 +1,26 @@
+package io.fleetsim.scenario;
+
+/** A level of the scenario file that holds keys: the top level or one of the nested maps. */
+public enum Section {
+    TOP(""),
+    FLEET("fleet"),
+    ARRIVAL("arrival"),
+    COAP("coap"),
+    REGISTRATION_RETRY("registrationRetry");
+
+    private final String key;
+
+    Section(String key) {
+        this.key = key;
+    }
+
+    /** The key that opens the section in the file, "" for the top level. */
+    public String key() {
+        return key;
+    }
+
+    /** Dotted name of a key of this section, e.g. {@code fleet.count}. */
+    public String path(String name) {
+        return key.isEmpty() ? name : key + "." + name;
+    }
+}

@@ -1,0 +1,52 @@
+package io.fleetsim.scenario;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The metrics a threshold may name, and the kind of value each one is. The engine judges exactly
+ * these; {@link #KNOWN} is the list it has to be able to produce.
+ */
+public final class ThresholdMetrics {
+
+    /** What a metric's value is, which decides the units a threshold may use for it. */
+    public enum Kind {
+        /** A latency in milliseconds; a bare number means ms, {@code s} is converted to ms. */
+        LATENCY_MS,
+        /** A ratio from 0 to 1; {@code %} is converted to a ratio. */
+        RATIO,
+        /** A count of things; no unit. */
+        COUNT
+    }
+
+    private static final Map<String, Kind> KINDS = build();
+
+    /** Every metric name a threshold may use, in documentation order. */
+    public static final Set<String> KNOWN = KINDS.keySet();
+
+    private ThresholdMetrics() {
+    }
+
+    /** The kind of a known metric; empty for an unknown name. */
+    public static Optional<Kind> kindOf(String metric) {
+        return Optional.ofNullable(KINDS.get(metric));
+    }
+
+    private static Map<String, Kind> build() {
+        Map<String, Kind> kinds = new LinkedHashMap<>();
+        for (String operation : new String[] {"registration", "update"}) {
+            for (String statistic : new String[] {"p50", "p90", "p99", "p999", "max", "mean"}) {
+                kinds.put(operation + "." + statistic, Kind.LATENCY_MS);
+            }
+        }
+        kinds.put("registration.successRatio", Kind.RATIO);
+        kinds.put("registration.failures", Kind.COUNT);
+        kinds.put("update.failures", Kind.COUNT);
+        kinds.put("devices.registered", Kind.COUNT);
+        kinds.put("devices.registeredAtEnd", Kind.COUNT);
+        kinds.put("retransmissions", Kind.COUNT);
+        return java.util.Collections.unmodifiableMap(kinds);
+    }
+}

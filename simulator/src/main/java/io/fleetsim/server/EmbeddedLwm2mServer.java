@@ -1,0 +1,169 @@
+package io.fleetsim.server;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+
+import org.eclipse.leshan.core.endpoint.Protocol;
+import org.eclipse.leshan.core.request.ContentFormat;
+import org.eclipse.leshan.core.request.ReadRequest;
+import org.eclipse.leshan.core.response.ReadResponse;
+import org.eclipse.leshan.server.LeshanServer;
+import org.eclipse.leshan.server.LeshanServerBuilder;
+import org.eclipse.leshan.server.registration.Registration;
+import org.eclipse.leshan.server.registration.RegistrationListener;
+import org.eclipse.leshan.transport.californium.server.endpoint.CaliforniumServerEndpointsProvider;
+import org.eclipse.leshan.transport.californium.server.endpoint.coap.CoapServerProtocolProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+/**
+ * An Eclipse Leshan LwM2M server with one plain CoAP (UDP) endpoint on 127.0.0.1 and a
+ * free port, used when a scenario names no target and as the real peer of the tests.
+ *
+ * <p>It accepts any endpoint name without security and keeps registrations in memory.
+ * Starting and stopping are blocking (Leshan binds sockets and starts its thread pools):
+ * code on a Vert.x event loop must use {@link #start(Vertx)} or {@code executeBlocking}.
+ * The blocking {@link #read} likewise must not run on an event loop; {@link #readAsync}
+ * completes on a Leshan/Californium thread, so Vert.x callers should hop back to their context.
+ */
+public final class EmbeddedLwm2mServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedLwm2mServer.class);
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final LeshanServer leshan;
+    private final InetSocketAddress coapAddress;
+    private final RegistrationEventCounters registrationEvents = new RegistrationEventCounters();
+
+    private EmbeddedLwm2mServer(LeshanServer leshan, InetSocketAddress coapAddress) {
+        this.leshan = leshan;
+        this.coapAddress = coapAddress;
+        leshan.getRegistrationService().addListener(registrationEvents);
+    }
+
+    /** Builds and starts the server. Blocking: never call it on a Vert.x event loop. */
+    public static EmbeddedLwm2mServer start() {
+        CaliforniumServerEndpointsProvider endpoints = coapEndpointOnLoopback();
+        LeshanServer leshan = new LeshanServerBuilder().setEndpointsProviders(endpoints).build();
+        SmallCoapThreadFootprint.applyTo(endpoints.getCoapServer());
+        leshan.start();
+        InetSocketAddress bound = endpoints.getCoapServer().getEndpoints().get(0).getAddress();
+        LOG.info("Embedded LwM2M server listening on coap://{}:{}", LOOPBACK, bound.getPort());
+        return new EmbeddedLwm2mServer(leshan, bound);
+    }
+
+    /** Starts the server on a worker thread of {@code vertx}; safe to call from an event loop. */
+    public static Future<EmbeddedLwm2mServer> start(Vertx vertx) {
+        return vertx.executeBlocking(EmbeddedLwm2mServer::start, false);
+    }
+
+    private static CaliforniumServerEndpointsProvider coapEndpointOnLoopback() {
+        return new CaliforniumServerEndpointsProvider.Builder(new CoapServerProtocolProvider())
+                .setConfiguration(SmallCoapThreadFootprint::applyTo)
+                .addEndpoint(new InetSocketAddress(LOOPBACK, 0), Protocol.COAP)
+                .build();
+    }
+
+    /** The bound UDP address of the CoAP endpoint. */
+    public InetSocketAddress coapAddress() {
+        return coapAddress;
+    }
+
+    /** The server URI devices register to, {@code coap://127.0.0.1:PORT}. */
+    public String coapUri() {
+        return "coap://" + LOOPBACK + ":" + coapAddress.getPort();
+    }
+
+    /** The current registration of {@code endpoint}, if it is registered. */
+    public Optional<Registration> registration(String endpoint) {
+        return Optional.ofNullable(leshan.getRegistrationService().getByEndpoint(endpoint));
+    }
+
+    /** A snapshot of all current registrations. */
+    public List<Registration> registrations() {
+        List<Registration> all = new ArrayList<>();
+        leshan.getRegistrationService().getAllRegistrations().forEachRemaining(all::add);
+        return all;
+    }
+
+    /** The number of current registrations (walks the store: meant for tests and reports). */
+    public int registrationCount() {
+        int[] count = {0};
+        leshan.getRegistrationService().getAllRegistrations().forEachRemaining(r -> count[0]++);
+        return count[0];
+    }
+
+    /** Counters of registration events since the server started. */
+    public RegistrationEventCounters registrationEvents() {
+        return registrationEvents;
+    }
+
+    /** Adds a listener called on Leshan's threads for each registration event. */
+    public void addRegistrationListener(RegistrationListener listener) {
+        leshan.getRegistrationService().addListener(listener);
+    }
+
+    /** Removes a listener added with {@link #addRegistrationListener}. */
+    public void removeRegistrationListener(RegistrationListener listener) {
+        leshan.getRegistrationService().removeListener(listener);
+    }
+
+    /**
+     * Reads {@code path} (e.g. {@code /3/0/0}) from a registered device, blocking the caller.
+     *
+     * @throws NoSuchElementException if {@code endpoint} is not registered
+     * @throws TimeoutException if the device did not answer within {@code timeout}
+     */
+    public ReadResponse read(String endpoint, String path, ContentFormat format, Duration timeout)
+            throws InterruptedException, TimeoutException {
+        ReadResponse response = leshan.send(registered(endpoint), new ReadRequest(format, path),
+                timeout.toMillis());
+        if (response == null) {
+            throw new TimeoutException("no answer from " + endpoint + " to READ " + path);
+        }
+        return response;
+    }
+
+    /**
+     * Reads {@code path} from a registered device without blocking. The future fails with
+     * {@link NoSuchElementException} for an unknown endpoint, and with Leshan's exception
+     * (a timeout, a failed or rejected request) if the read does not succeed at CoAP level.
+     */
+    public CompletableFuture<ReadResponse> readAsync(String endpoint, String path,
+            ContentFormat format, Duration timeout) {
+        CompletableFuture<ReadResponse> result = new CompletableFuture<>();
+        try {
+            leshan.send(registered(endpoint), new ReadRequest(format, path), timeout.toMillis(),
+                    result::complete, result::completeExceptionally);
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+        }
+        return result;
+    }
+
+    private Registration registered(String endpoint) {
+        return registration(endpoint)
+                .orElseThrow(() -> new NoSuchElementException("not registered: " + endpoint));
+    }
+
+    /** Stops the server and releases its socket and threads. Blocking. */
+    public void stop() {
+        leshan.destroy();
+        LOG.info("Embedded LwM2M server on {} stopped", coapUri());
+    }
+
+    /** Same as {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
+    }
+}

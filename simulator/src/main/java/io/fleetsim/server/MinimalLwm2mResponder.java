@@ -1,0 +1,154 @@
+package io.fleetsim.server;
+
+import org.eclipse.californium.core.coap.CoAP.Type;
+import org.eclipse.californium.core.coap.EmptyMessage;
+import org.eclipse.californium.core.coap.Message;
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.coap.Response;
+import org.eclipse.californium.core.network.serialization.UdpDataParser;
+import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.datagram.DatagramPacket;
+import io.vertx.core.datagram.DatagramSocket;
+import io.vertx.core.net.SocketAddress;
+
+/**
+ * A minimal in-process LwM2M registration peer on one Vert.x datagram socket bound to
+ * 127.0.0.1: it answers register, update and deregister requests (see
+ * {@link RegistrationRequestHandler}) and CoAP pings, and nothing else. Benchmarks use it to
+ * separate the simulator's own cost from a real server's; tests use it as a scriptable peer.
+ *
+ * <p>Everything runs on one event loop and never blocks. Datagrams that are not CoAP are
+ * counted and dropped. A retransmitted CON (same source and message ID) gets the same bytes
+ * as the first answer and is counted once.
+ */
+public final class MinimalLwm2mResponder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MinimalLwm2mResponder.class);
+    private static final String LOOPBACK = "127.0.0.1";
+    /** RFC 7252 EXCHANGE_LIFETIME: how long a CON's answer must be kept for duplicates. */
+    private static final long EXCHANGE_LIFETIME_MS = 247_000;
+
+    private final DatagramSocket socket;
+    private final ResponderCounters counters = new ResponderCounters();
+    private final RegistrationDirectory directory = new RegistrationDirectory();
+    private final RegistrationRequestHandler handler =
+            new RegistrationRequestHandler(directory, counters);
+    private final DuplicateResponseCache answered = new DuplicateResponseCache();
+    private final UdpDataParser parser = new UdpDataParser();
+    private final UdpDataSerializer serializer = new UdpDataSerializer();
+    private final Vertx vertx;
+    private long rotationTimer = -1;
+    private int nextMessageId = 1;
+
+    private MinimalLwm2mResponder(Vertx vertx) {
+        this.vertx = vertx;
+        this.socket = vertx.createDatagramSocket();
+    }
+
+    /** Binds a new responder to 127.0.0.1 on a free port; all its work runs on one context. */
+    public static Future<MinimalLwm2mResponder> start(Vertx vertx) {
+        Context context = vertx.getOrCreateContext();
+        Promise<MinimalLwm2mResponder> started = Promise.promise();
+        context.runOnContext(v -> {
+            MinimalLwm2mResponder responder = new MinimalLwm2mResponder(vertx);
+            responder.listen().onComplete(started);
+        });
+        return started.future();
+    }
+
+    private Future<MinimalLwm2mResponder> listen() {
+        socket.handler(this::onDatagram);
+        socket.exceptionHandler(e -> LOG.debug("Responder socket error", e));
+        return socket.listen(0, LOOPBACK).map(bound -> {
+            rotationTimer = vertx.setPeriodic(EXCHANGE_LIFETIME_MS, id -> answered.rotate());
+            LOG.info("Minimal LwM2M responder listening on {}", coapUri());
+            return this;
+        });
+    }
+
+    /** The bound UDP port. */
+    public int port() {
+        return socket.localAddress().port();
+    }
+
+    /** The URI devices register to, {@code coap://127.0.0.1:PORT}. */
+    public String coapUri() {
+        return "coap://" + LOOPBACK + ":" + port();
+    }
+
+    /** What the responder has answered or dropped so far. */
+    public ResponderCounters counters() {
+        return counters;
+    }
+
+    /** Unbinds the socket and stops the duplicate cache's timer. */
+    public Future<Void> close() {
+        vertx.cancelTimer(rotationTimer);
+        return socket.close();
+    }
+
+    private void onDatagram(DatagramPacket packet) {
+        Message message = parse(packet.data());
+        if (message == null) {
+            counters.countGarbage();
+        } else if (message instanceof Request request) {
+            answer(request, packet.sender());
+        } else if (message instanceof EmptyMessage && message.isConfirmable()) {
+            counters.countPing();
+            send(Buffer.buffer(serializer.getByteArray(EmptyMessage.newRST(message))), packet.sender());
+        }
+        // ACKs, RSTs and responses need no answer from a peer that sends no requests.
+    }
+
+    private Message parse(Buffer datagram) {
+        try {
+            return parser.parseMessage(datagram.getBytes());
+        } catch (RuntimeException notCoap) {
+            LOG.debug("Dropping a datagram that is not CoAP: {}", notCoap.getMessage());
+            return null;
+        }
+    }
+
+    private void answer(Request request, SocketAddress sender) {
+        if (!request.isConfirmable()) {
+            send(serialize(handler.handle(request), request, Type.NON, nextMessageId()), sender);
+            return;
+        }
+        String key = DuplicateResponseCache.key(sender.host(), sender.port(), request.getMID());
+        Buffer earlier = answered.get(key);
+        if (earlier != null) {
+            counters.countDuplicate();
+            send(earlier, sender);
+            return;
+        }
+        Buffer response = serialize(handler.handle(request), request, Type.ACK, request.getMID());
+        answered.put(key, response);
+        send(response, sender);
+    }
+
+    private Buffer serialize(Response response, Request request, Type type, int messageId) {
+        response.setType(type);
+        response.setMID(messageId);
+        response.setToken(request.getToken());
+        return Buffer.buffer(serializer.getByteArray(response));
+    }
+
+    private int nextMessageId() {
+        int id = nextMessageId;
+        nextMessageId = (nextMessageId + 1) & 0xFFFF;
+        return id;
+    }
+
+    private void send(Buffer datagram, SocketAddress to) {
+        socket.send(datagram, to.port(), to.host())
+                .onFailure(e -> LOG.debug("Could not answer {}: {}", to, e.getMessage()));
+    }
+}

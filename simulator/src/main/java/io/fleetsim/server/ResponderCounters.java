@@ -1,0 +1,81 @@
+package io.fleetsim.server;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What a {@link MinimalLwm2mResponder} has seen. Written on the responder's event loop,
+ * readable from any thread.
+ */
+public final class ResponderCounters {
+
+    private final AtomicLong registrations = new AtomicLong();
+    private final AtomicLong updates = new AtomicLong();
+    private final AtomicLong deregistrations = new AtomicLong();
+    private final AtomicLong notFound = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong pings = new AtomicLong();
+    private final AtomicLong garbage = new AtomicLong();
+
+    /** Registrations answered 2.01 Created (a duplicate CON is not counted again). */
+    public long registrations() {
+        return registrations.get();
+    }
+
+    /** Updates answered 2.04 Changed. */
+    public long updates() {
+        return updates.get();
+    }
+
+    /** Deregistrations answered 2.02 Deleted. */
+    public long deregistrations() {
+        return deregistrations.get();
+    }
+
+    /** Requests answered 4.04 Not Found (unknown registration id or unknown resource). */
+    public long notFound() {
+        return notFound.get();
+    }
+
+    /** Duplicated CON requests answered again from the deduplication cache. */
+    public long duplicates() {
+        return duplicates.get();
+    }
+
+    /** CoAP pings (empty CON) answered with RST. */
+    public long pings() {
+        return pings.get();
+    }
+
+    /** Datagrams that were not parseable CoAP and were dropped. */
+    public long garbage() {
+        return garbage.get();
+    }
+
+    void countRegistration() {
+        registrations.incrementAndGet();
+    }
+
+    void countUpdate() {
+        updates.incrementAndGet();
+    }
+
+    void countDeregistration() {
+        deregistrations.incrementAndGet();
+    }
+
+    void countNotFound() {
+        notFound.incrementAndGet();
+    }
+
+    void countDuplicate() {
+        duplicates.incrementAndGet();
+    }
+
+    void countPing() {
+        pings.incrementAndGet();
+    }
+
+    void countGarbage() {
+        garbage.incrementAndGet();
+    }
+}

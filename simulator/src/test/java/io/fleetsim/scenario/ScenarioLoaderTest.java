@@ -1,0 +1,136 @@
+package io.fleetsim.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScenarioLoaderTest {
+
+    private static final Path VALID = Path.of("src/test/resources/scenarios/valid");
+
+    @Test
+    void fullScenarioParsesToTheExpectedRecords() {
+        Path file = VALID.resolve("full.yaml");
+        Scenario scenario = ScenarioLoader.load(file);
+
+        assertThat(scenario.name()).isEqualTo("capacity-full");
+        assertThat(scenario.source()).isEqualTo(file);
+        assertThat(scenario.target()).isEqualTo("coap://lwm2m.example.org:5684");
+        assertThat(scenario.groups()).containsExactly(new DeviceGroup("meters", 20000, "meter-", Transport.UDP));
+        assertThat(scenario.arrival()).isEqualTo(new Arrival(200.0, Arrival.Profile.POISSON, 42));
+        assertThat(scenario.lifetime()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(scenario.updateInterval()).isEqualTo(Duration.ofSeconds(500));
+        assertThat(scenario.duration()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(scenario.timeScale()).isEqualTo(60.0);
+        assertThat(scenario.deregisterAtEnd()).isFalse();
+        assertThat(scenario.coap()).isEqualTo(new CoapSettings(Duration.ofMillis(3000), 1.2, 2));
+        assertThat(scenario.registrationRetry())
+                .isEqualTo(new RetryPolicy(Duration.ofMillis(1500), Duration.ofSeconds(60), 3.0, 0.25));
+        assertThat(scenario.thresholds()).containsExactly(
+                new Threshold("registration.p99 < 500ms", "registration.p99", Threshold.Comparator.LT, 500, 3),
+                new Threshold("update.max <= 2s", "update.max", Threshold.Comparator.LE, 2000, 4),
+                new Threshold("registration.successRatio >= 99.9%", "registration.successRatio",
+                        Threshold.Comparator.GE, 0.999, 5),
+                new Threshold("registration.failures == 0", "registration.failures", Threshold.Comparator.EQ, 0, 6));
+    }
+
+    @Test
+    void defaultsFillEverythingTheFileLeavesOut() {
+        Scenario scenario = ScenarioLoader.load(VALID.resolve("minimal.yaml"));
+
+        assertThat(scenario.target()).isNull();
+        assertThat(scenario.groups()).containsExactly(new DeviceGroup("fleetsim-", 10, "fleetsim-", Transport.UDP));
+        assertThat(scenario.arrival()).isEqualTo(new Arrival(100.0, Arrival.Profile.CONSTANT, 1));
+        assertThat(scenario.lifetime()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(scenario.updateInterval()).isEqualTo(Duration.ofSeconds(270));
+        assertThat(scenario.duration()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(scenario.timeScale()).isEqualTo(1.0);
+        assertThat(scenario.deregisterAtEnd()).isTrue();
+        assertThat(scenario.coap()).isEqualTo(CoapSettings.DEFAULTS);
+        assertThat(scenario.registrationRetry()).isEqualTo(RetryPolicy.DEFAULTS);
+        assertThat(scenario.thresholds()).isEmpty();
+    }
+
+    @Test
+    void groupsBecomeSeveralDeviceGroupsAndTheRampCoversThemAll() {
+        Scenario scenario = ScenarioLoader.load(VALID.resolve("groups.yaml"));
+
+        assertThat(scenario.target()).isEqualTo("coap://10.0.0.7:5683");
+        assertThat(scenario.groups()).containsExactly(
+                new DeviceGroup("meter-", 100, "meter-", Transport.UDP),
+                new DeviceGroup("trackers", 50, "tracker-", Transport.UDP));
+        assertThat(scenario.deviceCount()).isEqualTo(150);
+        assertThat(scenario.arrival().ratePerSecond()).isEqualTo(5.0);
+    }
+
+    @Test
+    void updateIntervalDefaultsToNinetyPercentOfLifetimeRoundedDown() {
+        Scenario scenario = parse("name: a\nfleet: {count: 1}\ndurationSeconds: 5\nlifetimeSeconds: 15\n");
+
+        assertThat(scenario.updateInterval()).isEqualTo(Duration.ofSeconds(13));
+    }
+
+    @Test
+    void ipv6TargetKeepsItsBrackets() {
+        Scenario scenario = parse("name: a\nfleet: {count: 1}\ndurationSeconds: 5\ntarget: coap://[::1]:5683\n");
+
+        assertThat(scenario.target()).isEqualTo("coap://[::1]:5683");
+    }
+
+    @Test
+    void emptyTextIsReportedOnLineOne() {
+        assertThatThrownBy(() -> ScenarioLoader.parse("", Path.of("scenarios/x.yaml")))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessage("scenarios/x.yaml:1: the scenario is empty");
+    }
+
+    @Test
+    void messagesHaveTheDocumentedShape() {
+        assertThatThrownBy(() -> ScenarioLoader.parse(
+                "name: x\nfleet:\n  count: 0\ndurationSeconds: 5\n", Path.of("scenarios/x.yaml")))
+                .hasMessage("scenarios/x.yaml:3: fleet.count: must be at least 1, got 0")
+                .satisfies(e -> {
+                    assertThat(((ScenarioException) e).line()).isEqualTo(3);
+                    assertThat(((ScenarioException) e).field()).isEqualTo("fleet.count");
+                    assertThat(e.getStackTrace()).isEmpty();
+                });
+    }
+
+    @Test
+    void missingFileGetsAClearMessage() {
+        Path missing = Path.of("scenarios/does-not-exist.yaml");
+
+        assertThatThrownBy(() -> ScenarioLoader.load(missing))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessage("scenarios/does-not-exist.yaml: no such scenario file");
+    }
+
+    @Test
+    void directoryInsteadOfFileGetsAClearMessage() {
+        assertThatThrownBy(() -> ScenarioLoader.load(VALID))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("cannot read the scenario: it is a directory");
+    }
+
+    @Test
+    void thresholdMetricsAreExposedForTheEngine() {
+        assertThat(ThresholdMetrics.KNOWN).contains("registration.p99", "update.mean",
+                "registration.successRatio", "devices.registeredAtEnd", "retransmissions").hasSize(18);
+        assertThat(ThresholdMetrics.kindOf("registration.successRatio")).contains(ThresholdMetrics.Kind.RATIO);
+    }
+
+    @Test
+    void didYouMeanStaysWithinTwoEdits() {
+        assertThat(DidYouMean.distance("cuont", "count")).isEqualTo(2);
+        assertThat(DidYouMean.closest("cuont", List.of("count", "name"))).containsExactly("count");
+        assertThat(DidYouMean.closest("colour", List.of("count", "name"))).isEmpty();
+    }
+
+    private static Scenario parse(String text) {
+        return ScenarioLoader.parse(text, Path.of("inline.yaml"));
+    }
+}
