@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code fleetsim check SCENARIO}: validates a scenario file without running it. */
-@Command(name = "check", mixinStandardHelpOptions = true, description = "Validate a scenario file without running it.")
+@Command(name = "check", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.BAD_INPUT, description = "Validate a scenario file without running it.")
 final class CheckCommand implements Callable<Integer> {
 
     @CommandLine.Spec

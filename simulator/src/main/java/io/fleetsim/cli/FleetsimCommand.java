@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code fleetsim} command line: {@code run}, {@code report}, {@code check}. */
 @Command(name = "fleetsim",
         mixinStandardHelpOptions = true,
+        exitCodeOnInvalidInput = ExitCodes.BAD_INPUT,
         versionProvider = FleetsimCommand.Version.class,
         description = "Reactive LwM2M device fleet simulator and load tester.",
         subcommands = { RunCommand.class, ReportCommand.class, CheckCommand.class },
@@ -37,7 +38,6 @@ public final class FleetsimCommand implements Runnable {
 
     static CommandLine newCommandLine() {
         CommandLine cli = new CommandLine(new FleetsimCommand());
-        cli.setExitCodeOnInvalidInput(ExitCodes.BAD_INPUT);
         cli.setExecutionExceptionHandler(new UserFacingErrors());
         return cli;
     }

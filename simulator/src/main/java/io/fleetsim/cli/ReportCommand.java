@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code fleetsim report DIR}: renders report.html again from a results directory alone. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.BAD_INPUT,
         description = "Render report.html again from a results directory.")
 final class ReportCommand implements Callable<Integer> {
 

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code fleetsim run SCENARIO}: runs a scenario and writes a results directory and report. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.BAD_INPUT,
         description = "Run a scenario and write a results directory with summary.json, histograms.hlog, "
                 + "timeline.csv and report.html.")
 final class RunCommand implements Callable<Integer> {
@@ -39,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
     String target;
 
     @Option(names = "--duration", paramLabel = "SECONDS", description = "override durationSeconds (simulated)")
-    Double durationSeconds;
+    Long durationSeconds;
 
     @Option(names = "--time-scale", paramLabel = "X", description = "override timeScale")
     Double timeScale;
@@ -56,8 +56,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Scenario scenario = ScenarioOverrides.apply(ScenarioLoader.load(scenarioFile),
-                devices, target, durationSeconds, timeScale);
+        Scenario scenario = withOverrides(ScenarioLoader.load(scenarioFile));
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
         Path resultsDir = out != null ? out : defaultResultsDir(scenario);
@@ -90,6 +89,22 @@ final class RunCommand implements Callable<Integer> {
         out.printf("verdict: %s%nreport: %s%n", outcome.passed() ? "PASS" : "FAIL",
                 outcome.resultsDir().resolve("report.html"));
         out.flush();
+    }
+
+    private Scenario withOverrides(Scenario scenario) {
+        if (devices != null) {
+            scenario = ScenarioOverrides.withDeviceCount(scenario, devices);
+        }
+        if (target != null) {
+            scenario = ScenarioOverrides.withTarget(scenario, target);
+        }
+        if (durationSeconds != null) {
+            scenario = ScenarioOverrides.withDurationSeconds(scenario, durationSeconds);
+        }
+        if (timeScale != null) {
+            scenario = ScenarioOverrides.withTimeScale(scenario, timeScale);
+        }
+        return scenario;
     }
 
     static Path defaultResultsDir(Scenario scenario) {
