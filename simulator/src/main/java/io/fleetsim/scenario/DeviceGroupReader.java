@@ -66,6 +66,10 @@ final class DeviceGroupReader {
         MappingReader reader = MappingReader.of(source, node, path, ScenarioSource.lineOf(node), Section.FLEET);
         for (int i = 0; i < earlier.size(); i++) {
             DeviceGroup other = earlier.get(i);
+            if (group.endpointPrefix().equals(other.endpointPrefix())) {
+                throw reader.error(ScenarioKeys.ENDPOINT_PREFIX, "'" + group.endpointPrefix()
+                        + "' is already the prefix of groups[" + i + "]; endpoint prefixes must be distinct");
+            }
             if (overlaps(group.endpointPrefix(), other.endpointPrefix())) {
                 throw reader.error(ScenarioKeys.ENDPOINT_PREFIX, "'" + group.endpointPrefix()
                         + "' could give the same endpoint names as '" + other.endpointPrefix()

@@ -16,7 +16,8 @@ public record KeyDefault<T>(T value, String text, boolean isRequired) {
 
     /** A fixed default value. */
     public static <T> KeyDefault<T> of(T value) {
-        return new KeyDefault<>(value, String.valueOf(value), false);
+        String text = value instanceof Double number ? DecimalKey.format(number) : String.valueOf(value);
+        return new KeyDefault<>(value, text, false);
     }
 
     /** A default worked out from other keys (or no value at all), described in words. */

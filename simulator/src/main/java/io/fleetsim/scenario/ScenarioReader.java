@@ -64,8 +64,8 @@ final class ScenarioReader {
         double max = retry.read(ScenarioKeys.RETRY_MAX);
         if (max < initial) {
             ScenarioKey<?> blamed = retry.has(ScenarioKeys.RETRY_MAX) ? ScenarioKeys.RETRY_MAX : ScenarioKeys.RETRY_INITIAL;
-            throw retry.error(blamed, "maxSeconds (" + DecimalKey.format(max)
-                    + ") must be at least initialSeconds (" + DecimalKey.format(initial) + ")");
+            throw retry.error(blamed, "maxSeconds must be at least initialSeconds ("
+                    + DecimalKey.format(initial) + "), got " + DecimalKey.format(max));
         }
         return new RetryPolicy(seconds(initial), seconds(max),
                 retry.read(ScenarioKeys.RETRY_MULTIPLIER), retry.read(ScenarioKeys.RETRY_JITTER));

@@ -67,7 +67,7 @@ final class ThresholdParser {
         return switch (unit) {
             case "", "ms" -> number;
             case "s" -> number.scaleByPowerOfTen(3);
-            default -> throw badUnit(metric, unit, "ms or s (a bare number means ms)");
+            default -> throw badUnit(metric, unit, "allowed: ms, s; a bare number means ms");
         };
     }
 
@@ -75,7 +75,7 @@ final class ThresholdParser {
         BigDecimal ratio = switch (unit) {
             case "" -> number;
             case "%" -> number.movePointLeft(2);
-            default -> throw badUnit(metric, unit, "% or none (a ratio from 0 to 1)");
+            default -> throw badUnit(metric, unit, "allowed: %, or a bare ratio from 0 to 1");
         };
         if (ratio.signum() < 0 || ratio.compareTo(BigDecimal.ONE) > 0) {
             throw new InvalidValueException(metric + " is a ratio from 0 to 1 (0% to 100%), got "
@@ -86,7 +86,8 @@ final class ThresholdParser {
 
     private static BigDecimal count(String metric, BigDecimal number, String unit) {
         if (!unit.isEmpty()) {
-            throw badUnit(metric, unit, "none (it is a count)");
+            throw new InvalidValueException(metric + " is a count and takes no unit, got '"
+                    + number.toPlainString() + unit + "'");
         }
         if (number.signum() < 0) {
             throw new InvalidValueException(metric + " is a count and cannot be negative, got " + number);
@@ -95,6 +96,6 @@ final class ThresholdParser {
     }
 
     private static InvalidValueException badUnit(String metric, String unit, String allowed) {
-        return new InvalidValueException("unit '" + unit + "' does not fit " + metric + " (use " + allowed + ")");
+        return new InvalidValueException("unit '" + unit + "' does not fit " + metric + " (" + allowed + ")");
     }
 }

@@ -15,20 +15,20 @@ import io.vertx.core.buffer.Buffer;
  */
 final class DuplicateResponseCache {
 
-    private Map<String, Buffer> current = new HashMap<>();
-    private Map<String, Buffer> previous = new HashMap<>();
-
-    static String key(String host, int port, int messageId) {
-        return host + ':' + port + '#' + messageId;
+    /** Identifies a CON exchange from the server's side: the peer and its message ID. */
+    record ExchangeKey(String host, int port, int messageId) {
     }
 
+    private Map<ExchangeKey, Buffer> current = new HashMap<>();
+    private Map<ExchangeKey, Buffer> previous = new HashMap<>();
+
     /** The response sent earlier for {@code key}, or null. */
-    Buffer get(String key) {
+    Buffer get(ExchangeKey key) {
         Buffer response = current.get(key);
         return response != null ? response : previous.get(key);
     }
 
-    void put(String key, Buffer response) {
+    void put(ExchangeKey key, Buffer response) {
         current.put(key, response);
     }
 

@@ -22,6 +22,7 @@ import org.eclipse.leshan.transport.californium.server.endpoint.coap.CoapServerP
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -50,8 +51,12 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
         leshan.getRegistrationService().addListener(registrationEvents);
     }
 
-    /** Builds and starts the server. Blocking: never call it on a Vert.x event loop. */
+    /**
+     * Builds and starts the server. Blocking: refused with {@link IllegalStateException} on a
+     * Vert.x event loop, where {@link #start(Vertx)} is the way.
+     */
     public static EmbeddedLwm2mServer start() {
+        refuseOnEventLoop("start()", "start(Vertx)");
         CaliforniumServerEndpointsProvider endpoints = coapEndpointOnLoopback();
         LeshanServer leshan = new LeshanServerBuilder().setEndpointsProviders(endpoints).build();
         SmallCoapThreadFootprint.applyTo(endpoints.getCoapServer());
@@ -120,11 +125,13 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
     /**
      * Reads {@code path} (e.g. {@code /3/0/0}) from a registered device, blocking the caller.
      *
+     * @throws IllegalStateException if called on a Vert.x event loop
      * @throws NoSuchElementException if {@code endpoint} is not registered
      * @throws TimeoutException if the device did not answer within {@code timeout}
      */
     public ReadResponse read(String endpoint, String path, ContentFormat format, Duration timeout)
             throws InterruptedException, TimeoutException {
+        refuseOnEventLoop("read()", "readAsync()");
         ReadResponse response = leshan.send(registered(endpoint), new ReadRequest(format, path),
                 timeout.toMillis());
         if (response == null) {
@@ -148,6 +155,13 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
             result.completeExceptionally(e);
         }
         return result;
+    }
+
+    private static void refuseOnEventLoop(String blockingCall, String alternative) {
+        if (Context.isOnEventLoopThread()) {
+            throw new IllegalStateException(
+                    blockingCall + " blocks: call " + alternative + " from an event loop");
+        }
     }
 
     private Registration registered(String endpoint) {

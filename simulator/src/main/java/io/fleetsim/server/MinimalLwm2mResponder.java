@@ -10,6 +10,7 @@ import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.fleetsim.server.DuplicateResponseCache.ExchangeKey;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -53,7 +54,10 @@ public final class MinimalLwm2mResponder {
         this.socket = vertx.createDatagramSocket();
     }
 
-    /** Binds a new responder to 127.0.0.1 on a free port; all its work runs on one context. */
+    /**
+     * Binds a new responder to 127.0.0.1 on a free port. All its work runs on one context: the
+     * caller's when called from a Vert.x event loop, otherwise a new event-loop context.
+     */
     public static Future<MinimalLwm2mResponder> start(Vertx vertx) {
         Context context = vertx.getOrCreateContext();
         Promise<MinimalLwm2mResponder> started = Promise.promise();
@@ -122,7 +126,7 @@ public final class MinimalLwm2mResponder {
             send(serialize(handler.handle(request), request, Type.NON, nextMessageId()), sender);
             return;
         }
-        String key = DuplicateResponseCache.key(sender.host(), sender.port(), request.getMID());
+        ExchangeKey key = new ExchangeKey(sender.host(), sender.port(), request.getMID());
         Buffer earlier = answered.get(key);
         if (earlier != null) {
             counters.countDuplicate();

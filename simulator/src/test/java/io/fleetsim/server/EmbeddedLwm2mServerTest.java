@@ -1,6 +1,7 @@
 package io.fleetsim.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,9 +109,15 @@ class EmbeddedLwm2mServerTest {
             await(device.send(registration("test-4"), another.coapAddress().getPort()));
             another.read("test-4", "/3/0/0", ContentFormat.TEXT, Duration.ofSeconds(5));
             another.readAsync("test-4", "/3/0/0", ContentFormat.TEXT, Duration.ofSeconds(5)).get();
+            Request queueMode = registration("test-5");
+            queueMode.getOptions().addUriQuery("Q");
+            Response created = await(device.send(queueMode, another.coapAddress().getPort()));
+            assertThat(created.getCode()).isEqualTo(ResponseCode.CREATED);
+            assertThat(another.registration("test-5").orElseThrow().usesQueueMode()).isTrue();
+            Thread.sleep(200); // lets lazily started pools (presence timers) show up in the count
             added.addAll(Thread.getAllStackTraces().keySet());
             added.removeAll(before);
-            LOG.info("Embedded server added {} threads after a registration and a read: {}",
+            LOG.info("Embedded server added {} threads after registrations (one in queue mode) and reads: {}",
                     added.size(), added.stream().filter(Thread::isAlive).map(Thread::getName).sorted().toList());
             assertThat(added).hasSizeLessThanOrEqualTo(6);
         }
@@ -123,6 +130,23 @@ class EmbeddedLwm2mServerTest {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .noneMatch(name -> name.startsWith("Californium") && name.endsWith(".properties"));
         }
+    }
+
+    @Test
+    void startsAndStopsFromAnEventLoopWithoutBlockingIt(Vertx vertx, VertxTestContext test) {
+        vertx.runOnContext(v -> {
+            test.verify(() -> assertThatThrownBy(EmbeddedLwm2mServer::start)
+                    .isInstanceOf(IllegalStateException.class));
+            EmbeddedLwm2mServer.start(vertx)
+                    .compose(started -> vertx.executeBlocking(() -> {
+                        started.stop();
+                        return started.coapUri();
+                    }))
+                    .onComplete(test.succeeding(uri -> test.verify(() -> {
+                        assertThat(uri).matches("coap://127\\.0\\.0\\.1:[0-9]+");
+                        test.completeNow();
+                    })));
+        });
     }
 
     private static void assertRegistered(Response created) {

@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.CoAP.Type;
+import org.eclipse.californium.core.coap.EmptyMessage;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
+import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,6 +107,20 @@ class MinimalLwm2mResponderTest {
                 .onComplete(test.succeeding(created -> test.verify(() -> {
                     assertThat(created.getCode()).isEqualTo(ResponseCode.CREATED);
                     assertThat(responder.counters().garbage()).isEqualTo(1);
+                    test.completeNow();
+                })));
+    }
+
+    @Test
+    void countsCoapPings(VertxTestContext test) {
+        EmptyMessage ping = new EmptyMessage(Type.CON);
+        ping.setMID(7);
+        Buffer datagram = Buffer.buffer(new UdpDataSerializer().getByteArray(ping));
+        device.sendRaw(datagram, responder.port())
+                .compose(sent -> device.send(registration("bench-4"), responder.port()))
+                .onComplete(test.succeeding(created -> test.verify(() -> {
+                    assertThat(responder.counters().pings()).isEqualTo(1);
+                    assertThat(responder.counters().garbage()).isZero();
                     test.completeNow();
                 })));
     }
