@@ -92,7 +92,7 @@ final class ChartData {
 
     private static List<Point> intervalPoints(List<IntervalPercentiles> intervals,
                                                            ToDoubleFunction<IntervalPercentiles> value) {
-        return intervals.stream().map(i -> point(i.startSeconds(), value.applyAsDouble(i))).toList();
+        return intervals.stream().map(i -> point(i.endSeconds(), value.applyAsDouble(i))).toList();
     }
 
     /** One series per known column present, in the order of {@code labels}' column names as listed. */
