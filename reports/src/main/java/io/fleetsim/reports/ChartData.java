@@ -59,7 +59,7 @@ final class ChartData {
 
     private static void addDistribution(List<Series> series, HistogramLog log, String tag, String label) {
         log.metric(tag).filter(m -> m.count() > 0)
-                .ifPresent(metric -> series.add(series(label, tag, distributionPoints(metric.wholeRun()))));
+                .ifPresent(metric -> series.add(new Series(label, tag, distributionPoints(metric.wholeRun()))));
     }
 
     /** Points with x = 1/(1 - percentile), so that 90 % is 10, 99 % is 100, ...; 100 % is left out. */
@@ -68,7 +68,7 @@ final class ChartData {
         for (HistogramIterationValue value : histogram.percentiles(TICKS_PER_HALF_DISTANCE)) {
             double fraction = value.getPercentileLevelIteratedTo() / 100.0;
             if (fraction < 1.0) {
-                points.add(point(1.0 / (1.0 - fraction), MetricHistory.millis(value.getValueIteratedTo())));
+                points.add(new Point(1.0 / (1.0 - fraction), MetricHistory.millis(value.getValueIteratedTo())));
             }
         }
         return points;
@@ -83,19 +83,19 @@ final class ChartData {
             }
             String name = tag.equals(HistogramLog.REGISTRATION) ? "Registration" : "Update";
             List<IntervalPercentiles> intervals = metric.get().intervals();
-            series.add(series(name + " p50", tag, intervalPoints(intervals, IntervalPercentiles::p50Ms)));
-            series.add(series(name + " p99", tag, intervalPoints(intervals, IntervalPercentiles::p99Ms)));
-            series.add(series(name + " max", tag, intervalPoints(intervals, IntervalPercentiles::maxMs)));
+            series.add(new Series(name + " p50", tag, intervalPoints(intervals, IntervalPercentiles::p50Ms)));
+            series.add(new Series(name + " p99", tag, intervalPoints(intervals, IntervalPercentiles::p99Ms)));
+            series.add(new Series(name + " max", tag, intervalPoints(intervals, IntervalPercentiles::maxMs)));
         }
         return series;
     }
 
     private static List<Point> intervalPoints(List<IntervalPercentiles> intervals,
                                                            ToDoubleFunction<IntervalPercentiles> value) {
-        return intervals.stream().map(i -> point(i.startSeconds(), value.applyAsDouble(i))).toList();
+        return intervals.stream().map(i -> new Point(i.endSeconds(), value.applyAsDouble(i))).toList();
     }
 
-    /** One series per known column present, in the order of {@code labels}' column names as listed. */
+    /** One series per column named in {@code labels} (column to label) that the timeline has, in file order. */
     private static List<Series> timelineSeries(Timeline timeline, Map<String, String> labels) {
         List<Series> series = new ArrayList<>();
         if (timeline.isEmpty() || !timeline.hasColumn(Timeline.T)) {
@@ -103,7 +103,7 @@ final class ChartData {
         }
         for (String column : timeline.columns()) {
             if (labels.containsKey(column)) {
-                series.add(series(labels.get(column), column, columnPoints(timeline, column)));
+                series.add(new Series(labels.get(column), column, columnPoints(timeline, column)));
             }
         }
         return series;
@@ -113,7 +113,7 @@ final class ChartData {
         List<Point> points = new ArrayList<>();
         for (Map<String, Double> row : timeline.rows()) {
             if (row.get(Timeline.T) != null && row.get(column) != null) {
-                points.add(point(row.get(Timeline.T), row.get(column)));
+                points.add(new Point(row.get(Timeline.T), row.get(column)));
             }
         }
         return points;
@@ -138,14 +138,6 @@ final class ChartData {
             labels.add(operation + ": " + cause.getKey());
             values.add(cause.getValue() == null ? 0L : cause.getValue());
         });
-    }
-
-    private static Series series(String label, String key, List<Point> points) {
-        return new Series(label, key, points);
-    }
-
-    private static Point point(double x, double y) {
-        return new Point(x, y);
     }
 
     /** The lines of a line chart. */

@@ -21,7 +21,8 @@ final class ChartPanels {
                         "Whole run; corrected latency is measured from the intended start, service time from sending.",
                         NO_HISTOGRAMS),
                 panel(chartData, ChartData.LATENCY_OVER_TIME, "Latency over time",
-                        "p50, p99 and max of each reporting interval; x is simulated seconds since the run started.",
+                        "p50, p99 and max of each reporting interval, plotted at the interval's end in simulated seconds"
+                                + " since the run started, as the timeline charts are.",
                         NO_HISTOGRAMS),
                 panel(chartData, ChartData.REGISTERED, "Registered devices over time",
                         "Devices started and devices registered at the end of each period.", NO_TIMELINE),

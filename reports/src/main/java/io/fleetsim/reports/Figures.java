@@ -1,6 +1,7 @@
 package io.fleetsim.reports;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Locale;
 
@@ -26,6 +27,15 @@ final class Figures {
             return String.valueOf(value);
         }
         return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    /** A value to {@code digits} significant digits, e.g. {@code 114} or {@code 0.412}. */
+    static String significant(double value, int digits) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return String.valueOf(value);
+        }
+        return new BigDecimal(value).round(new MathContext(digits, RoundingMode.HALF_UP))
+                .stripTrailingZeros().toPlainString();
     }
 
     /** A decimal followed by a unit, e.g. {@code 60 s}. */

@@ -64,7 +64,9 @@ public final class HistogramLog {
         try {
             EncodableHistogram next;
             while ((next = reader.nextIntervalHistogram()) != null) {
-                add(next, runSeconds(next, reader), metrics);
+                double start = runSeconds(next.getStartTimeStamp(), reader);
+                double end = runSeconds(next.getEndTimeStamp(), reader);
+                add(next, start, Math.max(start, end), metrics);
             }
         } catch (RuntimeException e) {
             LOG.warn("{}: stopped reading at a damaged interval ({}); keeping the intervals before it", file,
@@ -72,21 +74,22 @@ public final class HistogramLog {
         }
     }
 
-    private static void add(EncodableHistogram interval, double startSeconds, Map<String, MetricHistory> metrics) {
+    private static void add(EncodableHistogram interval, double startSeconds, double endSeconds,
+                            Map<String, MetricHistory> metrics) {
         if (!(interval instanceof Histogram)) {
             LOG.warn("Skipping a non-integer histogram interval with tag {}", interval.getTag());
             return;
         }
         String tag = interval.getTag() == null ? "untagged" : interval.getTag();
-        metrics.computeIfAbsent(tag, MetricHistory::new).addInterval(startSeconds, (Histogram) interval);
+        metrics.computeIfAbsent(tag, MetricHistory::new).addInterval(startSeconds, endSeconds, (Histogram) interval);
     }
 
     /**
      * Seconds since the run started. The format writes base time 0, so timestamps are already
      * relative; a log that only names an epoch start time is made relative to it.
      */
-    private static double runSeconds(EncodableHistogram interval, HistogramLogReader reader) {
-        double seconds = interval.getStartTimeStamp() / 1000.0;
+    private static double runSeconds(long timestampMs, HistogramLogReader reader) {
+        double seconds = timestampMs / 1000.0;
         double logStart = reader.getStartTimeSec();
         boolean epochBased = logStart > EPOCH_SECONDS_THRESHOLD && seconds >= logStart;
         return epochBased ? seconds - logStart : seconds;

@@ -64,12 +64,21 @@ public final class HtmlReport {
 
     /** Writes next to the target first, so a reader never sees a half-written report. */
     private static void writeReplacing(Path report, String html) {
+        Path partial = report.resolveSibling(REPORT_FILE + ".partial");
         try {
-            Path partial = Files.createTempFile(report.getParent(), ".report-", ".html.partial");
             Files.writeString(partial, html, StandardCharsets.UTF_8);
             Files.move(partial, report, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            deleteQuietly(partial);
             throw new UncheckedIOException("Cannot write " + report + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("Cannot remove {}: {}", file, e.getMessage());
         }
     }
 

@@ -22,9 +22,9 @@ public final class MetricHistory {
         this.tag = tag;
     }
 
-    void addInterval(double startSeconds, Histogram interval) {
+    void addInterval(double startSeconds, double endSeconds, Histogram interval) {
         wholeRun.add(interval);
-        intervals.add(new IntervalPercentiles(startSeconds, interval.getTotalCount(),
+        intervals.add(new IntervalPercentiles(startSeconds, endSeconds, interval.getTotalCount(),
                 millis(interval.getValueAtPercentile(50)), millis(interval.getValueAtPercentile(90)),
                 millis(interval.getValueAtPercentile(99)), millis(interval.getMaxValue())));
     }

@@ -29,6 +29,7 @@ final class ReportContext {
         context.put("verdict", verdict(results));
         context.put("notes", notes(results));
         context.put("summaryRows", results.summary().map(SummaryTable::rows).orElse(List.of()));
+        context.put("latencyRows", LatencyRow.of(results.histograms()));
         context.put("thresholds", results.summary().map(s -> ThresholdRow.of(s.thresholds())).orElse(List.of()));
         context.put("hasSummary", results.summary().isPresent());
         context.put("charts", ChartPanels.of(results, chartData));

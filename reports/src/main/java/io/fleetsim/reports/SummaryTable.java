@@ -16,6 +16,8 @@ final class SummaryTable {
         List<TableRow> rows = new ArrayList<>();
         RunSummary.Devices devices = Optional.ofNullable(summary.devices())
                 .orElse(new RunSummary.Devices(null, null, null, null));
+        rows.add(new TableRow("Scenario file", summary.scenario() == null || summary.scenario().file() == null
+                ? Figures.ABSENT : summary.scenario().file()));
         rows.add(new TableRow("Devices planned", Figures.count(devices.planned())));
         rows.add(new TableRow("Devices started", Figures.count(devices.started())));
         rows.add(new TableRow("Devices registered", Figures.count(devices.registered())));

@@ -45,6 +45,7 @@ class HistogramLogTest {
 
         assertThat(intervals).hasSize(2);
         assertThat(intervals.get(0).startSeconds()).isEqualTo(0.0);
+        assertThat(intervals.get(0).endSeconds()).isEqualTo(1.0);
         assertThat(intervals.get(0).p50Ms()).isCloseTo(50.0, withinPercentage(0.1));
         assertThat(intervals.get(0).p99Ms()).isCloseTo(99.0, withinPercentage(0.1));
         assertThat(intervals.get(0).maxMs()).isCloseTo(100.0, withinPercentage(0.1));

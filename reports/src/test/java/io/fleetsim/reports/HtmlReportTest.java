@@ -52,6 +52,7 @@ class HtmlReportTest {
                 .contains("<td>Devices registered at end</td><td class=\"num\">197</td>")
                 .contains("<td>Registration success ratio</td><td class=\"num\">98.0 %</td>")
                 .contains("<td>Messages sent</td><td class=\"num\">803 (CON 800, ACK 3)</td>")
+                .contains("<td>Scenario file</td><td class=\"num\">scenarios/capacity-20k.yaml</td>")
                 .contains("<td>Target</td><td class=\"num\">coap://127.0.0.1:40123 (embedded server)</td>")
                 .contains("<tr class=\"pass\"><td>registration.p99 &lt; 500ms</td><td class=\"num\">4.1</td>"
                         + "<td class=\"num\">&lt; 500</td><td class=\"result\">PASS</td></tr>")
@@ -134,12 +135,17 @@ class HtmlReportTest {
 
     @Test
     void aRunKilledBeforeWritingItsSummaryStillRendersItsHistograms() throws IOException {
+        // two intervals: 1..100 ms and 2..101 ms, so 1 once, 2..100 twice, 101 once
         Path killed = Files.createDirectory(dir.resolve("nat-udp-20261122-010000"));
         new ResultsFixture(killed).histograms(2);
 
         String html = HtmlReport.html(killed);
 
         assertThat(html).contains("summary.json was not written")
+                .contains("<tr><td>Registration latency (corrected)</td><td class=\"num\">200</td>"
+                        + "<td class=\"num\">51</td><td class=\"num\">91</td><td class=\"num\">100</td>"
+                        + "<td class=\"num\">101</td><td class=\"num\">101</td></tr>")
+                .contains("<tr><td>Update latency (corrected)</td><td class=\"num\">4</td><td class=\"num\">2</td>")
                 .contains("<title>fleetsim report: nat-udp-20261122-010000 (INCOMPLETE)</title>")
                 .contains("<canvas id=\"chart-latency-percentiles\"")
                 .contains("<canvas id=\"chart-latency-over-time\"")
