@@ -51,6 +51,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--shards", paramLabel = "N", description = "event loops for devices (default: one per core)")
     int shards;
 
+    @Option(names = "--server", paramLabel = "KIND", defaultValue = "leshan",
+            description = "embedded server when the scenario names no target: leshan (default) or minimal "
+                    + "(a bare registration responder, to measure the simulator's own cost)")
+    String server;
+
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
@@ -60,9 +65,9 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
         Path resultsDir = out != null ? out : defaultResultsDir(scenario);
-        RunTarget runTarget = Targets.start(scenario);
+        RunTarget runTarget = Targets.start(scenario, embeddedKind());
         outWriter.printf("fleetsim: %s: %d devices against %s%s, results in %s%n", scenario.name(),
-                scenario.deviceCount(), runTarget.uri(), runTarget.embedded() ? " (embedded Leshan)" : "", resultsDir);
+                scenario.deviceCount(), runTarget.uri(), runTarget.embedded() ? " (embedded " + server + ")" : "", resultsDir);
         outWriter.flush();
         RunOptions options = RunOptions.defaults(resultsDir)
                 .withShards(shards)
@@ -89,6 +94,14 @@ final class RunCommand implements Callable<Integer> {
         out.printf("verdict: %s%nreport: %s%n", outcome.passed() ? "PASS" : "FAIL",
                 outcome.resultsDir().resolve("report.html"));
         out.flush();
+    }
+
+    private Targets.Embedded embeddedKind() {
+        return switch (server) {
+            case "leshan" -> Targets.Embedded.LESHAN;
+            case "minimal" -> Targets.Embedded.MINIMAL;
+            default -> throw new BadInputException("--server: '" + server + "' is not a server (use leshan or minimal)");
+        };
     }
 
     private Scenario withOverrides(Scenario scenario) {

@@ -31,28 +31,21 @@ public final class UdpExchangeLayer {
         void send(byte[] datagram);
     }
 
-    /** Answers a request from the server; the answer is piggybacked on the ACK. */
-    @FunctionalInterface
-    public interface RequestHandler {
-        Response handle(Request request);
-    }
-
     private final SimClock clock;
     private final UdpCodec codec;
     private final RetransmissionTimeouts timeouts;
     private final RandomGenerator random;
     private final ShardMetrics metrics;
     private final DatagramSender sender;
-    private final RequestHandler requestHandler;
+    private final CoapRequestHandler requestHandler;
     private final Map<Integer, Outgoing> byMid = new HashMap<>(4);
     private final Map<Token, Outgoing> byToken = new HashMap<>(4);
     private final RecentRequests recentRequests = new RecentRequests();
     private int nextMid;
     private int tokenCounter;
-    private boolean closed;
 
     public UdpExchangeLayer(SimClock clock, UdpCodec codec, RetransmissionTimeouts timeouts,
-            RandomGenerator random, ShardMetrics metrics, DatagramSender sender, RequestHandler requestHandler) {
+            RandomGenerator random, ShardMetrics metrics, DatagramSender sender, CoapRequestHandler requestHandler) {
         this.clock = clock;
         this.codec = codec;
         this.timeouts = timeouts;
@@ -67,10 +60,6 @@ public final class UdpExchangeLayer {
     /** Sends a confirmable request; the future completes with whatever response code arrives. */
     public Future<Response> send(Request request) {
         Promise<Response> promise = Promise.promise();
-        if (closed) {
-            promise.fail(new CoapFailure(CoapFailure.CLOSED, "the device's socket is closed"));
-            return promise.future();
-        }
         request.setType(Type.CON);
         request.setMID(takeMid());
         request.setToken(takeToken());
@@ -110,9 +99,8 @@ public final class UdpExchangeLayer {
         }
     }
 
-    /** Fails every open exchange and stops all timers; later sends fail with {@code closed}. */
+    /** Fails every open exchange and stops all timers. */
     public void close() {
-        closed = true;
         for (Outgoing outgoing : byMid.values().toArray(Outgoing[]::new)) {
             fail(outgoing, new CoapFailure(CoapFailure.CLOSED, "the device's socket was closed"));
         }

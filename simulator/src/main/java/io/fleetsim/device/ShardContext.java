@@ -6,6 +6,7 @@ import io.fleetsim.coap.RetransmissionTimeouts;
 import io.fleetsim.coap.UdpCodec;
 import io.fleetsim.engine.SimClock;
 import io.fleetsim.metrics.ShardMetrics;
+import io.fleetsim.transport.CoapChannelFactory;
 import io.fleetsim.scenario.Scenario;
 import io.vertx.core.Vertx;
 
@@ -27,6 +28,11 @@ public record ShardContext(
         ShardMetrics metrics,
         ServerRequestHandler requestHandler,
         SplittableRandom random) {
+
+    /** Makes the CoAP channel of a device of this shard. */
+    public CoapChannelFactory channels() {
+        return new CoapChannelFactory(this);
+    }
 
     public static ShardContext create(Vertx vertx, SimClock clock, Scenario scenario, String targetHost,
             int targetPort, String bindHost, ShardMetrics metrics, long seed) {

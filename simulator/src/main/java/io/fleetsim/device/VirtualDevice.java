@@ -6,13 +6,12 @@ import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 
+import io.fleetsim.coap.CoapChannel;
 import io.fleetsim.coap.CoapFailure;
-import io.fleetsim.coap.UdpExchangeLayer;
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.FailureKind;
 import io.fleetsim.metrics.LatencyMetric;
 import io.fleetsim.metrics.ShardMetrics;
-import io.fleetsim.transport.UdpDeviceSocket;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -32,8 +31,7 @@ public final class VirtualDevice {
     private final DeviceIdentity identity;
     private final ShardContext shard;
     private final ShardMetrics metrics;
-    private final UdpDeviceSocket socket;
-    private final UdpExchangeLayer coap;
+    private final CoapChannel coap;
     private State state = State.IDLE;
     private String location;
     private int failedAttempts;
@@ -44,11 +42,8 @@ public final class VirtualDevice {
         this.identity = identity;
         this.shard = shard;
         this.metrics = shard.metrics();
-        this.socket = new UdpDeviceSocket(shard.vertx(), shard.targetHost(), shard.targetPort());
-        this.coap = new UdpExchangeLayer(shard.clock(), shard.codec(), shard.timeouts(), shard.random(),
-                metrics, socket::send,
+        this.coap = shard.channels().create(identity,
                 request -> shard.requestHandler().handle(identity, lifetimeSeconds(), request));
-        socket.onSendFailure(t -> { });
     }
 
     public DeviceIdentity identity() {
@@ -63,9 +58,9 @@ public final class VirtualDevice {
         return state == State.REGISTERED || state == State.UPDATING;
     }
 
-    /** Local UDP port of the device, or -1 when it has no socket. */
+    /** Local port of the device, or -1 when it has no socket. */
     public int localPort() {
-        return socket.localPort();
+        return coap.localPort();
     }
 
     /**
@@ -75,14 +70,18 @@ public final class VirtualDevice {
     public void start(long intendedStartMillis) {
         metrics.increment(Counter.DEVICES_STARTED);
         state = State.REGISTERING;
-        socket.open(shard.bindHost(), coap::receive).onComplete(ar -> {
+        openAndRegister(intendedStartMillis);
+    }
+
+    private void openAndRegister(long intendedMillis) {
+        coap.open().onComplete(ar -> {
             if (state == State.STOPPED) {
-                socket.close();
+                coap.close();
             } else if (ar.succeeded()) {
-                register(intendedStartMillis);
+                register(intendedMillis);
             } else {
                 metrics.increment(Counter.REGISTRATION_ATTEMPTS);
-                registrationFailed(CoapFailure.TRANSPORT);
+                registrationFailed(CoapFailure.causeOf(ar.cause()));
             }
         });
     }
@@ -125,24 +124,7 @@ public final class VirtualDevice {
         state = State.BACKOFF;
         long retryAt = shard.clock().nowMillis()
                 + RetryBackoff.delayMillis(shard.scenario().registrationRetry(), failedAttempts, shard.random());
-        timerId = shard.clock().scheduleAt(retryAt, id -> reopenAndRegister(retryAt));
-    }
-
-    private void reopenAndRegister(long intendedMillis) {
-        if (socket.isOpen()) {
-            register(intendedMillis);
-            return;
-        }
-        socket.open(shard.bindHost(), coap::receive).onComplete(ar -> {
-            if (state == State.STOPPED) {
-                socket.close();
-            } else if (ar.succeeded()) {
-                register(intendedMillis);
-            } else {
-                metrics.increment(Counter.REGISTRATION_ATTEMPTS);
-                registrationFailed(CoapFailure.TRANSPORT);
-            }
-        });
+        timerId = shard.clock().scheduleAt(retryAt, id -> openAndRegister(retryAt));
     }
 
     private void scheduleUpdate() {
@@ -209,8 +191,7 @@ public final class VirtualDevice {
             metrics.registeredDelta(-1);
         }
         state = State.STOPPED;
-        coap.close();
-        return socket.close().otherwiseEmpty();
+        return coap.close();
     }
 
     private Request registerRequest() {

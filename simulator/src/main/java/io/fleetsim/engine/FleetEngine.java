@@ -33,6 +33,7 @@ import io.vertx.core.file.FileSystemOptions;
 public final class FleetEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(FleetEngine.class);
+    private static final long PREFLIGHT_TIMEOUT_MILLIS = 5_000;
 
     private final Scenario scenario;
     private final RunTarget target;
@@ -54,6 +55,11 @@ public final class FleetEngine {
                 .setInternalBlockingPoolSize(2)
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
                         .setClassPathResolvingEnabled(false)));
+        Preflight.Result preflight = Preflight.run(vertx, scenario, target, PREFLIGHT_TIMEOUT_MILLIS);
+        if (!preflight.registered()) {
+            LOG.warn("preflight: a test device could not register with {} ({}); running anyway",
+                    target.uri(), preflight.cause());
+        }
         this.clock = new SimClock(vertx, scenario.timeScale());
         for (int i = 0; i < shardCount; i++) {
             shardMetrics.add(new ShardMetrics());

@@ -1,0 +1,29 @@
+package io.fleetsim.coap;
+
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.coap.Response;
+
+import io.vertx.core.Future;
+
+/**
+ * A device's CoAP path to its server over one transport (UDP, DTLS, TCP, TLS): opening it binds,
+ * connects or handshakes as the transport needs; requests go out and responses come back on the
+ * device's event loop; requests from the server go to the handler the channel was made with.
+ * Every method is called on the device's event loop.
+ */
+public interface CoapChannel {
+
+    /** Opens the path (bind, connect, handshake). Fails with a {@link CoapFailure}. */
+    Future<Void> open();
+
+    /** Sends a request; completes with the response, whatever its code, or fails with a {@link CoapFailure}. */
+    Future<Response> send(Request request);
+
+    /** Closes the path; open exchanges fail with {@code closed}. Never fails. */
+    Future<Void> close();
+
+    boolean isOpen();
+
+    /** The local port, or -1 when closed. */
+    int localPort();
+}

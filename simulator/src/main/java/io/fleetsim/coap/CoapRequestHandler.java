@@ -1,0 +1,10 @@
+package io.fleetsim.coap;
+
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.coap.Response;
+
+/** Answers a request from the server; the channel sends the answer back (piggybacked over UDP). */
+@FunctionalInterface
+public interface CoapRequestHandler {
+    Response handle(Request request);
+}
