@@ -1,0 +1,135 @@
+package io.fleetsim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** {@code fleetsim run}, {@code report} and {@code check} as a user calls them. */
+@Timeout(120)
+class RunCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path scenario(String name, int devices, String thresholds, String extra) throws IOException {
+        Path file = dir.resolve(name + ".yaml");
+        Files.writeString(file, """
+                name: %s
+                durationSeconds: 4
+                fleet:
+                  count: %d
+                  endpointPrefix: %s-
+                arrival:
+                  rate: 500
+                %s
+                thresholds:
+                %s
+                """.formatted(name, devices, name, extra, thresholds));
+        return file;
+    }
+
+    @Test
+    void passingThresholdsExitZeroAndLeaveAFullResultsDirectory() throws IOException {
+        Path out = dir.resolve("pass");
+        CliRun run = CliRun.of("run", scenario("pass", 30, "  - devices.registered >= 30\n  - registration.p99 < 5s", "").toString(),
+                "--out", out.toString(), "--quiet");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.PASS);
+        assertThat(run.out()).contains("verdict: PASS");
+        assertThat(out.resolve("histograms.hlog")).isNotEmptyFile();
+        assertThat(out.resolve("timeline.csv")).isNotEmptyFile();
+        assertThat(out.resolve("report.html")).isNotEmptyFile();
+        assertThat(out.resolve("scenario.yaml")).isNotEmptyFile();
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.path("format").asInt()).isEqualTo(1);
+        assertThat(summary.path("complete").asBoolean()).isTrue();
+        assertThat(summary.path("devices").path("registered").asInt()).isEqualTo(30);
+        assertThat(summary.path("registration").path("latencyMs").path("count").asInt()).isEqualTo(30);
+        assertThat(summary.path("thresholds")).hasSize(2).allMatch(t -> t.path("pass").asBoolean());
+        assertThat(summary.path("target").path("embedded").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aFailedThresholdExitsOneAndSaysWhich() throws IOException {
+        CliRun run = CliRun.of("run", scenario("strict", 10, "  - registration.p50 < 0.001ms", "").toString(),
+                "--out", dir.resolve("strict").toString(), "--quiet");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.out()).contains("FAIL registration.p50 < 0.001ms").contains("verdict: FAIL");
+    }
+
+    @Test
+    void anInvalidScenarioExitsTwoNamingFileLineAndField() throws IOException {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "name: bad\ndurationSeconds: 10\nfleet:\n  count: 0\n");
+
+        CliRun run = CliRun.of("run", bad.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("bad.yaml:4: fleet.count:").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aBadFlagExitsTwo() throws IOException {
+        CliRun run = CliRun.of("run", scenario("flags", 1, "  - devices.registered >= 1", "").toString(),
+                "--devices", "0");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("--devices");
+    }
+
+    @Test
+    void registrationsThatGetNoAnswerAreCountedAsTimeoutsAndTheRunStillFinishes() throws IOException {
+        Path out = dir.resolve("silent");
+        // Nothing listens on the discard port of loopback: every Register times out and is retried.
+        Path file = scenario("silent", 5, "  - registration.successRatio >= 99%",
+                "target: coap://127.0.0.1:9\ntimeScale: 100\ncoap:\n  ackTimeoutMs: 1000\n  maxRetransmit: 1");
+        Files.writeString(file, Files.readString(file).replace("durationSeconds: 4", "durationSeconds: 60"));
+
+        CliRun run = CliRun.of("run", file.toString(), "--out", out.toString(), "--quiet");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.path("registration").path("failures").path("timeout").asLong()).isGreaterThanOrEqualTo(5);
+        assertThat(summary.path("registration").path("attempts").asLong()).isGreaterThan(5);
+        assertThat(summary.path("devices").path("registered").asInt()).isZero();
+        assertThat(out.resolve("report.html")).isNotEmptyFile();
+    }
+
+    @Test
+    void reportRendersAgainFromTheResultsDirectoryAlone() throws IOException {
+        Path out = dir.resolve("again");
+        CliRun.of("run", scenario("again", 5, "  - devices.registered >= 5", "").toString(), "--out", out.toString(), "--quiet");
+        Files.delete(out.resolve("report.html"));
+
+        CliRun report = CliRun.of("report", out.toString());
+
+        assertThat(report.exitCode()).isEqualTo(ExitCodes.PASS);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("again").contains("devices.registered &gt;= 5");
+    }
+
+    @Test
+    void reportOfSomethingThatIsNotAResultsDirectoryExitsTwo() {
+        CliRun report = CliRun.of("report", dir.resolve("nothing-here").toString());
+
+        assertThat(report.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(report.err()).contains("nothing-here");
+    }
+
+    @Test
+    void checkValidatesWithoutRunning() throws IOException {
+        CliRun check = CliRun.of("check", scenario("checked", 7, "  - devices.registered >= 7", "").toString());
+
+        assertThat(check.exitCode()).isEqualTo(ExitCodes.PASS);
+        assertThat(check.out()).contains("ok (7 devices");
+    }
+}
