@@ -56,6 +56,10 @@ final class RunCommand implements Callable<Integer> {
                     + "(a bare registration responder, to measure the simulator's own cost)")
     String server;
 
+    @Option(names = "--measure-heap", description = "force one full GC just before the devices stop, so "
+            + "summary.json's process.heapAfterGcMb is the heap the live fleet holds (for benchmarks)")
+    boolean measureHeap;
+
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
@@ -75,7 +79,8 @@ final class RunCommand implements Callable<Integer> {
                     err.println(line);
                     err.flush();
                 })
-                .withReport(HtmlReport::render);
+                .withReport(HtmlReport::render)
+                .withMeasureHeap(measureHeap);
         RunOutcome outcome = FleetEngine.run(scenario, runTarget, options);
         printVerdict(outWriter, outcome);
         return outcome.passed() ? ExitCodes.PASS : ExitCodes.FAILED;

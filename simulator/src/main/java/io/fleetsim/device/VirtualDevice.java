@@ -108,7 +108,7 @@ public final class VirtualDevice {
         metrics.increment(Counter.REGISTRATIONS);
         if (!everRegistered) {
             everRegistered = true;
-            metrics.increment(Counter.DEVICES_REGISTERED);
+            metrics.firstRegistration(shard.clock().nowMillis());
         }
         metrics.registeredDelta(1);
         location = ar.result().getOptions().getLocationPathString();

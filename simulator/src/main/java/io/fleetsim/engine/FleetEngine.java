@@ -126,6 +126,9 @@ public final class FleetEngine {
     /** Stops the fleet (de-registering as the scenario says), writes the results, renders the report. */
     public RunOutcome stop() throws IOException {
         long registeredAtEnd = registeredNow();
+        if (options.measureHeap()) {
+            System.gc(); // benchmark runs only: the next sample shows the heap the live fleet holds
+        }
         List<Future<Void>> stops = new ArrayList<>();
         for (DeviceShard shard : shards) {
             stops.add(shard.stopDevices(scenario.deregisterAtEnd()));

@@ -11,6 +11,7 @@ public final class RunTotals {
     private final long[] counters = new long[Counter.values().length];
     private final Map<FailureKind, Map<String, Long>> failures = new EnumMap<>(FailureKind.class);
     private long registeredNow;
+    private long lastFirstRegistrationMillis = -1;
 
     private RunTotals() {
         for (FailureKind kind : FailureKind.values()) {
@@ -29,6 +30,8 @@ public final class RunTotals {
                         totals.failures.get(kind).merge(cause, n.sum(), Long::sum));
             }
             totals.registeredNow += shard.registeredNow();
+            totals.lastFirstRegistrationMillis = Math.max(totals.lastFirstRegistrationMillis,
+                    shard.lastFirstRegistrationMillis());
         }
         return totals;
     }
@@ -40,6 +43,11 @@ public final class RunTotals {
     /** Failures of one operation by cause, sorted by cause. */
     public Map<String, Long> failures(FailureKind kind) {
         return failures.get(kind);
+    }
+
+    /** Simulated ms at which the last device to register did so for the first time; -1 before any. */
+    public long lastFirstRegistrationMillis() {
+        return lastFirstRegistrationMillis;
     }
 
     public long registeredNow() {

@@ -21,6 +21,7 @@ public final class ShardMetrics {
 
     private final AtomicLongArray counters = new AtomicLongArray(Counter.values().length);
     private final AtomicLong registeredNow = new AtomicLong();
+    private volatile long lastFirstRegistrationMillis = -1;
     private final Map<FailureKind, Map<String, LongAdder>> failures = new EnumMap<>(FailureKind.class);
     private final Map<LatencyMetric, SingleWriterRecorder> recorders = new EnumMap<>(LatencyMetric.class);
 
@@ -53,6 +54,17 @@ public final class ShardMetrics {
 
     public Map<String, LongAdder> failures(FailureKind kind) {
         return failures.get(kind);
+    }
+
+    /** A device registered for the first time, at simulated {@code atMillis}. */
+    public void firstRegistration(long atMillis) {
+        increment(Counter.DEVICES_REGISTERED);
+        lastFirstRegistrationMillis = Math.max(lastFirstRegistrationMillis, atMillis);
+    }
+
+    /** When the latest first registration of this shard happened, simulated ms; -1 before any. */
+    public long lastFirstRegistrationMillis() {
+        return lastFirstRegistrationMillis;
     }
 
     public void registeredDelta(int delta) {

@@ -36,7 +36,9 @@ public final class SummaryJson {
         root.put("devices", map("planned", s.info().plannedDevices(),
                 "started", t.get(Counter.DEVICES_STARTED),
                 "registered", t.get(Counter.DEVICES_REGISTERED),
-                "registeredAtEnd", s.registeredAtEnd()));
+                "registeredAtEnd", s.registeredAtEnd(),
+                "allRegisteredAtSeconds", t.get(Counter.DEVICES_REGISTERED) >= s.info().plannedDevices()
+                        && s.info().plannedDevices() > 0 ? round(t.lastFirstRegistrationMillis() / 1000.0) : null));
         Map<String, Object> registration = map(
                 "attempts", t.get(Counter.REGISTRATION_ATTEMPTS),
                 "successes", t.get(Counter.REGISTRATIONS),

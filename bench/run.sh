@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Registration storm benchmark: the same fleet against the embedded Leshan server and against the
+# minimal in-process responder (which separates the simulator's own cost from the server's), side
+# by side in one run. Prints one line per run; results stay in results/bench-*.
+#   bench/run.sh                 # 1,000 and 10,000 devices
+#   bench/run.sh 5000            # other sizes
+# Needs python3 (to read summary.json).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@")
+[[ ${#sizes[@]} -gt 0 ]] || sizes=(1000 10000)
+./fleetsim --version >/dev/null   # builds on first use
+printf '%-8s %-8s %10s %10s %9s %8s %8s %9s %10s %8s\n' server devices registered all_reg_s reg_per_s threads rss_mb heap_mb kb_per_dev retrans
+for n in "${sizes[@]}"; do
+  for server in minimal leshan; do
+    out="results/bench-$server-$n"
+    rm -rf "$out"
+    ./fleetsim run bench/registration-storm.yaml --devices "$n" --server "$server" --out "$out" \
+        --quiet --measure-heap >/dev/null 2>"$out.log" || true
+    python3 - "$out/summary.json" "$server" "$n" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+d, p = s["devices"], s["process"]
+at = d.get("allRegisteredAtSeconds")
+rate = (d["registered"] / at) if at else float("nan")
+kb = p["heapAfterGcMb"] * 1024 / max(1, d["registeredAtEnd"])
+print(f'{sys.argv[2]:<8} {sys.argv[3]:<8} {d["registered"]:>10} {at if at is not None else "-":>10} {rate:>9.0f} '
+      f'{p["peakThreads"]:>8} {p["peakRssMb"]:>8.0f} {p["heapAfterGcMb"]:>9.1f} {kb:>10.1f} {s["retransmissions"]:>8}')
+PY
+  done
+done
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
