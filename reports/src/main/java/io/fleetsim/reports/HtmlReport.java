@@ -9,10 +9,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Renders a results directory into one self-contained, offline HTML report: summary, thresholds,
@@ -41,7 +38,7 @@ public final class HtmlReport {
     public static Path render(Path resultsDir) {
         String html = html(ResultsDirectory.read(resultsDir));
         Path report = resultsDir.resolve(REPORT_FILE);
-        writeReplacing(report, html);
+        ReportFiles.writeReplacing(report, html);
         LOG.info("Report written to {}", report);
         return report;
     }
@@ -60,26 +57,6 @@ public final class HtmlReport {
             throw new UncheckedIOException(e);
         }
         return out.toString();
-    }
-
-    /** Writes next to the target first, so a reader never sees a half-written report. */
-    private static void writeReplacing(Path report, String html) {
-        Path partial = report.resolveSibling(REPORT_FILE + ".partial");
-        try {
-            Files.writeString(partial, html, StandardCharsets.UTF_8);
-            Files.move(partial, report, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            deleteQuietly(partial);
-            throw new UncheckedIOException("Cannot write " + report + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.warn("Cannot remove {}: {}", file, e.getMessage());
-        }
     }
 
     private static PebbleTemplate compileTemplate() {
