@@ -1,13 +1,9 @@
 package io.fleetsim.reports;
 
-import io.pebbletemplates.pebble.PebbleEngine;
-import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
@@ -23,7 +19,7 @@ public final class HtmlReport {
 
     private static final Logger LOG = LoggerFactory.getLogger(HtmlReport.class);
     private static final String TEMPLATE = "io/fleetsim/reports/report.peb";
-    private static final PebbleTemplate PAGE = compileTemplate();
+    private static final PebbleTemplate PAGE = Templates.compile(TEMPLATE);
 
     private HtmlReport() {
     }
@@ -50,22 +46,6 @@ public final class HtmlReport {
 
     /** The report of results already read, as an HTML string. */
     public static String html(ResultsDirectory results) {
-        StringWriter out = new StringWriter();
-        try {
-            PAGE.evaluate(out, ReportContext.of(results));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
-
-    private static PebbleTemplate compileTemplate() {
-        ClasspathLoader loader = new ClasspathLoader(HtmlReport.class.getClassLoader());
-        PebbleEngine engine = new PebbleEngine.Builder()
-                .loader(loader)
-                .autoEscaping(true)
-                .strictVariables(true)
-                .build();
-        return engine.getTemplate(TEMPLATE);
+        return Templates.render(PAGE, ReportContext.of(results));
     }
 }

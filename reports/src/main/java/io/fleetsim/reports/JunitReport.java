@@ -73,7 +73,7 @@ public final class JunitReport {
         long failures = thresholds.stream().filter(t -> !t.pass()).count() + (summary.complete() ? 0 : 1);
         out.writeCharacters("\n");
         out.writeStartElement("testsuite");
-        attribute(out, "name", "fleetsim." + scenarioName(summary));
+        attribute(out, "name", "fleetsim." + ScenarioName.of(summary));
         attribute(out, "tests", String.valueOf(thresholds.size() + 1));
         attribute(out, "failures", String.valueOf(failures));
         attribute(out, "errors", "0");
@@ -93,7 +93,7 @@ public final class JunitReport {
     private static void writeRunCompleted(XMLStreamWriter out, boolean complete) throws XMLStreamException {
         startTestCase(out, RUN_COMPLETED, RUN_CLASS);
         if (!complete) {
-            failure(out, "the run did not complete (complete: false in summary.json)",
+            failure(out, "incomplete-run", "the run did not complete (complete: false in summary.json)",
                     "The run was still going on or was killed; its thresholds were judged on part of the run.");
         }
         out.writeEndElement();
@@ -106,7 +106,7 @@ public final class JunitReport {
         if (!threshold.pass()) {
             String observed = threshold.observed() == null ? "nothing (not measured)" : Figures.exact(threshold.observed());
             String limit = threshold.limit() == null ? "none" : Figures.exact(threshold.limit());
-            failure(out, "observed " + observed + ", limit " + limit,
+            failure(out, "threshold", "observed " + observed + ", limit " + limit,
                     "threshold failed: " + expression + " (observed " + observed + ")");
         }
         out.writeEndElement();
@@ -119,19 +119,16 @@ public final class JunitReport {
         attribute(out, "classname", className);
     }
 
-    private static void failure(XMLStreamWriter out, String message, String details) throws XMLStreamException {
+    private static void failure(XMLStreamWriter out, String type, String message, String details)
+            throws XMLStreamException {
         out.writeStartElement("failure");
         attribute(out, "message", message);
-        attribute(out, "type", "threshold");
+        attribute(out, "type", type);
         out.writeCharacters(XmlText.sanitized(details));
         out.writeEndElement();
     }
 
     private static void attribute(XMLStreamWriter out, String name, String value) throws XMLStreamException {
         out.writeAttribute(name, XmlText.sanitized(value));
-    }
-
-    private static String scenarioName(RunSummary summary) {
-        return summary.scenario() == null || summary.scenario().name() == null ? "unnamed" : summary.scenario().name();
     }
 }
