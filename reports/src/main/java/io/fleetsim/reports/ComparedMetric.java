@@ -63,6 +63,7 @@ public enum ComparedMetric {
         return label;
     }
 
+    /** How the metric is judged and shown. */
     public Kind kind() {
         return kind;
     }
