@@ -1,7 +1,6 @@
 package io.fleetsim.reports;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The variables the comparison template sees, built from a {@link ComparisonResult}. */
