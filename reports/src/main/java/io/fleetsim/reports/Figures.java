@@ -29,6 +29,14 @@ final class Figures {
         return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
+    /** Every digit of a value, without trailing zeros, e.g. {@code 0.98039} or {@code 500}. */
+    static String exact(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return String.valueOf(value);
+        }
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
     /** A value to {@code digits} significant digits, e.g. {@code 114} or {@code 0.412}. */
     static String significant(double value, int digits) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {

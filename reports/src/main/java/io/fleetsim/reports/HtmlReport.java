@@ -1,18 +1,11 @@
 package io.fleetsim.reports;
 
-import io.pebbletemplates.pebble.PebbleEngine;
-import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Renders a results directory into one self-contained, offline HTML report: summary, thresholds,
@@ -26,7 +19,7 @@ public final class HtmlReport {
 
     private static final Logger LOG = LoggerFactory.getLogger(HtmlReport.class);
     private static final String TEMPLATE = "io/fleetsim/reports/report.peb";
-    private static final PebbleTemplate PAGE = compileTemplate();
+    private static final PebbleTemplate PAGE = Templates.compile(TEMPLATE);
 
     private HtmlReport() {
     }
@@ -41,7 +34,7 @@ public final class HtmlReport {
     public static Path render(Path resultsDir) {
         String html = html(ResultsDirectory.read(resultsDir));
         Path report = resultsDir.resolve(REPORT_FILE);
-        writeReplacing(report, html);
+        ReportFiles.writeReplacing(report, html);
         LOG.info("Report written to {}", report);
         return report;
     }
@@ -53,42 +46,6 @@ public final class HtmlReport {
 
     /** The report of results already read, as an HTML string. */
     public static String html(ResultsDirectory results) {
-        StringWriter out = new StringWriter();
-        try {
-            PAGE.evaluate(out, ReportContext.of(results));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
-
-    /** Writes next to the target first, so a reader never sees a half-written report. */
-    private static void writeReplacing(Path report, String html) {
-        Path partial = report.resolveSibling(REPORT_FILE + ".partial");
-        try {
-            Files.writeString(partial, html, StandardCharsets.UTF_8);
-            Files.move(partial, report, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            deleteQuietly(partial);
-            throw new UncheckedIOException("Cannot write " + report + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.warn("Cannot remove {}: {}", file, e.getMessage());
-        }
-    }
-
-    private static PebbleTemplate compileTemplate() {
-        ClasspathLoader loader = new ClasspathLoader(HtmlReport.class.getClassLoader());
-        PebbleEngine engine = new PebbleEngine.Builder()
-                .loader(loader)
-                .autoEscaping(true)
-                .strictVariables(true)
-                .build();
-        return engine.getTemplate(TEMPLATE);
+        return Templates.render(PAGE, ReportContext.of(results));
     }
 }

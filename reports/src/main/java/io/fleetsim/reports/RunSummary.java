@@ -53,9 +53,10 @@ public record RunSummary(
     public record Devices(Long planned, Long started, Long registered, Long registeredAtEnd) {
     }
 
-    /** Registration or Registration Update figures; failures by cause. */
+    /** Registration or Registration Update figures; corrected latency; failures by cause. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Operation(Long attempts, Long successes, Double successRatio, Map<String, Long> failures) {
+    public record Operation(Long attempts, Long successes, Double successRatio, Latency latencyMs,
+                            Map<String, Long> failures) {
         public Operation {
             Map<String, Long> known = new LinkedHashMap<>();
             if (failures != null) {
@@ -63,6 +64,12 @@ public record RunSummary(
             }
             failures = Collections.unmodifiableMap(known);
         }
+    }
+
+    /** A latency object in milliseconds; with {@code count} 0 the other fields are null. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Latency(Long count, Double min, Double p50, Double p90, Double p99, Double p999, Double max,
+                          Double mean) {
     }
 
     /** CoAP messages by type (CON, NON, ACK, RST). */

@@ -47,7 +47,7 @@ final class SummaryTable {
     }
 
     private static void addOperation(List<TableRow> rows, String name, RunSummary.Operation operation) {
-        RunSummary.Operation op = operation == null ? new RunSummary.Operation(null, null, null, null) : operation;
+        RunSummary.Operation op = operation == null ? new RunSummary.Operation(null, null, null, null, null) : operation;
         rows.add(new TableRow(name + " attempts", Figures.count(op.attempts())));
         rows.add(new TableRow(name + " successes", Figures.count(op.successes())));
         rows.add(new TableRow(name + " success ratio", Figures.percent(op.successRatio())));

@@ -1,0 +1,77 @@
+package io.fleetsim.reports;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@link ComparedMetric} values of one run. Latencies come from the whole-run histograms of
+ * {@code histograms.hlog} when it holds values for the metric's tag (full precision at every
+ * percentile), else from {@code summary.json}.
+ */
+final class RunFigures {
+
+    private final Map<ComparedMetric, Double> values;
+    private final Map<String, String> latencySources;
+
+    private RunFigures(Map<ComparedMetric, Double> values, Map<String, String> latencySources) {
+        this.values = values;
+        this.latencySources = latencySources;
+    }
+
+    /** The figures of a run whose summary was written. */
+    static RunFigures of(ResultsDirectory results, RunSummary summary) {
+        Map<ComparedMetric, Double> values = new EnumMap<>(ComparedMetric.class);
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (ComparedMetric metric : ComparedMetric.values()) {
+            Double value = switch (metric.kind()) {
+                case LATENCY -> latency(results, summary, metric, sources);
+                case RATIO -> operation(summary.registration()).successRatio();
+                case COUNT -> count(summary, metric);
+            };
+            if (value != null) {
+                values.put(metric, value);
+            }
+        }
+        return new RunFigures(values, sources);
+    }
+
+    Optional<Double> value(ComparedMetric metric) {
+        return Optional.ofNullable(values.get(metric));
+    }
+
+    /** For each hlog tag with a value, the file it was read from: histograms.hlog or summary.json. */
+    Map<String, String> latencySources() {
+        return latencySources;
+    }
+
+    private static Double latency(ResultsDirectory results, RunSummary summary, ComparedMetric metric,
+                                  Map<String, String> sources) {
+        Optional<MetricHistory> recorded = results.histograms().metric(metric.tag()).filter(m -> m.count() > 0);
+        if (recorded.isPresent()) {
+            sources.put(metric.tag(), ResultsDirectory.HISTOGRAMS_FILE);
+            return recorded.get().percentileMs(metric.percentile());
+        }
+        RunSummary.Operation operation = HistogramLog.UPDATE.equals(metric.tag())
+                ? summary.update() : summary.registration();
+        Double value = metric.fromSummary(operation(operation).latencyMs());
+        if (value != null) {
+            sources.put(metric.tag(), ResultsDirectory.SUMMARY_FILE);
+        }
+        return value;
+    }
+
+    private static Double count(RunSummary summary, ComparedMetric metric) {
+        if (metric == ComparedMetric.RETRANSMISSIONS) {
+            return summary.retransmissions() == null ? null : summary.retransmissions().doubleValue();
+        }
+        RunSummary.Operation registration = summary.registration();
+        return registration == null ? null
+                : (double) registration.failures().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static RunSummary.Operation operation(RunSummary.Operation operation) {
+        return operation == null ? new RunSummary.Operation(null, null, null, null, null) : operation;
+    }
+}
