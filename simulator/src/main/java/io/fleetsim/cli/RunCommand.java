@@ -12,6 +12,7 @@ import io.fleetsim.engine.RunOutcome;
 import io.fleetsim.engine.RunTarget;
 import io.fleetsim.metrics.ThresholdResult;
 import io.fleetsim.reports.HtmlReport;
+import io.fleetsim.reports.JunitReport;
 import io.fleetsim.scenario.Scenario;
 import io.fleetsim.scenario.ScenarioLoader;
 import io.fleetsim.scenario.ScenarioOverrides;
@@ -79,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
                     err.println(line);
                     err.flush();
                 })
-                .withReport(HtmlReport::render)
+                .withReport(RunCommand::writeReports)
                 .withMeasureHeap(measureHeap);
         RunOutcome outcome = FleetEngine.run(scenario, runTarget, options);
         printVerdict(outWriter, outcome);
@@ -123,6 +124,12 @@ final class RunCommand implements Callable<Integer> {
             scenario = ScenarioOverrides.withTimeScale(scenario, timeScale);
         }
         return scenario;
+    }
+
+    /** What a finished run leaves beside its results: the HTML report and the JUnit XML of its thresholds. */
+    static void writeReports(Path resultsDir) {
+        HtmlReport.render(resultsDir);
+        JunitReport.write(resultsDir);
     }
 
     static Path defaultResultsDir(Scenario scenario) {

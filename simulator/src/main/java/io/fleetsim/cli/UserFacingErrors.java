@@ -3,6 +3,7 @@ package io.fleetsim.cli;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 
+import io.fleetsim.reports.ResultsFormatException;
 import io.fleetsim.scenario.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -19,7 +20,7 @@ final class UserFacingErrors implements IExecutionExceptionHandler {
         if (System.getenv("FLEETSIM_DEBUG") != null) {
             e.printStackTrace(cli.getErr());
         }
-        if (e instanceof ScenarioException || e instanceof BadInputException) {
+        if (e instanceof ScenarioException || e instanceof BadInputException || e instanceof ResultsFormatException) {
             cli.getErr().println("fleetsim: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }

@@ -49,6 +49,8 @@ class RunCommandTest {
         assertThat(out.resolve("timeline.csv")).isNotEmptyFile();
         assertThat(out.resolve("report.html")).isNotEmptyFile();
         assertThat(out.resolve("scenario.yaml")).isNotEmptyFile();
+        assertThat(Files.readString(out.resolve("junit.xml")))
+                .contains("<testcase name=\"devices.registered &gt;= 30\"").doesNotContain("<failure");
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(summary.path("format").asInt()).isEqualTo(1);
         assertThat(summary.path("complete").asBoolean()).isTrue();
@@ -115,6 +117,24 @@ class RunCommandTest {
 
         assertThat(report.exitCode()).isEqualTo(ExitCodes.PASS);
         assertThat(Files.readString(out.resolve("report.html"))).contains("again").contains("devices.registered &gt;= 5");
+    }
+
+    @Test
+    void compareGatesOnRegressionLimitsAndRefusesBadOnes() throws IOException {
+        Path baseline = dir.resolve("baseline");
+        CliRun.of("run", scenario("cmp", 5, "  - devices.registered >= 5", "").toString(), "--out", baseline.toString(), "--quiet");
+
+        CliRun same = CliRun.of("compare", baseline.toString(), baseline.toString(), "--max-regression", "p99=10%");
+        CliRun badLimit = CliRun.of("compare", baseline.toString(), baseline.toString(), "--max-regression", "p99=ten%");
+        CliRun noSummary = CliRun.of("compare", baseline.toString(), dir.toString());
+
+        assertThat(same.exitCode()).as(same.err()).isEqualTo(ExitCodes.PASS);
+        assertThat(same.out()).contains("no regression");
+        assertThat(baseline.resolve("comparison.html")).isNotEmptyFile();
+        assertThat(badLimit.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(badLimit.err()).contains("p99=ten%");
+        assertThat(noSummary.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(noSummary.err()).contains("summary.json");
     }
 
     @Test
