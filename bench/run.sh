@@ -7,6 +7,7 @@
 # Needs python3 (to read summary.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mkdir -p results
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(1000 10000)
 ./fleetsim --version >/dev/null   # builds on first use
@@ -17,6 +18,7 @@ for n in "${sizes[@]}"; do
     rm -rf "$out"
     ./fleetsim run bench/registration-storm.yaml --devices "$n" --server "$server" --out "$out" \
         --quiet --measure-heap >/dev/null 2>"$out.log" || true
+    if [[ ! -f "$out/summary.json" ]]; then echo "$server $n: no summary, see $out.log"; continue; fi
     python3 - "$out/summary.json" "$server" "$n" <<'PY'
 import json, sys
 s = json.load(open(sys.argv[1]))

@@ -28,7 +28,7 @@ public final class ScenarioOverrides {
         }
         int checked = Math.toIntExact(checked(DEVICES_FLAG, () -> ScenarioKeys.COUNT.check(count)));
         DeviceGroup group = scenario.groups().get(0);
-        DeviceGroup scaled = new DeviceGroup(group.name(), checked, group.endpointPrefix(), group.transport());
+        DeviceGroup scaled = group.withCount(checked);
         return copy(scenario, List.of(scaled), scenario.target(), scenario.duration(), scenario.timeScale());
     }
 

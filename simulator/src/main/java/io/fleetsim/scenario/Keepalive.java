@@ -1,0 +1,18 @@
+package io.fleetsim.scenario;
+
+import java.time.Duration;
+
+/**
+ * How a group's devices keep their path to the server alive.
+ *
+ * @param coapPingInterval idle time after which a device sends a CoAP ping (RFC 8323 Ping over
+ *                         TCP/TLS, an empty CON over UDP/DTLS); null means no pings
+ */
+public record Keepalive(Duration coapPingInterval) {
+
+    /** 540 s, the default keepalive of the Device Management Client (MBED_CLIENT_TCP_KEEPALIVE_INTERVAL). */
+    public static final Duration DEVICE_CLIENT_DEFAULT_PING = Duration.ofSeconds(540);
+
+    /** No CoAP pings; registration updates alone keep the path alive. */
+    public static final Keepalive DEFAULT = new Keepalive(null);
+}
