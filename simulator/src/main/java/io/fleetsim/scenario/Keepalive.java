@@ -7,12 +7,14 @@ import java.time.Duration;
  *
  * @param coapPingInterval idle time after which a device sends a CoAP ping (RFC 8323 Ping over
  *                         TCP/TLS, an empty CON over UDP/DTLS); null means no pings
+ * @param queueMode        LwM2M queue mode ({@code Q} in the Register request): the server holds
+ *                         requests until the device next speaks
  */
-public record Keepalive(Duration coapPingInterval) {
+public record Keepalive(Duration coapPingInterval, boolean queueMode) {
 
     /** 540 s, the default keepalive of the Device Management Client (MBED_CLIENT_TCP_KEEPALIVE_INTERVAL). */
     public static final Duration DEVICE_CLIENT_DEFAULT_PING = Duration.ofSeconds(540);
 
     /** No CoAP pings; registration updates alone keep the path alive. */
-    public static final Keepalive DEFAULT = new Keepalive(null);
+    public static final Keepalive DEFAULT = new Keepalive(null, false);
 }

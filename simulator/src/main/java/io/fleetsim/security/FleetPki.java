@@ -1,0 +1,239 @@
+package io.fleetsim.security;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.Security;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * The certificates of a run, made with Bouncy Castle: a CA, a server certificate for 127.0.0.1 and
+ * localhost, and one certificate per device (CN = endpoint name), all ECDSA P-256. The CA and the
+ * server key are kept in a directory (the results directory, or {@code --pki DIR} to reuse them
+ * across runs) with owner-only permissions; device keys are made on demand and kept in memory.
+ */
+public final class FleetPki {
+
+    public static final String CA_CERT = "ca.crt";
+    public static final String CA_KEY = "ca.key";
+    public static final String SERVER_CERT = "server.crt";
+    public static final String SERVER_KEY = "server.key";
+    private static final Duration VALIDITY = Duration.ofDays(825);
+    private static final String SIGNATURE = "SHA256withECDSA";
+
+    static {
+        if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
+            Security.addProvider(new BouncyCastleProvider());
+        }
+    }
+
+    private final CertifiedKey ca;
+    private final CertifiedKey server;
+    private final Map<String, CertifiedKey> devices = new ConcurrentHashMap<>();
+    private final SecureRandom random = new SecureRandom();
+
+    private FleetPki(CertifiedKey ca, CertifiedKey server) {
+        this.ca = ca;
+        this.server = server;
+    }
+
+    /**
+     * Loads the CA and server certificate from {@code dir}, or makes them (CA subject
+     * {@code CN=<caName>, O=fleetsim}) and writes them there when the directory has none.
+     */
+    public static FleetPki loadOrCreate(Path dir, String caName) throws IOException {
+        try {
+            if (Files.exists(dir.resolve(CA_CERT)) && Files.exists(dir.resolve(SERVER_CERT))) {
+                CertifiedKey ca = read(dir.resolve(CA_CERT), dir.resolve(CA_KEY), null);
+                return new FleetPki(ca, read(dir.resolve(SERVER_CERT), dir.resolve(SERVER_KEY), ca));
+            }
+            FleetPki pki = create(caName);
+            pki.write(dir);
+            return pki;
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IOException("cannot make or read the certificates in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A new PKI in memory only. */
+    public static FleetPki create(String caName) throws GeneralSecurityException, OperatorCreationException, IOException {
+        KeyPair caKeys = newKeyPair();
+        X500Name caSubject = new X500Name("CN=" + caName + ", O=fleetsim");
+        X509Certificate caCert = sign(caSubject, caKeys, caSubject, caKeys.getPrivate(), null, true, null);
+        CertifiedKey ca = new CertifiedKey(caKeys.getPrivate(), List.of(caCert));
+        KeyPair serverKeys = newKeyPair();
+        GeneralNames names = new GeneralNames(new GeneralName[] {
+            new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost") });
+        X509Certificate serverCert = sign(new X500Name("CN=fleetsim server, O=fleetsim"), serverKeys,
+                caSubject, caKeys.getPrivate(), caCert, false, names);
+        return new FleetPki(ca, new CertifiedKey(serverKeys.getPrivate(), List.of(serverCert, caCert)));
+    }
+
+    public X509Certificate caCertificate() {
+        return ca.certificate();
+    }
+
+    /** The server's key and chain (server certificate, then the CA). */
+    public CertifiedKey server() {
+        return server;
+    }
+
+    /** The device's key and chain (device certificate, then the CA); made on first use. */
+    public CertifiedKey device(String endpoint) {
+        return devices.computeIfAbsent(endpoint, this::newDevice);
+    }
+
+    private CertifiedKey newDevice(String endpoint) {
+        try {
+            KeyPair keys = newKeyPair();
+            X509Certificate cert = sign(new X500Name("CN=" + endpoint + ", O=fleetsim"), keys,
+                    X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()),
+                    ca.privateKey(), ca.certificate(), false, null);
+            return new CertifiedKey(keys.getPrivate(), List.of(cert, ca.certificate()));
+        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+            throw new IllegalStateException("cannot make a certificate for " + endpoint + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** PEM text of a certificate chain, for TLS options that take PEM. */
+    public static String pem(List<X509Certificate> chain) {
+        return pemOf(chain.toArray());
+    }
+
+    /** PEM text of a private key (PKCS#8), for TLS options that take PEM. Never log it. */
+    public static String pem(PrivateKey key) {
+        try {
+            return pemOf(new JcaPKCS8Generator(key, null).generate());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode a private key", e);
+        }
+    }
+
+    private void write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        writeOwnerOnly(dir.resolve(CA_CERT), pem(ca.chain()));
+        writeOwnerOnly(dir.resolve(CA_KEY), pem(ca.privateKey()));
+        writeOwnerOnly(dir.resolve(SERVER_CERT), pem(server.chain()));
+        writeOwnerOnly(dir.resolve(SERVER_KEY), pem(server.privateKey()));
+    }
+
+    private static void writeOwnerOnly(Path file, String text) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, text, StandardCharsets.US_ASCII);
+    }
+
+    private static CertifiedKey read(Path certFile, Path keyFile, CertifiedKey issuer)
+            throws IOException, GeneralSecurityException {
+        List<X509Certificate> chain = new ArrayList<>();
+        PrivateKey key;
+        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+        try (Reader reader = Files.newBufferedReader(certFile); PEMParser parser = new PEMParser(reader)) {
+            for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
+                chain.add(converter.getCertificate((X509CertificateHolder) o));
+            }
+        }
+        try (Reader reader = Files.newBufferedReader(keyFile); PEMParser parser = new PEMParser(reader)) {
+            Object o = parser.readObject();
+            JcaPEMKeyConverter keys = new JcaPEMKeyConverter();
+            key = keys.getPrivateKey(o instanceof PEMKeyPair pair ? pair.getPrivateKeyInfo() : (PrivateKeyInfo) o);
+        }
+        if (chain.isEmpty()) {
+            throw new GeneralSecurityException(certFile + " holds no certificate");
+        }
+        if (issuer != null && chain.size() == 1) {
+            chain.add(issuer.certificate());
+        }
+        return new CertifiedKey(key, List.copyOf(chain));
+    }
+
+    private static KeyPair newKeyPair() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        return generator.generateKeyPair();
+    }
+
+    private static X509Certificate sign(X500Name subject, KeyPair subjectKeys, X500Name issuer, PrivateKey issuerKey,
+            X509Certificate issuerCert, boolean isCa, GeneralNames altNames)
+            throws GeneralSecurityException, OperatorCreationException, IOException {
+        Instant now = Instant.now();
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
+                new BigInteger(64, new SecureRandom()).abs().add(BigInteger.ONE),
+                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(VALIDITY)), subject, subjectKeys.getPublic());
+        JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
+        builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(subjectKeys.getPublic()));
+        if (issuerCert != null) {
+            builder.addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuerCert));
+        }
+        if (isCa) {
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+        } else {
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement));
+            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
+                    new KeyPurposeId[] { KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth }));
+        }
+        if (altNames != null) {
+            builder.addExtension(Extension.subjectAlternativeName, false, altNames);
+        }
+        X509CertificateHolder holder = builder.build(new JcaContentSignerBuilder(SIGNATURE).build(issuerKey));
+        return new JcaX509CertificateConverter().getCertificate(holder);
+    }
+
+    private static String pemOf(Object... objects) {
+        StringWriter text = new StringWriter();
+        try (Writer w = text; JcaPEMWriter pem = new JcaPEMWriter(w)) {
+            for (Object o : objects) {
+                pem.writeObject(o);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return text.toString();
+    }
+}
