@@ -6,6 +6,7 @@ import io.fleetsim.coap.RetransmissionTimeouts;
 import io.fleetsim.coap.UdpCodec;
 import io.fleetsim.engine.SimClock;
 import io.fleetsim.metrics.ShardMetrics;
+import io.fleetsim.nat.NatShard;
 import io.fleetsim.transport.CoapChannelFactory;
 import io.fleetsim.scenario.Scenario;
 import io.vertx.core.Vertx;
@@ -27,7 +28,8 @@ public record ShardContext(
         RetransmissionTimeouts timeouts,
         ShardMetrics metrics,
         ServerRequestHandler requestHandler,
-        SplittableRandom random) {
+        SplittableRandom random,
+        NatShard nat) {
 
     /** Makes the CoAP channel of a device of this shard. */
     public CoapChannelFactory channels() {
@@ -38,6 +40,6 @@ public record ShardContext(
             int targetPort, String bindHost, ShardMetrics metrics, long seed) {
         return new ShardContext(vertx, clock, scenario, targetHost, targetPort, bindHost, new UdpCodec(),
                 new RetransmissionTimeouts(scenario.coap()), metrics, new ServerRequestHandler(metrics),
-                new SplittableRandom(seed));
+                new SplittableRandom(seed), new NatShard());
     }
 }

@@ -5,7 +5,13 @@ public enum LatencyMetric {
     REGISTRATION("registration"),
     REGISTRATION_SERVICE("registration.service"),
     UPDATE("update"),
-    UPDATE_SERVICE("update.service");
+    UPDATE_SERVICE("update.service"),
+    /** From the moment the NAT broke a reachable device's path to registered-and-reachable again. */
+    RECONNECT("reconnect"),
+    /** From the moment the path broke to the device's first step to restore it. */
+    RECONNECT_DETECT("reconnect.detect"),
+    /** Reachability probe: the embedded server's Read of /3/0/9, answered. */
+    PROBE("probe");
 
     private final String tag;
 

@@ -6,7 +6,10 @@ public enum Section {
     FLEET("fleet"),
     ARRIVAL("arrival"),
     COAP("coap"),
-    REGISTRATION_RETRY("registrationRetry");
+    REGISTRATION_RETRY("registrationRetry"),
+    KEEPALIVE("keepalive"),
+    NAT("nat"),
+    PROBE("probe");
 
     private final String key;
 

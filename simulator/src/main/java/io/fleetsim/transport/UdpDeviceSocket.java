@@ -1,5 +1,6 @@
 package io.fleetsim.transport;
 
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import io.vertx.core.Future;
@@ -7,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.datagram.DatagramSocketOptions;
+import io.vertx.core.net.SocketAddress;
 
 /**
  * One device's UDP socket: its own source port, on the event loop of the context that opened it.
@@ -28,13 +30,21 @@ public final class UdpDeviceSocket {
 
     /** Binds a fresh socket on {@code bindHost} with a port the system picks. */
     public Future<Void> open(String bindHost, Consumer<byte[]> receiver) {
-        DatagramSocket created = vertx.createDatagramSocket(new DatagramSocketOptions());
-        created.handler(packet -> {
-            if (packet.sender().port() == targetPort) {
-                receiver.accept(packet.data().getBytes());
+        return open(bindHost, 0, (sender, data) -> {
+            if (sender.port() == targetPort) {
+                receiver.accept(data);
             }
         });
-        return created.listen(0, bindHost).map(s -> {
+    }
+
+    /**
+     * Binds a fresh socket on {@code bindHost} and {@code port} (0: the system picks); every
+     * datagram goes to {@code receiver} with its sender, whoever sent it.
+     */
+    public Future<Void> open(String bindHost, int port, BiConsumer<SocketAddress, byte[]> receiver) {
+        DatagramSocket created = vertx.createDatagramSocket(new DatagramSocketOptions());
+        created.handler(packet -> receiver.accept(packet.sender(), packet.data().getBytes()));
+        return created.listen(port, bindHost).map(s -> {
             socket = s;
             return null;
         });
