@@ -27,7 +27,7 @@ final class Targets {
         if (scenario.target() == null) {
             EmbeddedLwm2mServer server = EmbeddedLwm2mServer.start();
             return new RunTarget(server.coapAddress().getHostString(), server.coapAddress().getPort(), true,
-                    server::close);
+                    server::close, io.fleetsim.nat.ProbeTarget.of(server));
         }
         URI uri = URI.create(scenario.target());
         int port = uri.getPort() > 0 ? uri.getPort() : DEFAULT_COAP_PORT;

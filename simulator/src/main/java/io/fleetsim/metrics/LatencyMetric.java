@@ -22,4 +22,14 @@ public enum LatencyMetric {
     public String tag() {
         return tag;
     }
+
+    /** The metric with this tag, or null. */
+    public static LatencyMetric byTag(String tag) {
+        for (LatencyMetric metric : values()) {
+            if (metric.tag.equals(tag)) {
+                return metric;
+            }
+        }
+        return null;
+    }
 }
