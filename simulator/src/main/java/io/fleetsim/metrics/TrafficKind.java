@@ -48,13 +48,13 @@ public enum TrafficKind {
 
     /** The kind of a device's own request: POST /rd registers, POST /rd/x updates, DELETE de-registers. */
     public static TrafficKind of(Request request) {
-        var path = request.getOptions().getUriPath();
-        boolean rd = !path.isEmpty() && path.get(0).equals("rd");
-        if (!rd) {
+        String path = request.getOptions().getUriPathString();
+        boolean register = path.equals("rd");
+        if (!register && !path.startsWith("rd/")) {
             return DATA;
         }
         if (request.getCode() == Code.POST) {
-            return path.size() == 1 ? REGISTRATION : UPDATE;
+            return register ? REGISTRATION : UPDATE;
         }
         return request.getCode() == Code.DELETE ? REGISTRATION : DATA;
     }
