@@ -120,15 +120,17 @@ class ProgressAndMetricsTest {
         int port = freePort();
         Path file = dir.resolve("silent.yaml");
         // Nothing answers on the discard port: every Register times out.
-        Files.writeString(file, Files.readString(scenario("silent", 3, 60)).replace("durationSeconds: 60",
-                "durationSeconds: 60\ntarget: coap://127.0.0.1:9\ntimeScale: 100\ncoap:\n  ackTimeoutMs: 1000\n  maxRetransmit: 1"));
+        // 600 simulated seconds at time scale 100: 6 s of wall time to scrape in
+        Files.writeString(file, Files.readString(scenario("silent", 3, 600)).replace("durationSeconds: 600",
+                "durationSeconds: 600\ntarget: coap://127.0.0.1:9\ntimeScale: 100\ncoap:\n  ackTimeoutMs: 1000\n  maxRetransmit: 1"));
         CompletableFuture<CliRun> running = CompletableFuture.supplyAsync(() -> CliRun.of("run", file.toString(),
                 "--out", dir.resolve("silent").toString(), "--quiet", "--metrics-port", Integer.toString(port)));
 
         Map<String, Double> scraped = scrapeUntil(port,
                 m -> m.getOrDefault("fleetsim_failures_total{cause=\"timeout\",operation=\"registration\"}", 0.0) >= 3);
-        running.get(60, TimeUnit.SECONDS);
+        CliRun run = running.get(60, TimeUnit.SECONDS);
 
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.FAILED);
         assertThat(scraped.get("fleetsim_devices_registered")).isZero();
         assertThat(scraped.get("fleetsim_retransmissions_total")).isGreaterThanOrEqualTo(3.0);
         assertThat(scraped.get("fleetsim_registration_latency_seconds{quantile=\"0.5\"}")).isNaN();
