@@ -185,7 +185,7 @@ public final class FleetEngine {
 
     private void copyScenario(Path dir) throws IOException {
         if (scenario.source() != null && Files.isRegularFile(scenario.source())) {
-            Files.copy(scenario.source(), dir.resolve("scenario.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            ScenarioCopy.write(scenario.source(), dir.resolve("scenario.yaml"));
         }
     }
 

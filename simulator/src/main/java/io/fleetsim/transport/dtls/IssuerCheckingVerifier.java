@@ -5,6 +5,9 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
 import javax.security.auth.x500.X500Principal;
 
 import org.eclipse.californium.scandium.dtls.AlertMessage;
@@ -22,15 +25,17 @@ import org.eclipse.californium.scandium.util.ServerNames;
 /**
  * Checks the issuer of the server's certificate before the usual chain verification: a server
  * certificate issued by anyone but {@code expectedIssuer} is the mark of a TLS-inspecting
- * firewall, and fails the handshake with {@link IssuerMismatchException}.
+ * firewall, and fails the handshake with {@link IssuerMismatchException}. The names are compared
+ * attribute by attribute, in any order, since tools print them in either order
+ * ({@code openssl} most significant first, RFC 2253 least significant first).
  */
 final class IssuerCheckingVerifier implements CertificateVerifier {
 
-    private final X500Principal expectedIssuer;
+    private final List<String> expectedIssuer;
     private final CertificateVerifier chainVerifier;
 
     IssuerCheckingVerifier(String expectedIssuer, CertificateVerifier chainVerifier) {
-        this.expectedIssuer = new X500Principal(expectedIssuer);
+        this.expectedIssuer = attributes(new X500Principal(expectedIssuer));
         this.chainVerifier = chainVerifier;
     }
 
@@ -41,12 +46,22 @@ final class IssuerCheckingVerifier implements CertificateVerifier {
         List<? extends Certificate> chain = message.getCertificateChain() == null ? List.of()
                 : message.getCertificateChain().getCertificates();
         if (!chain.isEmpty() && chain.get(0) instanceof X509Certificate leaf
-                && !leaf.getIssuerX500Principal().equals(expectedIssuer)) {
+                && !attributes(leaf.getIssuerX500Principal()).equals(expectedIssuer)) {
             return new CertificateVerificationResult(cid, new IssuerMismatchException(
                     leaf.getIssuerX500Principal().getName(X500Principal.RFC2253)));
         }
         return chainVerifier.verifyCertificate(cid, serverName, remotePeer, clientUsage, verifySubject,
                 truncateCertificatePath, message);
+    }
+
+    /** The canonical attributes of a name, sorted. */
+    static List<String> attributes(X500Principal name) {
+        try {
+            return new LdapName(name.getName(X500Principal.CANONICAL)).getRdns().stream()
+                    .map(Rdn::toString).sorted().toList();
+        } catch (InvalidNameException e) {
+            return List.of(name.getName(X500Principal.CANONICAL));
+        }
     }
 
     @Override
