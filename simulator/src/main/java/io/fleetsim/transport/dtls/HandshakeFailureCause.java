@@ -7,9 +7,10 @@ import org.eclipse.californium.scandium.dtls.HandshakeException;
 
 /**
  * The name a failed DTLS handshake is counted under: {@code issuer-mismatch},
- * {@code timeout}, {@code alert-received:<description>} (the server refused, e.g.
- * {@code alert-received:decrypt_error} for a wrong PSK), {@code alert-sent:<description>}
- * (the device refused the server) or {@code error}.
+ * {@code timeout:flight-<n>} (no answer to the device's flight n after all retransmissions;
+ * {@code timeout:flight-5} means the server got the device's Finished and dropped it, which is
+ * what a server does with a wrong PSK), {@code alert-received:<description>} (the server refused),
+ * {@code alert-sent:<description>} (the device refused the server) or {@code error}.
  */
 final class HandshakeFailureCause {
 
@@ -23,8 +24,8 @@ final class HandshakeFailureCause {
         if (error instanceof IssuerCheckingVerifier.IssuerMismatchException) {
             return ISSUER_MISMATCH;
         }
-        if (error instanceof DtlsHandshakeTimeoutException) {
-            return TIMEOUT;
+        if (error instanceof DtlsHandshakeTimeoutException timeout) {
+            return TIMEOUT + ":flight-" + timeout.getFlightNumber();
         }
         if (error instanceof HandshakeException handshake && handshake.getAlert() != null) {
             String description = handshake.getAlert().getDescription().name().toLowerCase(Locale.ROOT);
