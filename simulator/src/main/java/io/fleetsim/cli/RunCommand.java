@@ -66,6 +66,10 @@ final class RunCommand implements Callable<Integer> {
             + "summary.json's process.heapAfterGcMb is the heap the live fleet holds (for benchmarks)")
     boolean measureHeap;
 
+    @Option(names = "--pki", paramLabel = "DIR", description = "certificate authority and server certificate for "
+            + "DTLS groups: reused from DIR when it holds them, else made there (default: pki/ in the results directory)")
+    Path pkiDir;
+
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
@@ -93,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
         Path resultsDir = out != null ? out : defaultResultsDir(scenario);
-        RunTarget runTarget = Targets.start(scenario, embeddedKind());
+        RunTarget runTarget = Targets.start(scenario, embeddedKind(), SecureRuns.pki(scenario, pkiDir, resultsDir));
         outWriter.printf("fleetsim: %s: %d devices against %s%s, results in %s%n", scenario.name(),
                 scenario.deviceCount(), runTarget.uri(), runTarget.embedded() ? " (embedded " + server + ")" : "", resultsDir);
         outWriter.flush();

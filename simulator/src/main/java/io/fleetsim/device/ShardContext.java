@@ -7,6 +7,7 @@ import io.fleetsim.coap.UdpCodec;
 import io.fleetsim.engine.SimClock;
 import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.transport.CoapChannelFactory;
+import io.fleetsim.transport.dtls.DtlsTarget;
 import io.fleetsim.scenario.Scenario;
 import io.vertx.core.Vertx;
 
@@ -15,6 +16,7 @@ import io.vertx.core.Vertx;
  * the target. Owned by one event loop, like the devices that use it.
  *
  * @param bindHost address the device sockets bind to
+ * @param dtls     the CoAPS endpoint and credentials source of DTLS devices; null when the run has none
  */
 public record ShardContext(
         Vertx vertx,
@@ -27,7 +29,8 @@ public record ShardContext(
         RetransmissionTimeouts timeouts,
         ShardMetrics metrics,
         ServerRequestHandler requestHandler,
-        SplittableRandom random) {
+        SplittableRandom random,
+        DtlsTarget dtls) {
 
     /** Makes the CoAP channel of a device of this shard. */
     public CoapChannelFactory channels() {
@@ -36,8 +39,14 @@ public record ShardContext(
 
     public static ShardContext create(Vertx vertx, SimClock clock, Scenario scenario, String targetHost,
             int targetPort, String bindHost, ShardMetrics metrics, long seed) {
+        return create(vertx, clock, scenario, targetHost, targetPort, bindHost, metrics, seed, null);
+    }
+
+    /** A shard context whose DTLS devices go to {@code dtls}. */
+    public static ShardContext create(Vertx vertx, SimClock clock, Scenario scenario, String targetHost,
+            int targetPort, String bindHost, ShardMetrics metrics, long seed, DtlsTarget dtls) {
         return new ShardContext(vertx, clock, scenario, targetHost, targetPort, bindHost, new UdpCodec(),
                 new RetransmissionTimeouts(scenario.coap()), metrics, new ServerRequestHandler(metrics),
-                new SplittableRandom(seed));
+                new SplittableRandom(seed), dtls);
     }
 }

@@ -110,7 +110,7 @@ public final class FleetEngine {
             DeviceShard shard = new DeviceShard(new DeviceShard.ShardSetup(devices,
                     offsets.stream().mapToLong(Long::longValue).toArray(),
                     v -> ShardContext.create(v, clock, scenario, target.host(), target.port(),
-                            bindHostFor(target.host()), metrics, seed)));
+                            bindHostFor(target.host()), metrics, seed, target.dtls())));
             shards.add(shard);
             deployments.add(vertx.deployVerticle(shard));
         }
@@ -237,7 +237,7 @@ public final class FleetEngine {
 
     private void copyScenario(Path dir) throws IOException {
         if (scenario.source() != null && Files.isRegularFile(scenario.source())) {
-            Files.copy(scenario.source(), dir.resolve("scenario.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            ScenarioCopy.write(scenario.source(), dir.resolve("scenario.yaml"));
         }
     }
 

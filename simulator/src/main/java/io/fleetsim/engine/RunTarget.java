@@ -1,14 +1,30 @@
 package io.fleetsim.engine;
 
+import io.fleetsim.transport.dtls.DtlsTarget;
+
 /**
  * The server a run talks to: the user's (named by {@code target}) or the embedded one.
  *
  * @param closer stops the server when fleetsim started it; does nothing otherwise
+ * @param dtls   where DTLS devices go (the server's CoAPS endpoint), or null
  */
-public record RunTarget(String host, int port, boolean embedded, AutoCloseable closer) {
+public record RunTarget(String host, int port, boolean embedded, AutoCloseable closer, DtlsTarget dtls) {
+
+    /** A target without a CoAPS endpoint. */
+    public RunTarget(String host, int port, boolean embedded, AutoCloseable closer) {
+        this(host, port, embedded, closer, null);
+    }
 
     public String uri() {
+        if (dtls != null && dtls.host().equals(host) && dtls.port() == port) {
+            return dtls.uri();
+        }
         return "coap://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /** The same target with a CoAPS endpoint for DTLS devices. */
+    public RunTarget withDtls(DtlsTarget endpoint) {
+        return new RunTarget(host, port, embedded, closer, endpoint);
     }
 
     /** A server fleetsim did not start. */

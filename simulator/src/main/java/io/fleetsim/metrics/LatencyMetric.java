@@ -5,7 +5,8 @@ public enum LatencyMetric {
     REGISTRATION("registration"),
     REGISTRATION_SERVICE("registration.service"),
     UPDATE("update"),
-    UPDATE_SERVICE("update.service");
+    UPDATE_SERVICE("update.service"),
+    HANDSHAKE("handshake");
 
     private final String tag;
 

@@ -64,6 +64,8 @@ public final class SummaryJson {
                         "ACK", t.get(Counter.RECEIVED_ACK), "RST", t.get(Counter.RECEIVED_RST)),
                 "malformedReceived", t.get(Counter.MALFORMED_RECEIVED)));
         root.put("retransmissions", t.get(Counter.RETRANSMISSIONS));
+        root.put("handshake", DtlsSummary.handshake(t, s.histograms()));
+        root.put("dtls", DtlsSummary.dtls(t));
         root.put("process", map("threads", s.process().threads(), "peakThreads", s.process().peakThreads(),
                 "rssMb", mb(s.process().rssBytes()), "peakRssMb", mb(s.process().peakRssBytes()),
                 "heapAfterGcMb", mb(s.process().heapAfterGcBytes())));
