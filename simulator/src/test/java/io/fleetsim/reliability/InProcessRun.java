@@ -41,12 +41,19 @@ record InProcessRun(Path dir, RunOutcome outcome, FleetEngine.Leftovers leftover
     }
 
     static InProcessRun of(Scenario scenario, int port, Path dir) throws IOException {
+        return of(scenario, port, dir, engine -> { });
+    }
+
+    /** As {@link #of(Scenario, int, Path)}, calling {@code during} on this thread once the fleet has started. */
+    static InProcessRun of(Scenario scenario, int port, Path dir, java.util.function.Consumer<FleetEngine> during)
+            throws IOException {
         RunOptions options = RunOptions.defaults(dir).withShards(1).withReportingPeriod(Duration.ofMillis(200))
                 .withReport(d -> {
                     HtmlReport.render(d);
                     JunitReport.write(d);
                 });
         FleetEngine engine = FleetEngine.start(scenario, RunTarget.external("127.0.0.1", port), options);
+        during.accept(engine);
         engine.awaitEnd();
         RunOutcome outcome = engine.stop();
         return new InProcessRun(dir, outcome, engine.leftovers());

@@ -28,10 +28,13 @@ final class ListeningSockets {
     private ListeningSockets() {
     }
 
-    /** UDP sockets (bound) and listening TCP sockets of this process. */
-    static List<BoundSocket> ofThisProcess() throws IOException {
-        Set<String> inodes = InProcessRun.openFileDescriptors().stream().filter(t -> t.startsWith("socket:["))
-                .map(t -> t.substring(8, t.length() - 1)).collect(Collectors.toSet());
+    /** UDP sockets (bound) and listening TCP sockets of process {@code pid}. */
+    static List<BoundSocket> ofProcess(long pid) throws IOException {
+        Set<String> inodes;
+        try (var fds = Files.list(Path.of("/proc/" + pid + "/fd"))) {
+            inodes = fds.map(ListeningSockets::linkTarget).filter(t -> t.startsWith("socket:["))
+                    .map(t -> t.substring(8, t.length() - 1)).collect(Collectors.toSet());
+        }
         List<BoundSocket> sockets = new ArrayList<>();
         for (String table : TABLES) {
             for (String[] row : rows(table)) {
@@ -65,6 +68,14 @@ final class ListeningSockets {
             return fdTarget;
         }
         return fdTarget;
+    }
+
+    private static String linkTarget(Path fd) {
+        try {
+            return Files.readSymbolicLink(fd).toString();
+        } catch (IOException gone) {
+            return "";
+        }
     }
 
     private static List<String[]> rows(String table) throws IOException {
