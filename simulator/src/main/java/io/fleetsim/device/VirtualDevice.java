@@ -63,15 +63,15 @@ public final class VirtualDevice {
         return coap.localPort();
     }
 
-    /**
-     * Starts the device: opens its socket and registers. Latency counts from
-     * {@code intendedStartMillis}, the simulated moment the device was scheduled to start.
-     */
     /** Arms the device's start at simulated {@code atMillis}; {@link #stop} cancels it if it has not fired. */
     public void scheduleStart(long atMillis) {
         timerId = shard.clock().scheduleAt(atMillis, id -> start(atMillis));
     }
 
+    /**
+     * Starts the device: opens its socket and registers. Latency counts from
+     * {@code intendedStartMillis}, the simulated moment the device was scheduled to start.
+     */
     public void start(long intendedStartMillis) {
         metrics.increment(Counter.DEVICES_STARTED);
         state = State.REGISTERING;
