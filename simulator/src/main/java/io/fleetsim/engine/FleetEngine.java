@@ -12,12 +12,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.fleetsim.device.ShardContext;
-import io.fleetsim.metrics.Counter;
+import io.fleetsim.metrics.FleetMeters;
+import io.fleetsim.metrics.LatencyMetric;
+import io.fleetsim.metrics.LiveFigures;
+import io.fleetsim.metrics.MetricsHttpServer;
 import io.fleetsim.metrics.ResultsWriter;
 import io.fleetsim.metrics.RunInfo;
 import io.fleetsim.metrics.RunTotals;
 import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.metrics.SummaryJson;
+import io.fleetsim.progress.ProgressTracker;
 import io.fleetsim.scenario.Scenario;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -58,6 +62,8 @@ public final class FleetEngine {
      */
     public record Leftovers(long liveTimers, long openExchanges, long deviceSockets) {
     }
+    private final ProgressTracker progress;
+    private MetricsHttpServer metricsServer;
 
     private FleetEngine(Scenario scenario, RunTarget target, RunOptions options) throws IOException {
         this.scenario = scenario;
@@ -85,6 +91,7 @@ public final class FleetEngine {
         RunInfo info = new RunInfo(scenario.name(), scenario.source() == null ? null : scenario.source().toString(),
                 Instant.now(), scenario.timeScale(), target.uri(), target.embedded(), scenario.deviceCount());
         this.writer = new ResultsWriter(dir, info, shardMetrics, clock);
+        this.progress = new ProgressTracker(liveFigures(), scenario.duration().toSeconds());
     }
 
     /** Starts the fleet; devices begin to arrive at once. */
@@ -112,6 +119,7 @@ public final class FleetEngine {
     }
 
     private void deploy() {
+        startMetricsEndpoint();
         FleetPlan plan = FleetPlan.of(scenario);
         int n = shardMetrics.size();
         List<Future<String>> deployments = new ArrayList<>();
@@ -135,6 +143,51 @@ public final class FleetEngine {
             throw new IllegalStateException("the device shards did not start within 30 s");
         }
         writer.start(options.reportingPeriod().toMillis(), this::registeredNow);
+    }
+
+    private void startMetricsEndpoint() {
+        MetricsEndpoint endpoint = options.metricsEndpoint();
+        if (endpoint == null) {
+            return;
+        }
+        try {
+            metricsServer = MetricsHttpServer.start(endpoint.host(), endpoint.port(), new FleetMeters(liveFigures()));
+        } catch (IllegalStateException e) {
+            await(vertx.close(), 10);
+            try {
+                writer.close();
+                target.closer().close();
+            } catch (Exception closing) {
+                LOG.warn("could not stop cleanly: {}", closing.toString());
+            }
+            throw e;
+        }
+        LOG.info("Prometheus metrics at http://{}:{}/metrics", endpoint.host(), metricsServer.port());
+    }
+
+    /** What the run measured so far, for the progress line and the metrics endpoint. */
+    public LiveFigures liveFigures() {
+        return new LiveFigures() {
+            @Override
+            public RunTotals totals() {
+                return FleetEngine.this.totals();
+            }
+
+            @Override
+            public long plannedDevices() {
+                return scenario.deviceCount();
+            }
+
+            @Override
+            public Double percentileMs(LatencyMetric metric, double percentile) {
+                return writer.wholeRunPercentileMs(metric, percentile);
+            }
+        };
+    }
+
+    /** The port of the metrics endpoint while the run goes on, or -1 when there is none. */
+    public int metricsPort() {
+        return metricsServer == null ? -1 : metricsServer.port();
     }
 
     /**
@@ -174,6 +227,9 @@ public final class FleetEngine {
                 io.fleetsim.transport.SocketBudget.process().inUse());
         SummaryJson.Snapshot snapshot = writer.finish(registeredAtEnd, judge -> judge.judge(scenario.thresholds()),
                 abort.reason());
+        if (metricsServer != null) {
+            metricsServer.close();
+        }
         await(vertx.close(), 10);
         try {
             target.closer().close();
@@ -218,11 +274,7 @@ public final class FleetEngine {
     }
 
     private String progressLine() {
-        RunTotals t = totals();
-        return String.format(java.util.Locale.ROOT, "t=%.0fs/%ds registered=%d/%d started=%d failures=%d retransmissions=%d",
-                clock.nowMillis() / 1000.0, scenario.duration().toSeconds(), t.registeredNow(),
-                scenario.deviceCount(), t.get(Counter.DEVICES_STARTED),
-                t.get(Counter.REGISTRATION_FAILURES) + t.get(Counter.UPDATE_FAILURES), t.get(Counter.RETRANSMISSIONS));
+        return progress.next(clock.nowMillis()).line();
     }
 
     private void copyScenario(Path dir) throws IOException {

@@ -120,6 +120,14 @@ public final class ResultsWriter implements AutoCloseable {
         return snapshot;
     }
 
+    /**
+     * A percentile of one metric over the intervals taken so far, in milliseconds; null before
+     * anything was recorded. Safe from any thread (waits while an interval is being written).
+     */
+    public synchronized Double wholeRunPercentileMs(LatencyMetric metric, double percentile) {
+        return LatencySummary.percentile(wholeRun.get(metric), percentile);
+    }
+
     public Map<LatencyMetric, Histogram> wholeRunHistograms() {
         return wholeRun;
     }

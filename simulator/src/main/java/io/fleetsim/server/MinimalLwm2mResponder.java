@@ -18,6 +18,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.datagram.DatagramPacket;
 import io.vertx.core.datagram.DatagramSocket;
+import io.vertx.core.datagram.DatagramSocketOptions;
 import io.vertx.core.net.SocketAddress;
 
 /**
@@ -31,6 +32,8 @@ import io.vertx.core.net.SocketAddress;
  * as the first answer and is counted once.
  */
 public final class MinimalLwm2mResponder {
+
+    static final int RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(MinimalLwm2mResponder.class);
     private static final String LOOPBACK = "127.0.0.1";
@@ -51,7 +54,9 @@ public final class MinimalLwm2mResponder {
 
     private MinimalLwm2mResponder(Vertx vertx) {
         this.vertx = vertx;
-        this.socket = vertx.createDatagramSocket();
+        // A registration storm arrives as a burst: a large receive buffer (the kernel caps it at
+        // net.core.rmem_max) keeps the burst instead of dropping it while the loop catches up.
+        this.socket = vertx.createDatagramSocket(new DatagramSocketOptions().setReceiveBufferSize(RECEIVE_BUFFER_BYTES));
     }
 
     /**
