@@ -46,6 +46,7 @@ public final class FleetsimCommand implements Runnable {
     static CommandLine newCommandLine() {
         CommandLine cli = new CommandLine(new FleetsimCommand());
         cli.setExecutionExceptionHandler(new UserFacingErrors());
+        cli.setParameterExceptionHandler(new OneLineParameterErrors());
         return cli;
     }
 

@@ -7,11 +7,14 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 
+import io.fleetsim.coap.CoapFailure;
 import io.fleetsim.engine.FleetEngine;
+import io.fleetsim.engine.RunAbort;
 import io.fleetsim.engine.MetricsEndpoint;
 import io.fleetsim.engine.RunOptions;
 import io.fleetsim.engine.RunOutcome;
 import io.fleetsim.engine.RunTarget;
+import io.fleetsim.metrics.FailureKind;
 import io.fleetsim.metrics.ThresholdResult;
 import io.fleetsim.progress.ProgressMode;
 import io.fleetsim.progress.ProgressPrinter;
@@ -21,6 +24,7 @@ import io.fleetsim.reports.JunitReport;
 import io.fleetsim.scenario.Scenario;
 import io.fleetsim.scenario.ScenarioLoader;
 import io.fleetsim.scenario.ScenarioOverrides;
+import io.fleetsim.transport.SocketBudget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -97,6 +101,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
         Path resultsDir = out != null ? out : defaultResultsDir(scenario);
+        ResultsDirCheck.requireWritable(resultsDir);
         RunTarget runTarget = Targets.start(scenario, embeddedKind(), SecureRuns.pki(scenario, pkiDir, resultsDir));
         outWriter.printf("fleetsim: %s: %d devices against %s%s, results in %s%n", scenario.name(),
                 scenario.deviceCount(), runTarget.uri(), runTarget.embedded() ? " (embedded " + server + ")" : "", resultsDir);
@@ -109,13 +114,35 @@ final class RunCommand implements Callable<Integer> {
                 .withReport(RunCommand::writeReports)
                 .withMeasureHeap(measureHeap)
                 .withMetricsEndpoint(metricsEndpoint);
+        RunAbort abort = new RunAbort();
         RunOutcome outcome;
-        try {
-            outcome = FleetEngine.run(scenario, runTarget, options);
+        try (StopSignals signals = StopSignals.install(abort)) {
+            outcome = FleetEngine.run(scenario, runTarget, options, abort);
         } finally {
             progress.finish();
         }
         printVerdict(outWriter, outcome);
+        return exitCode(outcome, err);
+    }
+
+    /**
+     * 3 when the run was aborted or devices could not get sockets (the fleet was not what the
+     * scenario asked for), otherwise the thresholds' verdict.
+     */
+    private static int exitCode(RunOutcome outcome, PrintWriter err) {
+        var summary = outcome.summary();
+        if (summary.aborted()) {
+            err.printf("fleetsim: the run was aborted (%s) after %.1f s; results of the part that ran are in %s%n",
+                    summary.abortReason(), summary.simulatedSeconds(), outcome.resultsDir());
+            err.flush();
+            return ExitCodes.ABORTED;
+        }
+        if (summary.totals().failures(FailureKind.REGISTRATION).containsKey(CoapFailure.SOCKET_LIMIT)) {
+            err.println("fleetsim: " + SocketBudget.process().exhaustedMessage() + "; results of the part that ran are in "
+                    + outcome.resultsDir());
+            err.flush();
+            return ExitCodes.ABORTED;
+        }
         return outcome.passed() ? ExitCodes.PASS : ExitCodes.FAILED;
     }
 

@@ -38,6 +38,8 @@ public final class FleetEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(FleetEngine.class);
     private static final long PREFLIGHT_TIMEOUT_MILLIS = 5_000;
+    /** Wall time an aborted run gives its devices to de-register. */
+    private static final long ABORT_STOP_TIMEOUT_SECONDS = 3;
 
     private final Scenario scenario;
     private final RunTarget target;
@@ -47,6 +49,19 @@ public final class FleetEngine {
     private final List<ShardMetrics> shardMetrics = new ArrayList<>();
     private final List<DeviceShard> shards = new ArrayList<>();
     private final ResultsWriter writer;
+    private RunAbort abort = new RunAbort();
+    private Leftovers leftovers;
+
+    /**
+     * What was still alive once every device had stopped, before Vert.x closed: all zero unless
+     * something leaks.
+     *
+     * @param liveTimers    timers of the run's clock neither fired nor cancelled
+     * @param openExchanges CoAP requests still waiting for a response
+     * @param deviceSockets device sockets of this process still open
+     */
+    public record Leftovers(long liveTimers, long openExchanges, long deviceSockets) {
+    }
     private final ProgressTracker progress;
     private MetricsHttpServer metricsServer;
 
@@ -88,7 +103,17 @@ public final class FleetEngine {
 
     /** Runs the whole scenario and returns when the results are written. */
     public static RunOutcome run(Scenario scenario, RunTarget target, RunOptions options) throws IOException {
+        return run(scenario, target, options, new RunAbort());
+    }
+
+    /**
+     * Runs the whole scenario, or until {@code abort} is requested, and returns when the results
+     * are written; an aborted run's summary says so.
+     */
+    public static RunOutcome run(Scenario scenario, RunTarget target, RunOptions options, RunAbort abort)
+            throws IOException {
         FleetEngine engine = start(scenario, target, options);
+        engine.abort = abort;
         engine.awaitEnd();
         return engine.stop();
     }
@@ -165,13 +190,18 @@ public final class FleetEngine {
         return metricsServer == null ? -1 : metricsServer.port();
     }
 
-    /** Blocks until the scenario's duration has passed in simulated time, reporting progress. */
+    /**
+     * Blocks until the scenario's duration has passed in simulated time, or an abort is
+     * requested, reporting progress.
+     */
     public void awaitEnd() {
         long end = scenario.duration().toMillis();
         long period = options.reportingPeriod().toMillis();
-        while (clock.nowMillis() < end) {
+        while (clock.nowMillis() < end && !abort.isRequested()) {
             long wallLeft = clock.wallDelayMillis(end - clock.nowMillis());
-            sleep(Math.min(period, wallLeft));
+            if (abort.await(Math.min(period, wallLeft))) {
+                break;
+            }
             options.progress().accept(progressLine());
         }
     }
@@ -186,10 +216,17 @@ public final class FleetEngine {
         for (DeviceShard shard : shards) {
             stops.add(shard.stopDevices(scenario.deregisterAtEnd()));
         }
-        if (!await(Future.join(stops), options.stopTimeout().toSeconds())) {
-            LOG.warn("devices did not all stop within {}; results keep what was measured", options.stopTimeout());
+        long stopSeconds = abort.isRequested()
+                ? Math.min(ABORT_STOP_TIMEOUT_SECONDS, options.stopTimeout().toSeconds())
+                : options.stopTimeout().toSeconds();
+        if (!await(Future.join(stops), stopSeconds)) {
+            LOG.warn("devices did not all stop within {} s; results keep what was measured", stopSeconds);
         }
-        SummaryJson.Snapshot snapshot = writer.finish(registeredAtEnd, judge -> judge.judge(scenario.thresholds()));
+        leftovers = new Leftovers(clock.liveTimers(),
+                shardMetrics.stream().mapToLong(ShardMetrics::openExchanges).sum(),
+                io.fleetsim.transport.SocketBudget.process().inUse());
+        SummaryJson.Snapshot snapshot = writer.finish(registeredAtEnd, judge -> judge.judge(scenario.thresholds()),
+                abort.reason());
         if (metricsServer != null) {
             metricsServer.close();
         }
@@ -201,6 +238,11 @@ public final class FleetEngine {
         }
         options.report().accept(options.resultsDir());
         return new RunOutcome(options.resultsDir(), snapshot);
+    }
+
+    /** What was still alive when the devices had stopped; null before {@link #stop()}. */
+    public Leftovers leftovers() {
+        return leftovers;
     }
 
     public SimClock clock() {
