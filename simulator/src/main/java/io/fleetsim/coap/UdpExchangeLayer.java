@@ -67,6 +67,7 @@ public final class UdpExchangeLayer {
         Outgoing outgoing = new Outgoing(request, codec.encode(request), promise, TrafficKind.of(request));
         byMid.put(request.getMID(), outgoing);
         byToken.put(request.getToken(), outgoing);
+        metrics.exchangeDelta(1);
         outgoing.timeoutMillis = timeouts.initialMillis(random);
         transmit(outgoing.bytes, Type.CON, outgoing.kind);
         armRetransmission(outgoing);
@@ -97,6 +98,7 @@ public final class UdpExchangeLayer {
             message = codec.decode(datagram);
         } catch (UdpCodec.MalformedMessageException e) {
             metrics.increment(Counter.MALFORMED_RECEIVED);
+            suspectAll(CoapFailure.MALFORMED_RESPONSE);
             return;
         }
         countReceived(message.getType());
@@ -177,6 +179,7 @@ public final class UdpExchangeLayer {
         if (response.getType() == Type.ACK) {
             outgoing = byMid.get(response.getMID());
             if (outgoing == null || !outgoing.message.getToken().equals(response.getToken())) {
+                noteMismatch(outgoing, response);
                 return; // a late duplicate, or not ours: drop it
             }
         } else {
@@ -192,6 +195,30 @@ public final class UdpExchangeLayer {
         complete(outgoing, response);
     }
 
+    /**
+     * An ACK that matches no exchange is dropped, as RFC 7252 says; but when it carries the MID of
+     * an open request with another token, or that request's token under another MID, the server
+     * is answering wrongly: if the request then times out, it is counted under that cause.
+     */
+    private void noteMismatch(Outgoing byMessageId, Response response) {
+        if (byMessageId != null) {
+            byMessageId.suspect = CoapFailure.WRONG_TOKEN;
+            return;
+        }
+        Outgoing byTokenMatch = byToken.get(response.getToken());
+        if (byTokenMatch != null) {
+            byTokenMatch.suspect = CoapFailure.WRONG_MESSAGE_ID;
+        }
+    }
+
+    private void suspectAll(String cause) {
+        for (Outgoing outgoing : byToken.values()) {
+            if (outgoing.suspect == null) {
+                outgoing.suspect = cause;
+            }
+        }
+    }
+
     private void onEmptyAck(int mid) {
         Outgoing outgoing = byMid.get(mid);
         if (outgoing == null) {
@@ -204,7 +231,7 @@ public final class UdpExchangeLayer {
         byMid.remove(mid);
         clock.cancel(outgoing.timerId);
         outgoing.timerId = clock.schedule(timeouts.maxTransmitWaitMillis(), id -> fail(outgoing,
-                new CoapFailure(CoapFailure.TIMEOUT, "no separate response after the empty ACK")));
+                new CoapFailure(outgoing.timeoutCause(), "no separate response after the empty ACK")));
     }
 
     private void armRetransmission(Outgoing outgoing) {
@@ -213,8 +240,8 @@ public final class UdpExchangeLayer {
 
     private void retransmitOrFail(Outgoing outgoing) {
         if (outgoing.retransmissions >= timeouts.maxRetransmit()) {
-            fail(outgoing, new CoapFailure(CoapFailure.TIMEOUT,
-                    "no response after " + outgoing.retransmissions + " retransmissions"));
+            fail(outgoing, new CoapFailure(outgoing.timeoutCause(),
+                    "no usable response after " + outgoing.retransmissions + " retransmissions"));
             return;
         }
         outgoing.retransmissions++;
@@ -237,7 +264,9 @@ public final class UdpExchangeLayer {
     private void forget(Outgoing outgoing) {
         clock.cancel(outgoing.timerId);
         byMid.remove(outgoing.message.getMID(), outgoing);
-        byToken.remove(outgoing.message.getToken(), outgoing);
+        if (byToken.remove(outgoing.message.getToken(), outgoing)) {
+            metrics.exchangeDelta(-1);
+        }
     }
 
     private void sendEmpty(EmptyMessage message, TrafficKind kind) {
@@ -285,6 +314,8 @@ public final class UdpExchangeLayer {
         long timeoutMillis;
         long timerId = -1;
         int retransmissions;
+        /** What the server got wrong while this request waited, or null. */
+        String suspect;
 
         Outgoing(Message message, byte[] bytes, Promise<Response> promise, TrafficKind kind) {
             this.message = message;
@@ -295,6 +326,10 @@ public final class UdpExchangeLayer {
 
         boolean isPing() {
             return message instanceof EmptyMessage;
+        }
+
+        String timeoutCause() {
+            return suspect != null ? suspect : CoapFailure.TIMEOUT;
         }
     }
 }

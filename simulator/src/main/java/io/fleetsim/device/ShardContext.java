@@ -8,6 +8,7 @@ import io.fleetsim.engine.SimClock;
 import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.nat.NatShard;
 import io.fleetsim.transport.CoapChannelFactory;
+import io.fleetsim.transport.dtls.DtlsTarget;
 import io.fleetsim.scenario.Scenario;
 import io.vertx.core.Vertx;
 
@@ -16,6 +17,8 @@ import io.vertx.core.Vertx;
  * the target. Owned by one event loop, like the devices that use it.
  *
  * @param bindHost address the device sockets bind to
+ * @param dtls     the CoAPS endpoint and credentials source of DTLS devices; null when the run has none
+ * @param nat      the shard's emulated carrier NAT: each device's path to the server
  */
 public record ShardContext(
         Vertx vertx,
@@ -29,6 +32,7 @@ public record ShardContext(
         ShardMetrics metrics,
         ServerRequestHandler requestHandler,
         SplittableRandom random,
+        DtlsTarget dtls,
         NatShard nat) {
 
     /** Makes the CoAP channel of a device of this shard. */
@@ -38,8 +42,14 @@ public record ShardContext(
 
     public static ShardContext create(Vertx vertx, SimClock clock, Scenario scenario, String targetHost,
             int targetPort, String bindHost, ShardMetrics metrics, long seed) {
+        return create(vertx, clock, scenario, targetHost, targetPort, bindHost, metrics, seed, null);
+    }
+
+    /** A shard context whose DTLS devices go to {@code dtls}. */
+    public static ShardContext create(Vertx vertx, SimClock clock, Scenario scenario, String targetHost,
+            int targetPort, String bindHost, ShardMetrics metrics, long seed, DtlsTarget dtls) {
         return new ShardContext(vertx, clock, scenario, targetHost, targetPort, bindHost, new UdpCodec(),
                 new RetransmissionTimeouts(scenario.coap()), metrics, new ServerRequestHandler(metrics),
-                new SplittableRandom(seed), new NatShard());
+                new SplittableRandom(seed), dtls, new NatShard());
     }
 }

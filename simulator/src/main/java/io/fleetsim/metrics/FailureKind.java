@@ -2,5 +2,5 @@ package io.fleetsim.metrics;
 
 /** The operations whose failures are counted by cause. */
 public enum FailureKind {
-    REGISTRATION, UPDATE, DEREGISTRATION
+    REGISTRATION, UPDATE, DEREGISTRATION, HANDSHAKE
 }

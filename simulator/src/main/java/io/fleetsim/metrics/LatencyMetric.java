@@ -11,7 +11,9 @@ public enum LatencyMetric {
     /** From the moment the path broke to the device's first step to restore it. */
     RECONNECT_DETECT("reconnect.detect"),
     /** Reachability probe: the embedded server's Read of /3/0/9, answered. */
-    PROBE("probe");
+    PROBE("probe"),
+    /** DTLS handshake. */
+    HANDSHAKE("handshake");
 
     private final String tag;
 

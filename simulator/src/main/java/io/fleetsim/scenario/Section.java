@@ -7,6 +7,7 @@ public enum Section {
     ARRIVAL("arrival"),
     COAP("coap"),
     REGISTRATION_RETRY("registrationRetry"),
+    SECURITY("security"),
     KEEPALIVE("keepalive"),
     NAT("nat"),
     PROBE("probe");

@@ -3,10 +3,11 @@ package io.fleetsim.scenario;
 import java.net.URI;
 import java.net.URISyntaxException;
 
-/** Checks a target address {@code coap://host[:port]} and writes it as {@code coap://host:port}. */
+/** Checks a target address {@code coap[s]://host[:port]} and writes it as {@code coap[s]://host:port}. */
 final class TargetUri {
 
     static final int DEFAULT_COAP_PORT = 5683;
+    static final int DEFAULT_COAPS_PORT = 5684;
 
     private TargetUri() {
     }
@@ -15,11 +16,11 @@ final class TargetUri {
     static String normalize(String text) {
         URI uri = parse(text);
         String scheme = uri.getScheme();
-        if ("coaps".equals(scheme) || "coap+tcp".equals(scheme) || "coaps+tcp".equals(scheme)) {
-            throw invalid(text, "scheme '" + scheme + "' is not supported yet (supported: coap)");
+        if ("coap+tcp".equals(scheme) || "coaps+tcp".equals(scheme)) {
+            throw invalid(text, "scheme '" + scheme + "' is not supported yet (supported: coap, coaps)");
         }
-        if (!"coap".equals(scheme)) {
-            throw invalid(text, "the scheme must be coap");
+        if (!"coap".equals(scheme) && !"coaps".equals(scheme)) {
+            throw invalid(text, "the scheme must be coap or coaps");
         }
         if (uri.getHost() == null) {
             throw invalid(text, "no valid host name or IP address");
@@ -28,11 +29,11 @@ final class TargetUri {
                 || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw invalid(text, "only host and port may be given, no user, path, query or fragment");
         }
-        int port = uri.getPort() == -1 ? DEFAULT_COAP_PORT : uri.getPort();
+        int port = uri.getPort() != -1 ? uri.getPort() : "coaps".equals(scheme) ? DEFAULT_COAPS_PORT : DEFAULT_COAP_PORT;
         if (port < 1 || port > 65535) {
             throw invalid(text, "the port must be 1 .. 65535");
         }
-        return "coap://" + uri.getHost() + ":" + port;
+        return scheme + "://" + uri.getHost() + ":" + port;
     }
 
     private static URI parse(String text) {

@@ -5,6 +5,8 @@ import io.fleetsim.coap.CoapRequestHandler;
 import io.fleetsim.device.DeviceIdentity;
 import io.fleetsim.device.ShardContext;
 import io.fleetsim.nat.DevicePath;
+import io.fleetsim.transport.dtls.DtlsCoapChannel;
+import io.fleetsim.transport.dtls.DtlsTarget;
 
 /** Makes the CoAP channel of a device for the transport of its group. */
 public final class CoapChannelFactory {
@@ -26,8 +28,16 @@ public final class CoapChannelFactory {
     public CoapChannel create(DeviceIdentity device, CoapRequestHandler requestHandler) {
         return switch (device.group().transport()) {
             case UDP -> new UdpCoapChannel(shard, requestHandler);
-            case DTLS, TCP, TLS -> throw new UnsupportedOperationException(
+            case DTLS -> new DtlsCoapChannel(shard, device, dtlsTarget(), requestHandler);
+            case TCP, TLS -> throw new UnsupportedOperationException(
                     "transport " + device.group().transport().key() + " is not supported yet");
         };
+    }
+
+    private DtlsTarget dtlsTarget() {
+        if (shard.dtls() == null) {
+            throw new IllegalStateException("a DTLS device needs a coaps target; the run has none");
+        }
+        return shard.dtls();
     }
 }

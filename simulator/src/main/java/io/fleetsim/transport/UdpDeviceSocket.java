@@ -3,6 +3,7 @@ package io.fleetsim.transport;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import io.fleetsim.coap.CoapFailure;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -28,7 +29,11 @@ public final class UdpDeviceSocket {
         this.targetPort = targetPort;
     }
 
-    /** Binds a fresh socket on {@code bindHost} with a port the system picks. */
+    /**
+     * Binds a fresh socket on {@code bindHost} with a port the system picks. Fails with a
+     * {@link CoapFailure} {@code socket-limit} when the process's {@link SocketBudget} is spent or
+     * the system is out of file descriptors or ports; never throws.
+     */
     public Future<Void> open(String bindHost, Consumer<byte[]> receiver) {
         return open(bindHost, 0, (sender, data) -> {
             if (sender.port() == targetPort) {
@@ -39,15 +44,39 @@ public final class UdpDeviceSocket {
 
     /**
      * Binds a fresh socket on {@code bindHost} and {@code port} (0: the system picks); every
-     * datagram goes to {@code receiver} with its sender, whoever sent it.
+     * datagram goes to {@code receiver} with its sender, whoever sent it. Takes the socket from the
+     * process's {@link SocketBudget} and fails like {@link #open(String, Consumer)}; a socket this
+     * one still held is closed first, so a device never holds two.
      */
     public Future<Void> open(String bindHost, int port, BiConsumer<SocketAddress, byte[]> receiver) {
-        DatagramSocket created = vertx.createDatagramSocket(new DatagramSocketOptions());
+        SocketBudget budget = SocketBudget.process();
+        if (!budget.tryAcquire()) {
+            return Future.failedFuture(new CoapFailure(CoapFailure.SOCKET_LIMIT, budget.exhaustedMessage()));
+        }
+        DatagramSocket created;
+        try {
+            created = vertx.createDatagramSocket(new DatagramSocketOptions());
+        } catch (RuntimeException e) {
+            budget.release();
+            return Future.failedFuture(openFailure(e));
+        }
         created.handler(packet -> receiver.accept(packet.sender(), packet.data().getBytes()));
-        return created.listen(port, bindHost).map(s -> {
+        return created.listen(port, bindHost).<Void>map(s -> {
+            if (socket != null) {
+                close();
+            }
             socket = s;
             return null;
+        }).recover(t -> {
+            budget.release();
+            created.close();
+            return Future.failedFuture(openFailure(t));
         });
+    }
+
+    private static CoapFailure openFailure(Throwable t) {
+        return new CoapFailure(SocketBudget.isOutOfSockets(t) ? CoapFailure.SOCKET_LIMIT : CoapFailure.TRANSPORT,
+                String.valueOf(t.getMessage()));
     }
 
     public void onSendFailure(Consumer<Throwable> handler) {
@@ -74,6 +103,10 @@ public final class UdpDeviceSocket {
     public Future<Void> close() {
         DatagramSocket closing = socket;
         socket = null;
-        return closing == null ? Future.succeededFuture() : closing.close();
+        if (closing == null) {
+            return Future.succeededFuture();
+        }
+        SocketBudget.process().release();
+        return closing.close();
     }
 }
