@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 
 import io.fleetsim.device.DeviceIdentity;
 import io.fleetsim.device.ShardContext;
+import io.fleetsim.engine.SimClock;
 import io.fleetsim.scenario.NatSettings;
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.transport.DatagramLink;
@@ -22,6 +23,8 @@ import io.fleetsim.transport.UdpDeviceSocket;
 public final class NatShard {
 
     private final Map<NatSettings, List<UdpNatLink>> linksByNat = new IdentityHashMap<>();
+    private final List<Long> flushTimers = new ArrayList<>();
+    private SimClock clock;
 
     /** The path of a device of this shard; call on the shard's event loop. */
     public DevicePath pathFor(ShardContext shard, DeviceIdentity device) {
@@ -37,6 +40,18 @@ public final class NatShard {
         UdpNatLink link = new UdpNatLink(shard, nat, timeoutsOf(nat, device.index()), tracker);
         linksOf(shard, nat).add(link);
         return new DevicePath(link, tracker);
+    }
+
+    /**
+     * The shard is stopping: cancels the flushes still to come, so that no timer outlives the
+     * devices; the links close with their devices. Call on the shard's event loop.
+     */
+    public void stop() {
+        for (long timer : flushTimers) {
+            clock.cancel(timer);
+        }
+        flushTimers.clear();
+        linksByNat.clear();
     }
 
     /** The timeouts of device {@code index}: one of the group's choices, drawn by weight with the NAT's seed. */
@@ -59,8 +74,14 @@ public final class NatShard {
     private List<UdpNatLink> linksOf(ShardContext shard, NatSettings nat) {
         return linksByNat.computeIfAbsent(nat, n -> {
             List<UdpNatLink> links = new ArrayList<>();
+            clock = shard.clock();
             for (double at : n.flushAtSeconds()) {
-                shard.clock().scheduleAt(Math.round(at * 1000), id -> links.forEach(UdpNatLink::flush));
+                long[] timer = new long[1];
+                timer[0] = clock.scheduleAt(Math.round(at * 1000), id -> {
+                    flushTimers.remove(Long.valueOf(timer[0]));
+                    links.forEach(UdpNatLink::flush);
+                });
+                flushTimers.add(timer[0]);
             }
             return links;
         });

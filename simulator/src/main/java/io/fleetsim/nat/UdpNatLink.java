@@ -1,6 +1,8 @@
 package io.fleetsim.nat;
 
 import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.fleetsim.device.ShardContext;
@@ -36,6 +38,8 @@ public final class UdpNatLink implements DatagramLink {
     private boolean binding;
     private int lastPort;
     private long timerId = -1;
+    /** Packets held back by delay or jitter, by timer; cancelled when the link closes. */
+    private Set<Long> delayed;
 
     public UdpNatLink(ShardContext context, NatSettings settings, MappingTimeouts timeouts, PathTracker tracker) {
         this.context = context;
@@ -90,6 +94,11 @@ public final class UdpNatLink implements DatagramLink {
         open = false;
         waiting = null;
         clock().cancel(timerId);
+        timerId = -1;
+        if (delayed != null) {
+            delayed.forEach(clock()::cancel);
+            delayed = null;
+        }
         if (mapping != null) {
             mapping = null;
             metrics().mappingsAliveDelta(-1);
@@ -196,7 +205,7 @@ public final class UdpNatLink implements DatagramLink {
         if (delay <= 0) {
             socket.send(datagram);
         } else {
-            clock().schedule(delay, id -> {
+            later(delay, () -> {
                 if (socket.isOpen()) {
                     socket.send(datagram);
                 }
@@ -222,7 +231,7 @@ public final class UdpNatLink implements DatagramLink {
         if (delay <= 0) {
             receiver.accept(datagram);
         } else {
-            clock().schedule(delay, id -> {
+            later(delay, () -> {
                 if (open) {
                     receiver.accept(datagram);
                 }
@@ -235,6 +244,18 @@ public final class UdpNatLink implements DatagramLink {
         return sender.port() == context.targetPort()
                 && (sender.hostAddress() == null || sender.hostAddress().equals(context.targetHost())
                         || !Character.isDigit(context.targetHost().charAt(0)));
+    }
+
+    /** Runs {@code action} after {@code delay} simulated ms, unless the link closes first. */
+    private void later(long delay, Runnable action) {
+        if (delayed == null) {
+            delayed = new HashSet<>(4);
+        }
+        Set<Long> pending = delayed;
+        pending.add(clock().schedule(delay, id -> {
+            pending.remove(id);
+            action.run();
+        }));
     }
 
     private long delayMillis() {

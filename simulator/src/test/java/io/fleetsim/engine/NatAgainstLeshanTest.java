@@ -141,4 +141,21 @@ class NatAgainstLeshanTest {
         assertThat(totals.reachability()).isBetween(0.5, 0.9);
         assertThat(totals.probedReachability()).isCloseTo(totals.reachability(), within(0.02));
     }
+
+    @Test
+    void aNatRunLeavesNoTimersSocketsOrExchangesBehind() throws IOException {
+        // Delay and jitter hold packets in timers, loss makes retransmissions, 20 s mappings expire
+        // before every 30 s ping (close and rebind), and one flush is still to come when the run ends.
+        Scenario scenario = natScenario("natleft", 30, 120, 40,
+                "{idleTimeoutSeconds: 20, delayMs: 50, jitterMs: 200, lossPercent: 5, flushAtSeconds: [60, 100000]}",
+                "{coapPingSeconds: 30}", "");
+
+        FleetEngine engine = FleetEngine.start(scenario, target(), RunOptions.defaults(results));
+        engine.awaitEnd();
+        RunOutcome outcome = engine.stop();
+
+        assertThat(outcome.summary().totals().get(Counter.NAT_REBINDINGS)).isPositive();
+        assertThat(outcome.summary().totals().get(Counter.NAT_FLUSHED)).isPositive();
+        assertThat(engine.leftovers()).isEqualTo(new FleetEngine.Leftovers(0, 0, 0));
+    }
 }
