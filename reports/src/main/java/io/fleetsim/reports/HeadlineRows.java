@@ -92,8 +92,8 @@ final class HeadlineRows {
             messages += kind.messagesPerDeviceHour() == null ? 0 : kind.messagesPerDeviceHour();
             bytes += kind.bytesPerDeviceHour() == null ? 0 : kind.bytesPerDeviceHour();
         }
-        return Figures.significant(messages, 3) + " messages, " + Figures.significant(bytes, 3)
-                + " bytes (CoAP, both directions)";
+        return Figures.decimal(Math.round(messages * 10.0) / 10.0) + " messages, "
+                + Figures.count(Math.round(bytes)) + " bytes (CoAP, both directions)";
     }
 
     private static String latency(RunSummary.Latency latency, String what) {
