@@ -23,6 +23,11 @@ final class ChartData {
     static final String RATES = "chart-rates-per-second";
     static final String SIMULATOR_COST = "chart-simulator-cost";
     static final String FAILURES = "chart-failures-by-cause";
+    static final String NAT = "chart-nat";
+    static final String RECONNECT = "chart-reconnect-percentiles";
+    static final String HANDSHAKE = "chart-handshake-percentiles";
+    static final String PROBE = "chart-probe-percentiles";
+    static final String TRAFFIC = "chart-traffic";
 
     /** Percentile steps per halving of the distance to 100 %, as HdrHistogram's own output uses. */
     private static final int TICKS_PER_HALF_DISTANCE = 5;
@@ -31,16 +36,29 @@ final class ChartData {
     }
 
     static Map<String, Object> of(ResultsDirectory results) {
+        HistogramLog log = results.histograms();
+        Timeline timeline = results.timeline();
         Map<String, Object> charts = new LinkedHashMap<>();
-        putIfAny(charts, PERCENTILES, percentileDistribution(results.histograms()));
-        putIfAny(charts, LATENCY_OVER_TIME, latencyOverTime(results.histograms()));
-        putIfAny(charts, REGISTERED, timelineSeries(results.timeline(), Map.of(
-                "registered", "Registered", "started", "Started")));
-        putIfAny(charts, RATES, TimelineRates.perSecond(results.timeline(), Map.of(
+        putIfAny(charts, PERCENTILES, distributions(log,
+                HistogramLog.REGISTRATION, "Registration latency (corrected)",
+                HistogramLog.REGISTRATION_SERVICE, "Registration service time",
+                HistogramLog.UPDATE, "Update latency (corrected)",
+                HistogramLog.UPDATE_SERVICE, "Update service time"));
+        putIfAny(charts, LATENCY_OVER_TIME, latencyOverTime(log));
+        putIfAny(charts, REGISTERED, TimelineSeries.of(timeline, Map.of(
+                "registered", "Registered", "started", "Started", NatSeries.REACHABLE, "Reachable")));
+        putIfAny(charts, RATES, TimelineRates.perSecond(timeline, Map.of(
                 "registrations", "Registrations/s", "updates", "Updates/s",
                 "registrationFailures", "Registration failures/s", "updateFailures", "Update failures/s")));
-        results.summary().flatMap(ChartData::failuresByCause).ifPresent(bars -> charts.put(FAILURES, bars));
-        putIfAny(charts, SIMULATOR_COST, simulatorCost(results.timeline()));
+        results.summary().flatMap(FailureBars::of).ifPresent(bars -> charts.put(FAILURES, bars));
+        putIfAny(charts, NAT, NatSeries.of(timeline));
+        putIfAny(charts, RECONNECT, distributions(log,
+                HistogramLog.RECONNECT, "NAT break to registered and reachable again",
+                HistogramLog.RECONNECT_DETECT, "NAT break to the device's first step back"));
+        putIfAny(charts, PROBE, distributions(log, HistogramLog.PROBE, "Probe latency (answered probes)"));
+        putIfAny(charts, HANDSHAKE, distributions(log, HistogramLog.HANDSHAKE, "DTLS handshake latency"));
+        results.summary().flatMap(TrafficBars::of).ifPresent(bars -> charts.put(TRAFFIC, bars));
+        putIfAny(charts, SIMULATOR_COST, simulatorCost(timeline));
         return charts;
     }
 
@@ -50,18 +68,19 @@ final class ChartData {
         }
     }
 
-    private static List<Series> percentileDistribution(HistogramLog log) {
+    /**
+     * One whole-run percentile distribution per tag the log has values of, in argument order;
+     * {@code tagsAndLabels} alternates tag and label.
+     */
+    private static List<Series> distributions(HistogramLog log, String... tagsAndLabels) {
         List<Series> series = new ArrayList<>();
-        addDistribution(series, log, HistogramLog.REGISTRATION, "Registration latency (corrected)");
-        addDistribution(series, log, HistogramLog.REGISTRATION_SERVICE, "Registration service time");
-        addDistribution(series, log, HistogramLog.UPDATE, "Update latency (corrected)");
-        addDistribution(series, log, HistogramLog.UPDATE_SERVICE, "Update service time");
+        for (int i = 0; i < tagsAndLabels.length; i += 2) {
+            String tag = tagsAndLabels[i];
+            String label = tagsAndLabels[i + 1];
+            log.metric(tag).filter(m -> m.count() > 0)
+                    .ifPresent(m -> series.add(new Series(label, tag, distributionPoints(m.wholeRun()))));
+        }
         return series;
-    }
-
-    private static void addDistribution(List<Series> series, HistogramLog log, String tag, String label) {
-        log.metric(tag).filter(m -> m.count() > 0)
-                .ifPresent(metric -> series.add(new Series(label, tag, distributionPoints(metric.wholeRun()))));
     }
 
     /** Points with x = 1/(1 - percentile), so that 90 % is 10, 99 % is 100, ...; 100 % is left out. */
@@ -97,65 +116,16 @@ final class ChartData {
         return intervals.stream().map(i -> new Point(i.endSeconds(), value.applyAsDouble(i))).toList();
     }
 
-    /** One series per column named in {@code labels} (column to label) that the timeline has, in file order. */
-    private static List<Series> timelineSeries(Timeline timeline, Map<String, String> labels) {
-        List<Series> series = new ArrayList<>();
-        if (timeline.isEmpty() || !timeline.hasColumn(Timeline.T)) {
-            return series;
-        }
-        for (String column : timeline.columns()) {
-            if (labels.containsKey(column)) {
-                series.add(new Series(labels.get(column), column, columnPoints(timeline, column)));
-            }
-        }
-        return series;
-    }
-
     /** Live threads and resident memory of the simulator; rssMb -1 (unknown on this platform) is left out. */
     private static List<Series> simulatorCost(Timeline timeline) {
-        List<Series> series = new ArrayList<>(timelineSeries(timeline, Map.of("threads", "Threads")));
+        List<Series> series = new ArrayList<>(TimelineSeries.of(timeline, Map.of("threads", "Threads")));
         if (timeline.hasColumn(Timeline.T) && timeline.hasColumn("rssMb")) {
-            List<Point> rss = columnPoints(timeline, "rssMb", 0);
+            List<Point> rss = TimelineSeries.points(timeline, "rssMb", 0);
             if (!rss.isEmpty()) {
                 series.add(new Series("Resident memory (MB)", "rssMb", rss));
             }
         }
         return series;
-    }
-
-    private static List<Point> columnPoints(Timeline timeline, String column) {
-        return columnPoints(timeline, column, Double.NEGATIVE_INFINITY);
-    }
-
-    private static List<Point> columnPoints(Timeline timeline, String column, double min) {
-        List<Point> points = new ArrayList<>();
-        for (Map<String, Double> row : timeline.rows()) {
-            if (row.get(Timeline.T) != null && row.get(column) != null && row.get(column) >= min) {
-                points.add(new Point(row.get(Timeline.T), row.get(column)));
-            }
-        }
-        return points;
-    }
-
-    /** Bars "registration: timeout", "update: transport", ... with their counts; empty when nothing failed. */
-    private static Optional<Bars> failuresByCause(RunSummary summary) {
-        List<String> labels = new ArrayList<>();
-        List<Long> values = new ArrayList<>();
-        addFailures(labels, values, "registration", summary.registration());
-        addFailures(labels, values, "update", summary.update());
-        boolean anyFailure = values.stream().anyMatch(v -> v > 0);
-        return anyFailure ? Optional.of(new Bars(labels, values)) : Optional.empty();
-    }
-
-    private static void addFailures(List<String> labels, List<Long> values, String operation,
-                                    RunSummary.Operation figures) {
-        if (figures == null) {
-            return;
-        }
-        figures.failures().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(cause -> {
-            labels.add(operation + ": " + cause.getKey());
-            values.add(cause.getValue() == null ? 0L : cause.getValue());
-        });
     }
 
     /** The lines of a line chart. */
@@ -172,5 +142,13 @@ final class ChartData {
 
     /** The bars of a bar chart. */
     record Bars(List<String> labels, List<Long> values) {
+    }
+
+    /** A bar chart with several values per label, one {@link BarSet} each. */
+    record GroupedBars(List<String> labels, List<BarSet> sets) {
+    }
+
+    /** One value per label of a {@link GroupedBars}; {@code key} names the figure it shows. */
+    record BarSet(String label, String key, List<Double> values) {
     }
 }

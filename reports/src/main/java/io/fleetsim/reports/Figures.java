@@ -55,4 +55,17 @@ final class Figures {
     static String percent(Double ratio) {
         return ratio == null ? ABSENT : String.format(Locale.ROOT, "%.1f %%", ratio * 100.0);
     }
+
+    /** A ratio 0..1 as a percentage with {@code digits} fraction digits, e.g. {@code 99.95 %}. */
+    static String percent(Double ratio, int digits) {
+        return ratio == null ? ABSENT : String.format(Locale.ROOT, "%." + digits + "f %%", ratio * 100.0);
+    }
+
+    /** Milliseconds to three significant digits, as seconds from 10 s up, e.g. {@code 851 ms} or {@code 27 s}. */
+    static String duration(Double millis) {
+        if (millis == null) {
+            return ABSENT;
+        }
+        return millis < 10_000 ? significant(millis, 3) + " ms" : significant(millis / 1000.0, 3) + " s";
+    }
 }

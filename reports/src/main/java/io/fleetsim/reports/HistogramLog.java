@@ -29,6 +29,14 @@ public final class HistogramLog {
     public static final String UPDATE = "update";
     /** Tag of Registration Update service time. */
     public static final String UPDATE_SERVICE = "update.service";
+    /** Tag of DTLS handshake latency. */
+    public static final String HANDSHAKE = "handshake";
+    /** Tag of the time from a NAT break to registered and reachable again. */
+    public static final String RECONNECT = "reconnect";
+    /** Tag of the time from a NAT break to the device's first step back. */
+    public static final String RECONNECT_DETECT = "reconnect.detect";
+    /** Tag of answered reachability probes. */
+    public static final String PROBE = "probe";
 
     private static final Logger LOG = LoggerFactory.getLogger(HistogramLog.class);
     /** Log start times above this are epoch seconds rather than seconds since the run started. */

@@ -28,11 +28,12 @@ final class ReportContext {
         context.put("scenarioName", scenarioName(results));
         context.put("verdict", verdict(results));
         context.put("notes", notes(results));
+        context.put("headlineRows", results.summary().map(HeadlineRows::of).orElse(List.of()));
         context.put("summaryRows", results.summary().map(SummaryTable::rows).orElse(List.of()));
         context.put("latencyRows", LatencyRow.of(results.histograms()));
         context.put("thresholds", results.summary().map(s -> ThresholdRow.of(s.thresholds())).orElse(List.of()));
         context.put("hasSummary", results.summary().isPresent());
-        context.put("charts", ChartPanels.of(results, chartData));
+        context.put("chartGroups", ChartPanels.of(results, chartData));
         context.put("dataJson", scriptSafeJson(Map.of("charts", chartData)));
         context.put("chartJs", ChartJsLibrary.inlineScript());
         context.put("scenarioYaml", results.scenarioYaml().map(SecretMasking::mask).orElse(null));
@@ -58,12 +59,20 @@ final class ReportContext {
 
     private static List<String> notes(ResultsDirectory results) {
         List<String> notes = new ArrayList<>();
+        results.summary().filter(RunSummary::wasAborted).ifPresent(s -> notes.add(aborted(s)));
         if (results.summary().isEmpty()) {
             notes.add(SUMMARY_NOT_WRITTEN);
         } else if (!results.complete()) {
             notes.add(RUN_INCOMPLETE);
         }
         return notes;
+    }
+
+    /** The plain statement that a run was stopped early, and by what. */
+    static String aborted(RunSummary summary) {
+        String reason = summary.abortReason() == null ? "an unknown cause" : summary.abortReason();
+        return "This run was aborted by " + reason + " (aborted: true in summary.json):"
+                + " it was stopped early, so its figures cover only the part that ran.";
     }
 
     /**

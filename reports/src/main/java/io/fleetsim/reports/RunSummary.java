@@ -2,20 +2,21 @@ package io.fleetsim.reports;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The figures of a whole run as written to {@code summary.json} (format 1, see
- * {@code docs/results-format.md}). Fields a partly written summary lacks are null.
+ * {@code docs/results-format.md}). Fields a partly written summary lacks are null, and so are
+ * the blocks an older fleetsim did not write yet ({@link SummaryBlocks}).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RunSummary(
         int format,
         String tool,
         boolean complete,
+        Boolean aborted,
+        String abortReason,
         ScenarioRef scenario,
         String startedAt,
         Double timeScale,
@@ -24,13 +25,26 @@ public record RunSummary(
         Devices devices,
         Operation registration,
         Operation update,
+        SummaryBlocks.Deregistration deregistration,
         Messages messages,
         Long retransmissions,
+        SummaryBlocks.Handshake handshake,
+        SummaryBlocks.Dtls dtls,
+        SummaryBlocks.Nat nat,
+        SummaryBlocks.Keepalive keepalive,
+        SummaryBlocks.Reachability reachability,
+        SummaryBlocks.Reconnect reconnect,
+        SummaryBlocks.Traffic traffic,
         List<Threshold> thresholds,
         String verdict) {
 
     public RunSummary {
         thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
+    }
+
+    /** True when the run was stopped early by a signal ({@code aborted: true}). */
+    public boolean wasAborted() {
+        return Boolean.TRUE.equals(aborted);
     }
 
     /** The scenario's name and the file it came from. */
@@ -58,11 +72,7 @@ public record RunSummary(
     public record Operation(Long attempts, Long successes, Double successRatio, Latency latencyMs,
                             Map<String, Long> failures) {
         public Operation {
-            Map<String, Long> known = new LinkedHashMap<>();
-            if (failures != null) {
-                failures.forEach((cause, count) -> known.put(cause, count == null ? 0L : count));
-            }
-            failures = Collections.unmodifiableMap(known);
+            failures = SummaryBlocks.causes(failures);
         }
     }
 
@@ -70,6 +80,11 @@ public record RunSummary(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Latency(Long count, Double min, Double p50, Double p90, Double p99, Double p999, Double max,
                           Double mean) {
+
+        /** True when at least one value was recorded. */
+        public boolean measured() {
+            return count != null && count > 0;
+        }
     }
 
     /** CoAP messages by type (CON, NON, ACK, RST). */

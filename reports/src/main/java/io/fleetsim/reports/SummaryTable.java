@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.StringJoiner;
 
-/** Turns a {@link RunSummary} into the label/value lines of the report's summary table. */
+/**
+ * Turns a {@link RunSummary} into the label/value lines of the report's summary table that
+ * describe the run (devices, duration, target, operations, messages); the headline figures come
+ * first, from {@link HeadlineRows}.
+ */
 final class SummaryTable {
 
     private SummaryTable() {
@@ -66,12 +69,6 @@ final class SummaryTable {
             return Figures.ABSENT;
         }
         long total = counts.values().stream().mapToLong(v -> v == null ? 0 : v).sum();
-        StringJoiner types = new StringJoiner(", ", " (", ")").setEmptyValue("");
-        counts.forEach((type, count) -> {
-            if (count != null && count > 0) {
-                types.add(type + " " + Figures.count(count));
-            }
-        });
-        return Figures.count(total) + types;
+        return Figures.count(total) + CauseList.of(counts);
     }
 }

@@ -22,8 +22,14 @@ class HtmlReportTest {
             "<script type=\"application/json\" id=\"report-data\">(.*?)</script>", Pattern.DOTALL);
     private static final Pattern NETWORK_REFERENCE = Pattern.compile(
             "(?i)\\b(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//");
+    /** The charts a run without NAT, DTLS or traffic figures has data for, in the order of the page's JSON. */
     private static final List<String> ALL_CHARTS = List.of("chart-latency-percentiles", "chart-latency-over-time",
             "chart-registered-devices", "chart-rates-per-second", "chart-failures-by-cause", "chart-simulator-cost");
+    /** Every chart, in page order. */
+    private static final List<String> PAGE_ORDER = List.of("chart-registered-devices", "chart-rates-per-second",
+            "chart-failures-by-cause", "chart-latency-percentiles", "chart-latency-over-time",
+            "chart-handshake-percentiles", "chart-nat", "chart-reconnect-percentiles", "chart-probe-percentiles",
+            "chart-traffic", "chart-simulator-cost");
 
     @TempDir
     Path dir;
@@ -61,15 +67,16 @@ class HtmlReportTest {
     }
 
     @Test
-    void sectionsComeInTheDocumentedOrder() throws IOException {
-        ResultsFixture.completeRun(dir, "quickstart");
+    void verdictAndThresholdsComeFirstThenSummaryChartsAndScenario() throws IOException {
+        ResultsFixture.natDtlsRun(dir);
 
         String html = HtmlReport.html(dir);
 
         List<Integer> positions = new ArrayList<>();
-        positions.add(html.indexOf("<section id=\"summary\""));
+        positions.add(html.indexOf("<span id=\"verdict\""));
         positions.add(html.indexOf("<section id=\"thresholds\""));
-        ALL_CHARTS.forEach(id -> positions.add(html.indexOf("<canvas id=\"" + id + "\"")));
+        positions.add(html.indexOf("<section id=\"summary\""));
+        PAGE_ORDER.forEach(id -> positions.add(html.indexOf("<canvas id=\"" + id + "\"")));
         positions.add(html.indexOf("<section id=\"scenario\""));
         assertThat(positions).doesNotContain(-1).isSorted();
     }

@@ -57,6 +57,21 @@ class ReportInBrowserTest {
     }
 
     @Test
+    void aNatDtlsRunDrawsEveryChart() throws Exception {
+        Path results = Files.createDirectory(dir.resolve("nat-dtls"));
+        ResultsFixture.natDtlsRun(results);
+        Path report = HtmlReport.render(results);
+        int canvases = count(Files.readString(report, StandardCharsets.UTF_8), "<canvas id=\"");
+
+        String body = body(chromium.dumpDom(report, dir));
+        chromium.screenshot(report, SCREENSHOTS.resolve("report-nat-dtls.png"), 1200, 7000, dir);
+
+        assertThat(canvases).as("the NAT+DTLS fixture has data for every chart").isEqualTo(11);
+        assertThat(attribute(body, "data-script-errors")).as("script errors").isEmpty();
+        assertThat(attribute(body, "data-charts-rendered")).as("charts drawn").isEqualTo(Integer.toString(canvases));
+    }
+
+    @Test
     void aKilledRunsReportDrawsTheChartsItHasData() throws Exception {
         Path killed = Files.createDirectory(dir.resolve("killed"));
         new ResultsFixture(killed).histograms(2);

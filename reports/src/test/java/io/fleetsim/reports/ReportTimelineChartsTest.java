@@ -37,7 +37,7 @@ class ReportTimelineChartsTest {
         assertThat(rates.get(0).path("points").toString()).isEqualTo("[{\"x\":60.0,\"y\":10.0},{\"x\":120.0,\"y\":5.0}]");
         assertThat(rates.get(1).path("points").toString()).isEqualTo("[{\"x\":60.0,\"y\":0.1},{\"x\":120.0,\"y\":0.0}]");
         assertThat(rates.get(2).path("points").get(1).path("y").asDouble()).isEqualTo(2.0);
-        assertThat(HtmlReport.html(dir)).contains("<h2>Registrations, updates and failures per second</h2>");
+        assertThat(HtmlReport.html(dir)).contains("<h3 class=\"chart-title\">Registrations, updates and failures per second</h3>");
     }
 
     @Test
@@ -47,7 +47,7 @@ class ReportTimelineChartsTest {
         String html = HtmlReport.html(dir);
         JsonNode cost = charts(html).path("chart-simulator-cost").path("series");
 
-        assertThat(html).contains("<h2>Simulator cost over time</h2>").contains("<canvas id=\"chart-simulator-cost\"");
+        assertThat(html).contains("<h3 class=\"chart-title\">Simulator cost over time</h3>").contains("<canvas id=\"chart-simulator-cost\"");
         assertThat(cost.findValuesAsText("key")).containsExactly("threads", "rssMb");
         assertThat(cost.get(0).path("points").toString())
                 .isEqualTo("[{\"x\":1.0,\"y\":31.0},{\"x\":2.0,\"y\":33.0},{\"x\":3.0,\"y\":33.0}]");

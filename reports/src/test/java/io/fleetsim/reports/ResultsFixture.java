@@ -9,7 +9,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 
 /** Writes the files of a results directory for tests, in the shapes docs/results-format.md describes. */
@@ -18,8 +20,11 @@ final class ResultsFixture {
     static final String TIMELINE_HEADER =
             "t,wall,started,registered,registrations,registrationFailures,updates,updateFailures,"
                     + "deregistrations,retransmissions,sent,received";
-    /** The header fleetsim writes now: the process columns at the end. */
+    /** The header fleetsim wrote before the NAT columns: the process columns at the end. */
     static final String TIMELINE_HEADER_WITH_PROCESS = TIMELINE_HEADER + ",threads,rssMb";
+    /** The header fleetsim writes now: the NAT, keepalive and byte columns after the process ones. */
+    static final String TIMELINE_HEADER_WITH_NAT = TIMELINE_HEADER_WITH_PROCESS
+            + ",mappingsAlive,reachableNow,reachability,natExpiries,natRebindings,pings,bytesSent,bytesReceived";
 
     private final Path dir;
 
@@ -38,6 +43,89 @@ final class ResultsFixture {
                 + "3.0,3.0,200,200,50,0,30,0,0,0,85,85,33,204.2\n");
         fixture.scenario("name: " + scenario + "\ndevices: 200\n");
         return fixture;
+    }
+
+    /**
+     * A finished DTLS run behind a NAT, as fleetsim writes it now: every summary block, the
+     * handshake, reconnect, reconnect.detect and probe tags in the log (three intervals each) and
+     * the NAT columns in the timeline (three periods of 60 simulated seconds).
+     */
+    static ResultsFixture natDtlsRun(Path dir) throws IOException {
+        ResultsFixture fixture = new ResultsFixture(dir);
+        fixture.summary(natDtlsSummaryJson(false, null));
+        Map<String, List<Long>> tags = new LinkedHashMap<>();
+        tags.put(HistogramLog.REGISTRATION, millisRange(1, 100, 1000L));
+        tags.put(HistogramLog.REGISTRATION_SERVICE, millisRange(1, 100, 500L));
+        tags.put(HistogramLog.UPDATE, List.of(2000L, 2000L));
+        tags.put(HistogramLog.HANDSHAKE, millisRange(10, 50, 1000L));
+        tags.put(HistogramLog.RECONNECT, millisRange(30, 150, 1_000_000L));
+        tags.put(HistogramLog.RECONNECT_DETECT, millisRange(1, 30, 1_000_000L));
+        tags.put(HistogramLog.PROBE, millisRange(50, 250, 1000L));
+        fixture.histograms(3, tags);
+        fixture.timeline(TIMELINE_HEADER_WITH_NAT + "\n"
+                + "60.0,1.0,200,150,150,4,0,0,0,3,400,380,31,180.5,150,140,0.95,0,0,0,20000,9000\n"
+                + "120.0,2.0,200,200,50,0,40,0,0,1,300,290,33,201.0,120,110,0.8,90,60,100,9000,4000\n"
+                + "180.0,3.0,200,197,0,0,0,0,0,0,200,190,33,204.2,180,124,0.62,30,60,100,5000,2500\n");
+        fixture.scenario("name: nat-dtls\nfleet:\n  count: 200\n  transport: dtls\n");
+        return fixture;
+    }
+
+    /** The summary of {@link #natDtlsRun}; {@code abortReason} null for a run that was not aborted. */
+    static String natDtlsSummaryJson(boolean aborted, String abortReason) {
+        return """
+                {
+                  "format": 1, "tool": "fleetsim 0.1.0", "complete": true,
+                  "aborted": %s, "abortReason": %s,
+                  "scenario": { "name": "nat-dtls", "file": "scenarios/nat-dtls.yaml" },
+                  "startedAt": "2026-11-22T01:00:00Z", "timeScale": 60.0,
+                  "target": { "uri": "coaps://127.0.0.1:40124", "embedded": true },
+                  "durationSeconds": { "simulated": 180.0, "wall": 3.0 },
+                  "devices": { "planned": 200, "started": 200, "registered": 200, "registeredAtEnd": 197,
+                               "allRegisteredAtSeconds": 110.0 },
+                  "registration": { "attempts": 204, "successes": 200, "successRatio": 0.98039,
+                    "latencyMs": { "count": 300, "min": 1.0, "p50": 51.0, "p90": 91.0, "p99": 100.0, "p999": 102.0, "max": 102.0, "mean": 51.5 },
+                    "failures": { "handshake": 4 } },
+                  "update": { "attempts": 40, "successes": 40, "successRatio": 1.0,
+                    "latencyMs": { "count": 6, "min": 2.0, "p50": 2.0, "p90": 2.0, "p99": 2.0, "p999": 2.0, "max": 2.0, "mean": 2.0 },
+                    "failures": {} },
+                  "deregistration": { "count": 195, "failures": { "timeout": 2 } },
+                  "messages": { "sent": { "CON": 900, "NON": 0, "ACK": 488, "RST": 0 },
+                                "received": { "CON": 488, "NON": 0, "ACK": 900, "RST": 0 }, "malformedReceived": 0 },
+                  "retransmissions": 4,
+                  "handshake": { "successes": 200, "failureCount": 4,
+                    "latencyMs": { "count": 123, "min": 10.0, "p50": 30.0, "p90": 46.0, "p99": 49.9, "p999": 50.0, "max": 50.0, "mean": 30.0 },
+                    "failures": { "timeout:flight-5": 3, "alert-received:handshake_failure": 1 } },
+                  "dtls": { "resumedHandshakes": 20, "connectionIdNegotiated": 200, "reconnects": 120 },
+                  "nat": { "mappingsCreated": 320, "expiries": 120, "rebindings": 120, "flushed": 0,
+                           "expiriesPerDeviceHour": 12.0, "rebindingsPerDeviceHour": 12.0, "mappingsAlive": 0,
+                           "portNotPreserved": 0,
+                           "dropped": { "uplinkLoss": 0, "downlinkLoss": 0, "deadMapping": 12, "filtered": 0 } },
+                  "keepalive": { "pings": 200, "pingFailures": 3, "reRegistrationsAfterBrokenPath": 3 },
+                  "reachability": { "exact": 0.62, "observedDeviceHours": 10.0, "reachableDeviceHours": 6.2,
+                                    "probed": 0.61, "probes": 800, "probeSuccesses": 488, "probesSkipped": 0,
+                                    "probeLatencyMs": { "count": 603, "min": 50.0, "p50": 150.0, "p90": 230.0, "p99": 248.0, "p999": 250.0, "max": 250.0, "mean": 150.0 } },
+                  "reconnect": {
+                    "latencyMs": { "count": 363, "min": 30000.0, "p50": 90000.0, "p90": 138000.0, "p99": 149000.0, "p999": 150000.0, "max": 150000.0, "mean": 90000.0 },
+                    "detectMs": { "count": 90, "min": 1000.0, "p50": 15000.0, "p90": 27000.0, "p99": 30000.0, "p999": 30000.0, "max": 30000.0, "mean": 15500.0 } },
+                  "traffic": { "deviceHours": 10.0,
+                    "registration": { "sent": 400, "sentBytes": 20000, "received": 200, "receivedBytes": 2400,
+                                      "messagesPerDeviceHour": 60.0, "bytesPerDeviceHour": 2240.0 },
+                    "update": { "sent": 40, "sentBytes": 1600, "received": 40, "receivedBytes": 400,
+                                "messagesPerDeviceHour": 8.0, "bytesPerDeviceHour": 200.0 },
+                    "keepalive": { "sent": 200, "sentBytes": 800, "received": 197, "receivedBytes": 788,
+                                   "messagesPerDeviceHour": 39.7, "bytesPerDeviceHour": 158.8 },
+                    "data": { "sent": 488, "sentBytes": 7808, "received": 800, "receivedBytes": 9600,
+                              "messagesPerDeviceHour": 128.8, "bytesPerDeviceHour": 1740.8 } },
+                  "process": { "threads": 33, "peakThreads": 33, "rssMb": 204.2, "peakRssMb": 204.2, "heapAfterGcMb": 40.2 },
+                  "thresholds": [
+                    { "expression": "reachability >= 99%%", "metric": "reachability",
+                      "comparator": ">=", "limit": 0.99, "observed": 0.62, "pass": false },
+                    { "expression": "reconnect.p99 < 600s", "metric": "reconnect.p99",
+                      "comparator": "<", "limit": 600000.0, "observed": 149000.0, "pass": true }
+                  ],
+                  "verdict": "fail"
+                }
+                """.formatted(aborted, abortReason == null ? "null" : "\"" + abortReason + "\"");
     }
 
     static String summaryJson(int format, String scenario, boolean complete, String verdict, String failures) {
@@ -108,6 +196,18 @@ final class ResultsFixture {
                 write(writer, i, HistogramLog.REGISTRATION, millisRange(1 + shift, 100 + shift, 1000L));
                 write(writer, i, HistogramLog.REGISTRATION_SERVICE, millisRange(1 + shift, 100 + shift, 500L));
                 write(writer, i, HistogramLog.UPDATE, List.of(2000L, 2000L));
+            }
+        }
+    }
+
+    /** Writes {@code intervals} one-second intervals, each holding the same values (microseconds) per tag. */
+    void histograms(int intervals, Map<String, List<Long>> valuesByTag) throws IOException {
+        try (OutputStream file = Files.newOutputStream(dir.resolve(ResultsDirectory.HISTOGRAMS_FILE));
+             PrintStream out = new PrintStream(file, true, StandardCharsets.UTF_8)) {
+            HistogramLogWriter writer = startLog(out);
+            for (int i = 0; i < intervals; i++) {
+                int second = i;
+                valuesByTag.forEach((tag, micros) -> write(writer, second, tag, micros));
             }
         }
     }

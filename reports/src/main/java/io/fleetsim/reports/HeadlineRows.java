@@ -1,0 +1,110 @@
+package io.fleetsim.reports;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The first lines of the report's summary table: how the run ended, reachability exact and
+ * probed, NAT churn, reconnect time, DTLS handshakes, keepalive and traffic cost. A block the
+ * summary lacks (an older fleetsim) or that this run did not measure says so.
+ */
+final class HeadlineRows {
+
+    static final String NOT_MEASURED = "not measured in this run";
+
+    private HeadlineRows() {
+    }
+
+    static List<TableRow> of(RunSummary summary) {
+        List<TableRow> rows = new ArrayList<>();
+        if (summary.wasAborted()) {
+            rows.add(new TableRow("Aborted", "yes, by " + orUnknown(summary.abortReason())
+                    + ": the figures cover the part that ran"));
+        }
+        addReachability(rows, summary.reachability());
+        addReconnect(rows, summary.reconnect());
+        addNat(rows, summary.nat());
+        rows.add(new TableRow("DTLS handshakes", handshakes(summary.handshake())));
+        rows.add(new TableRow("Keepalive pings", pings(summary.keepalive())));
+        rows.add(new TableRow("Traffic per device-hour", traffic(summary.traffic())));
+        return rows;
+    }
+
+    private static void addReachability(List<TableRow> rows, SummaryBlocks.Reachability r) {
+        boolean exact = r != null && r.exact() != null;
+        rows.add(new TableRow("Reachability (exact)", !exact ? NOT_MEASURED
+                : Figures.percent(r.exact(), 2) + " (" + Figures.decimal(r.reachableDeviceHours()) + " of "
+                        + Figures.decimal(r.observedDeviceHours()) + " device-hours)"));
+        boolean probed = r != null && r.probed() != null && r.probes() != null && r.probes() > 0;
+        rows.add(new TableRow("Reachability (probed)", !probed ? NOT_MEASURED + " (no probes)"
+                : Figures.percent(r.probed(), 2) + " (" + Figures.count(r.probeSuccesses()) + " of "
+                        + Figures.count(r.probes()) + " probes answered on first transmission, "
+                        + Figures.count(r.probesSkipped()) + " skipped)"));
+    }
+
+    private static void addReconnect(List<TableRow> rows, SummaryBlocks.Reconnect reconnect) {
+        rows.add(new TableRow("Reconnect after a NAT break", latency(reconnect == null ? null : reconnect.latencyMs(),
+                "breaks")));
+        rows.add(new TableRow("NAT break to first step back", latency(reconnect == null ? null : reconnect.detectMs(),
+                "breaks")));
+    }
+
+    private static void addNat(List<TableRow> rows, SummaryBlocks.Nat nat) {
+        if (nat == null || nat.mappingsCreated() == null || nat.mappingsCreated() == 0) {
+            rows.add(new TableRow("NAT expiries / rebindings", NOT_MEASURED + " (no NAT)"));
+            return;
+        }
+        rows.add(new TableRow("NAT expiries / rebindings", Figures.count(nat.expiries()) + " / "
+                + Figures.count(nat.rebindings()) + " (" + Figures.decimal(nat.expiriesPerDeviceHour()) + " / "
+                + Figures.decimal(nat.rebindingsPerDeviceHour()) + " per device-hour), "
+                + Figures.count(nat.mappingsCreated()) + " mappings made, "
+                + Figures.count(nat.flushed()) + " flushed"));
+        long dropped = nat.dropped().values().stream().mapToLong(Long::longValue).sum();
+        rows.add(new TableRow("NAT packets dropped", Figures.count(dropped) + CauseList.of(nat.dropped())));
+    }
+
+    private static String handshakes(SummaryBlocks.Handshake h) {
+        long ok = h == null || h.successes() == null ? 0 : h.successes();
+        long failed = h == null || h.failureCount() == null ? 0 : h.failureCount();
+        if (ok + failed == 0) {
+            return NOT_MEASURED + " (no DTLS)";
+        }
+        String p99 = h.latencyMs() != null && h.latencyMs().measured()
+                ? ", p99 " + Figures.duration(h.latencyMs().p99()) : "";
+        return Figures.count(ok) + " established, " + Figures.count(failed) + " failed" + p99;
+    }
+
+    private static String pings(SummaryBlocks.Keepalive k) {
+        if (k == null || k.pings() == null || k.pings() == 0) {
+            return NOT_MEASURED + " (no CoAP pings)";
+        }
+        return Figures.count(k.pings()) + " sent, " + Figures.count(k.pingFailures()) + " unanswered, "
+                + Figures.count(k.reRegistrationsAfterBrokenPath()) + " registrations after a broken path";
+    }
+
+    private static String traffic(SummaryBlocks.Traffic traffic) {
+        if (traffic == null || traffic.kinds().isEmpty()) {
+            return NOT_MEASURED;
+        }
+        double messages = 0;
+        double bytes = 0;
+        for (SummaryBlocks.TrafficKind kind : traffic.kinds().values()) {
+            messages += kind.messagesPerDeviceHour() == null ? 0 : kind.messagesPerDeviceHour();
+            bytes += kind.bytesPerDeviceHour() == null ? 0 : kind.bytesPerDeviceHour();
+        }
+        return Figures.decimal(Math.round(messages * 10.0) / 10.0) + " messages, "
+                + Figures.count(Math.round(bytes)) + " bytes (CoAP, both directions)";
+    }
+
+    private static String latency(RunSummary.Latency latency, String what) {
+        if (latency == null || !latency.measured()) {
+            return NOT_MEASURED;
+        }
+        return "p50 " + Figures.duration(latency.p50()) + ", p99 " + Figures.duration(latency.p99()) + ", max "
+                + Figures.duration(latency.max()) + " (" + Figures.count(latency.count()) + " " + what + ")";
+    }
+
+    private static String orUnknown(String text) {
+        return text == null ? "an unknown cause" : text;
+    }
+}
