@@ -7,6 +7,8 @@ import io.fleetsim.coap.UdpCodec;
 import io.fleetsim.engine.SimClock;
 import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.transport.CoapChannelFactory;
+import io.fleetsim.transport.TcpConnector;
+import io.fleetsim.transport.TransportEndpoints;
 import io.fleetsim.scenario.Scenario;
 import io.vertx.core.Vertx;
 
@@ -15,6 +17,7 @@ import io.vertx.core.Vertx;
  * the target. Owned by one event loop, like the devices that use it.
  *
  * @param bindHost address the device sockets bind to
+ * @param tcp      the shard's one TCP/TLS client, for devices on {@code tcp} and {@code tls}
  */
 public record ShardContext(
         Vertx vertx,
@@ -27,7 +30,8 @@ public record ShardContext(
         RetransmissionTimeouts timeouts,
         ShardMetrics metrics,
         ServerRequestHandler requestHandler,
-        SplittableRandom random) {
+        SplittableRandom random,
+        TcpConnector tcp) {
 
     /** Makes the CoAP channel of a device of this shard. */
     public CoapChannelFactory channels() {
@@ -36,8 +40,14 @@ public record ShardContext(
 
     public static ShardContext create(Vertx vertx, SimClock clock, Scenario scenario, String targetHost,
             int targetPort, String bindHost, ShardMetrics metrics, long seed) {
+        return create(vertx, clock, scenario, targetHost, targetPort, bindHost, metrics, seed, TransportEndpoints.NONE);
+    }
+
+    /** A shard context whose TCP and TLS devices connect to the given per-transport endpoints. */
+    public static ShardContext create(Vertx vertx, SimClock clock, Scenario scenario, String targetHost,
+            int targetPort, String bindHost, ShardMetrics metrics, long seed, TransportEndpoints endpoints) {
         return new ShardContext(vertx, clock, scenario, targetHost, targetPort, bindHost, new UdpCodec(),
                 new RetransmissionTimeouts(scenario.coap()), metrics, new ServerRequestHandler(metrics),
-                new SplittableRandom(seed));
+                new SplittableRandom(seed), new TcpConnector(vertx, bindHost, endpoints, targetHost, targetPort));
     }
 }

@@ -37,6 +37,7 @@ public final class VirtualDevice {
     private int failedAttempts;
     private long timerId = -1;
     private boolean everRegistered;
+    private long pathLostAtMicros = -1;
 
     public VirtualDevice(DeviceIdentity identity, ShardContext shard) {
         this.identity = identity;
@@ -44,6 +45,7 @@ public final class VirtualDevice {
         this.metrics = shard.metrics();
         this.coap = shard.channels().create(identity,
                 request -> shard.requestHandler().handle(identity, lifetimeSeconds(), request));
+        this.coap.onPathLost(cause -> pathLost());
     }
 
     public DeviceIdentity identity() {
@@ -111,10 +113,32 @@ public final class VirtualDevice {
             metrics.firstRegistration(shard.clock().nowMillis());
         }
         metrics.registeredDelta(1);
+        if (pathLostAtMicros >= 0) {
+            metrics.record(LatencyMetric.RECONNECT, now - pathLostAtMicros);
+            metrics.increment(Counter.RECONNECTS);
+            pathLostAtMicros = -1;
+        }
         location = ar.result().getOptions().getLocationPathString();
         failedAttempts = 0;
         state = State.REGISTERED;
         scheduleUpdate();
+    }
+
+    /**
+     * The channel found the path dead. A registered device registers again over a new path; one
+     * already re-registering (its update failed with the path) only starts the reconnect clock.
+     */
+    private void pathLost() {
+        if (state == State.REGISTERED) {
+            shard.clock().cancel(timerId);
+            metrics.registeredDelta(-1);
+            location = null;
+            pathLostAtMicros = shard.clock().nowMicros();
+            state = State.REGISTERING;
+            openAndRegister(shard.clock().nowMillis());
+        } else if (state == State.REGISTERING && pathLostAtMicros < 0 && everRegistered) {
+            pathLostAtMicros = shard.clock().nowMicros();
+        }
     }
 
     private void registrationFailed(String cause) {

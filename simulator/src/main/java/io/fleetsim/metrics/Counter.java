@@ -18,5 +18,11 @@ public enum Counter {
     MALFORMED_RECEIVED,
     READS_SERVED,
     NOT_FOUND_SERVED,
-    METHOD_NOT_ALLOWED_SERVED
+    METHOD_NOT_ALLOWED_SERVED,
+    /** Devices registered again after their path died (TCP/TLS: no Pong, closed, aborted). */
+    RECONNECTS,
+    /** RFC 8323 Pings sent by devices. */
+    PINGS_SENT,
+    /** Frames from the server larger than a device accepts; each closed its connection. */
+    FRAMES_TOO_LARGE
 }

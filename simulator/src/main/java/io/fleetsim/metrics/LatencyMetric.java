@@ -5,7 +5,9 @@ public enum LatencyMetric {
     REGISTRATION("registration"),
     REGISTRATION_SERVICE("registration.service"),
     UPDATE("update"),
-    UPDATE_SERVICE("update.service");
+    UPDATE_SERVICE("update.service"),
+    /** From the moment a device found its path dead to its registration over a new one. */
+    RECONNECT("reconnect");
 
     private final String tag;
 

@@ -58,7 +58,8 @@ final class DeviceGroupReader {
         String prefix = group.read(ScenarioKeys.ENDPOINT_PREFIX);
         Transport transport = Transport.valueOf(group.read(ScenarioKeys.TRANSPORT).toUpperCase(Locale.ROOT));
         String name = group.readOptional(ScenarioKeys.GROUP_NAME).orElse(prefix);
-        return new DeviceGroup(name, count, prefix, transport);
+        Keepalive keepalive = KeepaliveReader.read(group, transport);
+        return new DeviceGroup(name, count, prefix, transport, Security.NONE, keepalive, NatSettings.NONE);
     }
 
     private static void checkDistinct(ScenarioSource source, Node node, String path, DeviceGroup group,

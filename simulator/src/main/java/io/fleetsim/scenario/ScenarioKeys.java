@@ -3,6 +3,7 @@ package io.fleetsim.scenario;
 import static io.fleetsim.scenario.Section.ARRIVAL;
 import static io.fleetsim.scenario.Section.COAP;
 import static io.fleetsim.scenario.Section.FLEET;
+import static io.fleetsim.scenario.Section.KEEPALIVE;
 import static io.fleetsim.scenario.Section.REGISTRATION_RETRY;
 import static io.fleetsim.scenario.Section.TOP;
 
@@ -22,9 +23,10 @@ public final class ScenarioKeys {
 
     public static final TextKey NAME = new TextKey(TOP, "name", "`[A-Za-z0-9._-]+`", TextKey::safeName,
             KeyDefault.required(), "Scenario name; used in the name of the results directory.");
-    public static final TextKey TARGET = new TextKey(TOP, "target", "`coap://host:port`", TargetUri::normalize,
-            KeyDefault.described("embedded server"),
-            "LwM2M server to load; host is a name or an IP address, port defaults to 5683.");
+    public static final TextKey TARGET = new TextKey(TOP, "target", "`coap://host:port`, `coap+tcp://host:port`, `coaps+tcp://host:port`",
+            TargetUri::normalize, KeyDefault.described("embedded server"),
+            "LwM2M server to load; host is a name or an IP address, port defaults to 5683 (5684 for coaps+tcp). "
+                    + "Every group must use the target's transport.");
     public static final StructureKey FLEET_SECTION = new StructureKey(TOP, "fleet", "map",
             KeyDefault.described("—"), "The devices, as one group (see `fleet`). Give `fleet` or `groups`.");
     public static final StructureKey GROUPS = new StructureKey(TOP, "groups", "list of maps",
@@ -54,10 +56,20 @@ public final class ScenarioKeys {
     public static final TextKey ENDPOINT_PREFIX = new TextKey(FLEET, "endpointPrefix", "`[A-Za-z0-9._-]+`",
             TextKey::safeName, KeyDefault.of("fleetsim-"),
             "Endpoint names are this prefix followed by the zero-padded device index.");
-    public static final ChoiceKey TRANSPORT = new ChoiceKey(FLEET, "transport", List.of("udp"),
-            List.of("dtls", "tcp", "tls"), KeyDefault.of("udp"), "How the devices reach the server.");
+    public static final ChoiceKey TRANSPORT = new ChoiceKey(FLEET, "transport", List.of("udp", "tcp", "tls"),
+            List.of("dtls"), KeyDefault.of("udp"),
+            "How the devices reach the server: CoAP over UDP, or over TCP or TLS (RFC 8323).");
     public static final TextKey GROUP_NAME = new TextKey(FLEET, "name", "`[A-Za-z0-9._-]+`", TextKey::safeName,
             KeyDefault.described("endpointPrefix"), "Group name shown in reports.");
+    public static final StructureKey KEEPALIVE_SECTION = new StructureKey(FLEET, "keepalive", "map",
+            KeyDefault.described("see `keepalive`"), "How the devices keep their path alive (see `keepalive`).");
+
+    public static final IntegerKey COAP_PING_SECONDS = new IntegerKey(KEEPALIVE, "coapPingSeconds", "s", 1,
+            ONE_YEAR_SECONDS, KeyDefault.described("540 for tcp and tls, none for udp"),
+            "Idle time after which a device sends a CoAP ping (RFC 8323 Ping over tcp and tls).");
+    public static final IntegerKey PONG_TIMEOUT_SECONDS = new IntegerKey(KEEPALIVE, "pongTimeoutSeconds", "s", 1,
+            86_400, KeyDefault.of(30L),
+            "Wait for the answer to a ping; without one the device closes the connection, reconnects and registers again.");
 
     public static final DecimalKey RATE = new DecimalKey(ARRIVAL, "rate", "devices/s", 0, true, MAX_DEVICES,
             KeyDefault.described("100 (when rampSeconds is absent)"),
@@ -89,7 +101,8 @@ public final class ScenarioKeys {
     public static final List<ScenarioKey<?>> ALL = List.of(
             NAME, TARGET, FLEET_SECTION, GROUPS, ARRIVAL_SECTION, LIFETIME, UPDATE_INTERVAL, DURATION,
             TIME_SCALE, DEREGISTER_AT_END, COAP_SECTION, RETRY_SECTION, THRESHOLDS,
-            COUNT, ENDPOINT_PREFIX, TRANSPORT, GROUP_NAME,
+            COUNT, ENDPOINT_PREFIX, TRANSPORT, GROUP_NAME, KEEPALIVE_SECTION,
+            COAP_PING_SECONDS, PONG_TIMEOUT_SECONDS,
             RATE, RAMP, PROFILE, SEED,
             ACK_TIMEOUT, ACK_RANDOM_FACTOR, MAX_RETRANSMIT,
             RETRY_INITIAL, RETRY_MAX, RETRY_MULTIPLIER, RETRY_JITTER);

@@ -18,6 +18,7 @@ final class ScenarioReader {
         String name = top.read(ScenarioKeys.NAME);
         String target = top.readOptional(ScenarioKeys.TARGET).orElse(null);
         List<DeviceGroup> groups = DeviceGroupReader.read(top);
+        TargetUri.checkGroups(top, target, groups);
         int deviceCount = groups.stream().mapToInt(DeviceGroup::count).sum();
         Arrival arrival = ArrivalReader.read(top, deviceCount);
         long lifetime = top.read(ScenarioKeys.LIFETIME);

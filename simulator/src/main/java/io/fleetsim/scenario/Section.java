@@ -6,7 +6,8 @@ public enum Section {
     FLEET("fleet"),
     ARRIVAL("arrival"),
     COAP("coap"),
-    REGISTRATION_RETRY("registrationRetry");
+    REGISTRATION_RETRY("registrationRetry"),
+    KEEPALIVE("keepalive");
 
     private final String key;
 

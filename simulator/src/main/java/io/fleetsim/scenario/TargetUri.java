@@ -3,10 +3,14 @@ package io.fleetsim.scenario;
 import java.net.URI;
 import java.net.URISyntaxException;
 
-/** Checks a target address {@code coap://host[:port]} and writes it as {@code coap://host:port}. */
-final class TargetUri {
+/**
+ * Checks a target address {@code coap://host[:port]}, {@code coap+tcp://host[:port]} or
+ * {@code coaps+tcp://host[:port]} and writes it with its port spelt out.
+ */
+public final class TargetUri {
 
     static final int DEFAULT_COAP_PORT = 5683;
+    static final int DEFAULT_COAPS_PORT = 5684;
 
     private TargetUri() {
     }
@@ -15,11 +19,11 @@ final class TargetUri {
     static String normalize(String text) {
         URI uri = parse(text);
         String scheme = uri.getScheme();
-        if ("coaps".equals(scheme) || "coap+tcp".equals(scheme) || "coaps+tcp".equals(scheme)) {
-            throw invalid(text, "scheme '" + scheme + "' is not supported yet (supported: coap)");
+        if ("coaps".equals(scheme)) {
+            throw invalid(text, "scheme '" + scheme + "' is not supported yet (supported: coap, coap+tcp, coaps+tcp)");
         }
-        if (!"coap".equals(scheme)) {
-            throw invalid(text, "the scheme must be coap");
+        if (transportOf(scheme) == null) {
+            throw invalid(text, "the scheme must be coap, coap+tcp or coaps+tcp");
         }
         if (uri.getHost() == null) {
             throw invalid(text, "no valid host name or IP address");
@@ -28,22 +32,49 @@ final class TargetUri {
                 || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw invalid(text, "only host and port may be given, no user, path, query or fragment");
         }
-        int port = uri.getPort() == -1 ? DEFAULT_COAP_PORT : uri.getPort();
+        int defaultPort = "coaps+tcp".equals(scheme) ? DEFAULT_COAPS_PORT : DEFAULT_COAP_PORT;
+        int port = uri.getPort() == -1 ? defaultPort : uri.getPort();
         if (port < 1 || port > 65535) {
             throw invalid(text, "the port must be 1 .. 65535");
         }
-        return "coap://" + uri.getHost() + ":" + port;
+        return scheme + "://" + uri.getHost() + ":" + port;
+    }
+
+    /** The transport a target scheme speaks, or null for a scheme fleetsim does not know. */
+    public static Transport transportOf(String scheme) {
+        return switch (scheme == null ? "" : scheme) {
+            case "coap" -> Transport.UDP;
+            case "coaps" -> Transport.DTLS;
+            case "coap+tcp" -> Transport.TCP;
+            case "coaps+tcp" -> Transport.TLS;
+            default -> null;
+        };
+    }
+
+    /** A named target serves one transport: every group must use it. */
+    static void checkGroups(MappingReader top, String target, java.util.List<DeviceGroup> groups) {
+        if (target == null) {
+            return;
+        }
+        Transport served = transportOf(URI.create(target).getScheme());
+        for (DeviceGroup group : groups) {
+            if (group.transport() != served) {
+                throw top.error(ScenarioKeys.TARGET, "'" + target + "' is reached over " + served.key()
+                        + ", but group '" + group.name() + "' uses transport " + group.transport().key()
+                        + "; give the groups the target's transport, or leave target out to use the embedded server");
+            }
+        }
     }
 
     private static URI parse(String text) {
         try {
             URI uri = new URI(text);
             if (!uri.isAbsolute() || uri.isOpaque()) {
-                throw invalid(text, "expected the form coap://host:port");
+                throw invalid(text, "expected the form coap://host:port (or coap+tcp://, coaps+tcp://)");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw invalid(text, "expected the form coap://host:port");
+            throw invalid(text, "expected the form coap://host:port (or coap+tcp://, coaps+tcp://)");
         }
     }
 

@@ -17,7 +17,8 @@ public final class CoapChannelFactory {
     public CoapChannel create(DeviceIdentity device, CoapRequestHandler requestHandler) {
         return switch (device.group().transport()) {
             case UDP -> new UdpCoapChannel(shard, requestHandler);
-            case DTLS, TCP, TLS -> throw new UnsupportedOperationException(
+            case TCP, TLS -> new TcpCoapChannel(shard, shard.tcp(), device, requestHandler);
+            case DTLS -> throw new UnsupportedOperationException(
                     "transport " + device.group().transport().key() + " is not supported yet");
         };
     }
