@@ -30,8 +30,8 @@ public final class TcpConnector {
     private final TransportEndpoints endpoints;
     private final String fallbackHost;
     private final int fallbackPort;
-    private NetClient client;
-    private ClientSSLOptions serverAuthOnly;
+    private NetClient plainClient;
+    private NetClient tlsClient;
 
     public TcpConnector(Vertx vertx, String bindHost, TransportEndpoints endpoints, String fallbackHost,
             int fallbackPort) {
@@ -47,44 +47,65 @@ public final class TcpConnector {
         TransportEndpoints.HostPort target = endpoints.of(transport)
                 .orElse(new TransportEndpoints.HostPort(fallbackHost, fallbackPort));
         ConnectOptions options = new ConnectOptions().setHost(target.host()).setPort(target.port());
-        if (transport == Transport.TLS) {
-            options.setSsl(true).setSslOptions(sslOptions(endpoint, security));
+        if (transport != Transport.TLS) {
+            return plainClient().connect(options);
         }
-        return client().connect(options);
-    }
-
-    private NetClient client() {
-        if (client == null) {
-            client = vertx.createNetClient(new NetClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
-                    .setTcpNoDelay(true).setLocalAddress(bindHost.equals("0.0.0.0") ? null : bindHost));
-        }
-        return client;
-    }
-
-    private ClientSSLOptions sslOptions(String endpoint, Security security) {
+        options.setSsl(true);
         if (security.mode() == Security.Mode.X509 && endpoints.pki() != null) {
-            CertifiedKey device = endpoints.pki().device(endpoint);
-            return baseOptions().setKeyCertOptions(new PemKeyCertOptions()
-                    .addKeyValue(Buffer.buffer(FleetPki.pem(device.privateKey())))
-                    .addCertValue(Buffer.buffer(FleetPki.pem(device.chain()))));
+            options.setSslOptions(deviceCertificateOptions(endpoint));
         }
-        if (serverAuthOnly == null) {
-            serverAuthOnly = baseOptions();
+        return tlsClient().connect(options);
+    }
+
+    private NetClient plainClient() {
+        if (plainClient == null) {
+            plainClient = vertx.createNetClient(baseClientOptions());
         }
-        return serverAuthOnly;
+        return plainClient;
+    }
+
+    /** TLS settings live on the client, so its SSL context is built once, not per connection. */
+    private NetClient tlsClient() {
+        if (tlsClient == null) {
+            NetClientOptions options = baseClientOptions().setSsl(true)
+                    .setHostnameVerificationAlgorithm("HTTPS");
+            if (endpoints.pki() != null) {
+                options.setTrustOptions(caTrust());
+            }
+            tlsClient = vertx.createNetClient(options);
+        }
+        return tlsClient;
+    }
+
+    private NetClientOptions baseClientOptions() {
+        return new NetClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MILLIS).setTcpNoDelay(true)
+                .setLocalAddress(bindHost.equals("0.0.0.0") ? null : bindHost);
+    }
+
+    private ClientSSLOptions deviceCertificateOptions(String endpoint) {
+        CertifiedKey device = endpoints.pki().device(endpoint);
+        return baseOptions().setKeyCertOptions(new PemKeyCertOptions()
+                .addKeyValue(Buffer.buffer(FleetPki.pem(device.privateKey())))
+                .addCertValue(Buffer.buffer(FleetPki.pem(device.chain()))));
+    }
+
+    private PemTrustOptions caTrust() {
+        return new PemTrustOptions().addCertValue(
+                Buffer.buffer(FleetPki.pem(java.util.List.of(endpoints.pki().caCertificate()))));
     }
 
     private ClientSSLOptions baseOptions() {
         ClientSSLOptions options = new ClientSSLOptions().setHostnameVerificationAlgorithm("HTTPS");
         if (endpoints.pki() != null) {
-            options.setTrustOptions(new PemTrustOptions().addCertValue(
-                    Buffer.buffer(FleetPki.pem(java.util.List.of(endpoints.pki().caCertificate())))));
+            options.setTrustOptions(caTrust());
         }
         return options;
     }
 
     /** Closes the client and any connection still open. */
     public Future<Void> close() {
-        return client == null ? Future.succeededFuture() : client.close();
+        Future<Void> plain = plainClient == null ? Future.succeededFuture() : plainClient.close();
+        Future<Void> tls = tlsClient == null ? Future.succeededFuture() : tlsClient.close();
+        return Future.join(plain, tls).mapEmpty();
     }
 }
