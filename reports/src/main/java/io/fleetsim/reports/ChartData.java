@@ -20,7 +20,8 @@ final class ChartData {
     static final String PERCENTILES = "chart-latency-percentiles";
     static final String LATENCY_OVER_TIME = "chart-latency-over-time";
     static final String REGISTERED = "chart-registered-devices";
-    static final String ACTIVITY = "chart-activity-per-interval";
+    static final String RATES = "chart-rates-per-second";
+    static final String SIMULATOR_COST = "chart-simulator-cost";
     static final String FAILURES = "chart-failures-by-cause";
 
     /** Percentile steps per halving of the distance to 100 %, as HdrHistogram's own output uses. */
@@ -35,10 +36,11 @@ final class ChartData {
         putIfAny(charts, LATENCY_OVER_TIME, latencyOverTime(results.histograms()));
         putIfAny(charts, REGISTERED, timelineSeries(results.timeline(), Map.of(
                 "registered", "Registered", "started", "Started")));
-        putIfAny(charts, ACTIVITY, timelineSeries(results.timeline(), Map.of(
-                "registrations", "Registrations", "updates", "Updates",
-                "registrationFailures", "Registration failures", "updateFailures", "Update failures")));
+        putIfAny(charts, RATES, TimelineRates.perSecond(results.timeline(), Map.of(
+                "registrations", "Registrations/s", "updates", "Updates/s",
+                "registrationFailures", "Registration failures/s", "updateFailures", "Update failures/s")));
         results.summary().flatMap(ChartData::failuresByCause).ifPresent(bars -> charts.put(FAILURES, bars));
+        putIfAny(charts, SIMULATOR_COST, simulatorCost(results.timeline()));
         return charts;
     }
 
@@ -109,10 +111,26 @@ final class ChartData {
         return series;
     }
 
+    /** Live threads and resident memory of the simulator; rssMb -1 (unknown on this platform) is left out. */
+    private static List<Series> simulatorCost(Timeline timeline) {
+        List<Series> series = new ArrayList<>(timelineSeries(timeline, Map.of("threads", "Threads")));
+        if (timeline.hasColumn(Timeline.T) && timeline.hasColumn("rssMb")) {
+            List<Point> rss = columnPoints(timeline, "rssMb", 0);
+            if (!rss.isEmpty()) {
+                series.add(new Series("Resident memory (MB)", "rssMb", rss));
+            }
+        }
+        return series;
+    }
+
     private static List<Point> columnPoints(Timeline timeline, String column) {
+        return columnPoints(timeline, column, Double.NEGATIVE_INFINITY);
+    }
+
+    private static List<Point> columnPoints(Timeline timeline, String column, double min) {
         List<Point> points = new ArrayList<>();
         for (Map<String, Double> row : timeline.rows()) {
-            if (row.get(Timeline.T) != null && row.get(column) != null) {
+            if (row.get(Timeline.T) != null && row.get(column) != null && row.get(column) >= min) {
                 points.add(new Point(row.get(Timeline.T), row.get(column)));
             }
         }

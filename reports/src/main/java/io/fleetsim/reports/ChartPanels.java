@@ -26,10 +26,14 @@ final class ChartPanels {
                         NO_HISTOGRAMS),
                 panel(chartData, ChartData.REGISTERED, "Registered devices over time",
                         "Devices started and devices registered at the end of each period.", NO_TIMELINE),
-                panel(chartData, ChartData.ACTIVITY, "Registrations, updates and failures per interval",
-                        "Counts in each reporting period.", NO_TIMELINE),
+                panel(chartData, ChartData.RATES, "Registrations, updates and failures per second",
+                        "Each reporting period's count divided by its length in simulated seconds.", NO_TIMELINE),
                 panel(chartData, ChartData.FAILURES, "Failures by cause",
-                        "Failed registration and update attempts over the whole run.", noFailures));
+                        "Failed registration and update attempts over the whole run.", noFailures),
+                panel(chartData, ChartData.SIMULATOR_COST, "Simulator cost over time",
+                        "Live threads and resident memory of the simulator process (the embedded server included,"
+                                + " when there is one) at the end of each period; threads should stay flat as the fleet grows.",
+                        "No data: timeline.csv has no threads or rssMb columns."));
     }
 
     private static ChartPanel panel(Map<String, Object> chartData, String id, String title, String caption,

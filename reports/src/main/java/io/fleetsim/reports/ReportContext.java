@@ -35,7 +35,7 @@ final class ReportContext {
         context.put("charts", ChartPanels.of(results, chartData));
         context.put("dataJson", scriptSafeJson(Map.of("charts", chartData)));
         context.put("chartJs", ChartJsLibrary.inlineScript());
-        context.put("scenarioYaml", results.scenarioYaml().orElse(null));
+        context.put("scenarioYaml", results.scenarioYaml().map(SecretMasking::mask).orElse(null));
         return context;
     }
 

@@ -23,7 +23,7 @@ class HtmlReportTest {
     private static final Pattern NETWORK_REFERENCE = Pattern.compile(
             "(?i)\\b(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//");
     private static final List<String> ALL_CHARTS = List.of("chart-latency-percentiles", "chart-latency-over-time",
-            "chart-registered-devices", "chart-activity-per-interval", "chart-failures-by-cause");
+            "chart-registered-devices", "chart-rates-per-second", "chart-failures-by-cause", "chart-simulator-cost");
 
     @TempDir
     Path dir;
@@ -116,7 +116,7 @@ class HtmlReportTest {
 
         String html = HtmlReport.html(dir);
 
-        assertThat(html.split("<script", -1)).as("only the report's own three script elements").hasSize(4);
+        assertThat(html.split("<script", -1)).as("only the report's own four script elements").hasSize(5);
         assertThat(chartData(html).path("chart-failures-by-cause").path("labels").get(0).asText())
                 .isEqualTo("registration: </script><script>alert(1)</script>");
     }
@@ -130,7 +130,7 @@ class HtmlReportTest {
 
         assertThat(html).contains("description: &quot;&lt;script&gt;alert(&#39;owned&#39;)&lt;/script&gt; &amp; more&quot;")
                 .doesNotContain("<script>alert('owned')");
-        assertThat(html.split("<script", -1)).hasSize(4);
+        assertThat(html.split("<script", -1)).hasSize(5);
     }
 
     @Test

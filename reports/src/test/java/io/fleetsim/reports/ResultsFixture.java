@@ -18,6 +18,8 @@ final class ResultsFixture {
     static final String TIMELINE_HEADER =
             "t,wall,started,registered,registrations,registrationFailures,updates,updateFailures,"
                     + "deregistrations,retransmissions,sent,received";
+    /** The header fleetsim writes now: the process columns at the end. */
+    static final String TIMELINE_HEADER_WITH_PROCESS = TIMELINE_HEADER + ",threads,rssMb";
 
     private final Path dir;
 
@@ -30,10 +32,10 @@ final class ResultsFixture {
         ResultsFixture fixture = new ResultsFixture(dir);
         fixture.summary(summaryJson(1, scenario, true, "fail", "\"timeout\": 3, \"error-response:4.03\": 1"));
         fixture.histograms(3);
-        fixture.timeline(TIMELINE_HEADER + "\n"
-                + "1.0,1.0,100,60,60,2,0,0,0,1,70,68\n"
-                + "2.0,2.0,200,150,90,2,10,0,0,0,110,108\n"
-                + "3.0,3.0,200,200,50,0,30,0,0,0,85,85\n");
+        fixture.timeline(TIMELINE_HEADER_WITH_PROCESS + "\n"
+                + "1.0,1.0,100,60,60,2,0,0,0,1,70,68,31,180.5\n"
+                + "2.0,2.0,200,150,90,2,10,0,0,0,110,108,33,201.0\n"
+                + "3.0,3.0,200,200,50,0,30,0,0,0,85,85,33,204.2\n");
         fixture.scenario("name: " + scenario + "\ndevices: 200\n");
         return fixture;
     }

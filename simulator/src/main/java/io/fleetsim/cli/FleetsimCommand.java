@@ -28,7 +28,14 @@ public final class FleetsimCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int code;
+        try {
+            code = execute(args);
+        } catch (Throwable t) { // an Error escaped the command: never hang on non-daemon threads
+            System.err.println("fleetsim: the run stopped: " + t);
+            code = ExitCodes.ABORTED;
+        }
+        System.exit(code);
     }
 
     /** Runs the command line and returns its exit code (tests call this instead of main). */
@@ -39,6 +46,7 @@ public final class FleetsimCommand implements Runnable {
     static CommandLine newCommandLine() {
         CommandLine cli = new CommandLine(new FleetsimCommand());
         cli.setExecutionExceptionHandler(new UserFacingErrors());
+        cli.setParameterExceptionHandler(new OneLineParameterErrors());
         return cli;
     }
 

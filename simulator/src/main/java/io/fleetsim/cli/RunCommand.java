@@ -2,20 +2,29 @@ package io.fleetsim.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 
+import io.fleetsim.coap.CoapFailure;
 import io.fleetsim.engine.FleetEngine;
+import io.fleetsim.engine.RunAbort;
+import io.fleetsim.engine.MetricsEndpoint;
 import io.fleetsim.engine.RunOptions;
 import io.fleetsim.engine.RunOutcome;
 import io.fleetsim.engine.RunTarget;
+import io.fleetsim.metrics.FailureKind;
 import io.fleetsim.metrics.ThresholdResult;
+import io.fleetsim.progress.ProgressMode;
+import io.fleetsim.progress.ProgressPrinter;
+import io.fleetsim.progress.TerminalCheck;
 import io.fleetsim.reports.HtmlReport;
 import io.fleetsim.reports.JunitReport;
 import io.fleetsim.scenario.Scenario;
 import io.fleetsim.scenario.ScenarioLoader;
 import io.fleetsim.scenario.ScenarioOverrides;
+import io.fleetsim.transport.SocketBudget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,29 +70,79 @@ final class RunCommand implements Callable<Integer> {
             + "summary.json's process.heapAfterGcMb is the heap the live fleet holds (for benchmarks)")
     boolean measureHeap;
 
+    @Option(names = "--pki", paramLabel = "DIR", description = "certificate authority and server certificate for "
+            + "DTLS and TLS groups: reused from DIR when it holds them, else made there (default: pki/ in the results directory)")
+    Path pkiDir;
+
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
+
+    @Option(names = "--progress-interval", paramLabel = "SECONDS", defaultValue = "10",
+            description = "when standard error is not a terminal (a CI log, a file), print a progress line every "
+                    + "SECONDS of wall time (default 10); on a terminal one line is rewritten every second")
+    long progressIntervalSeconds;
+
+    @Option(names = "--metrics-port", paramLabel = "N",
+            description = "serve Prometheus metrics at http://HOST:N/metrics while the run goes on "
+                    + "(0: any free port, logged at the start); off by default")
+    Integer metricsPort;
+
+    @Option(names = "--metrics-host", paramLabel = "ADDRESS",
+            description = "address the metrics endpoint binds to (default 127.0.0.1: this machine only)")
+    String metricsHost;
 
     @Override
     public Integer call() throws Exception {
         Scenario scenario = withOverrides(ScenarioLoader.load(scenarioFile));
+        MetricsEndpoint metricsEndpoint = metricsEndpoint();
+        if (progressIntervalSeconds < 1) {
+            throw new BadInputException("--progress-interval: " + progressIntervalSeconds + " is not a number of seconds (1 or more)");
+        }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
         Path resultsDir = out != null ? out : defaultResultsDir(scenario);
-        RunTarget runTarget = Targets.start(scenario, embeddedKind());
+        ResultsDirCheck.requireWritable(resultsDir);
+        RunTarget runTarget = Targets.start(scenario, embeddedKind(), SecureRuns.pki(scenario, pkiDir, resultsDir));
         outWriter.printf("fleetsim: %s: %d devices against %s%s, results in %s%n", scenario.name(),
                 scenario.deviceCount(), runTarget.uri(), runTarget.embedded() ? " (embedded " + server + ")" : "", resultsDir);
         outWriter.flush();
+        ProgressPrinter progress = ProgressPrinter.of(ProgressMode.choose(quiet, TerminalCheck.stderrIsTerminal()),
+                err, Duration.ofSeconds(progressIntervalSeconds), System::nanoTime);
         RunOptions options = RunOptions.defaults(resultsDir)
                 .withShards(shards)
-                .withProgress(quiet ? line -> { } : line -> {
-                    err.println(line);
-                    err.flush();
-                })
+                .withProgress(progress)
                 .withReport(RunCommand::writeReports)
-                .withMeasureHeap(measureHeap);
-        RunOutcome outcome = FleetEngine.run(scenario, runTarget, options);
+                .withMeasureHeap(measureHeap)
+                .withMetricsEndpoint(metricsEndpoint);
+        RunAbort abort = new RunAbort();
+        RunOutcome outcome;
+        try (StopSignals signals = StopSignals.install(abort)) {
+            outcome = FleetEngine.run(scenario, runTarget, options, abort);
+        } finally {
+            progress.finish();
+        }
         printVerdict(outWriter, outcome);
+        return exitCode(outcome, err);
+    }
+
+    /**
+     * 3 when the run was aborted or devices could not get sockets (the fleet was not what the
+     * scenario asked for), otherwise the thresholds' verdict.
+     */
+    private static int exitCode(RunOutcome outcome, PrintWriter err) {
+        var summary = outcome.summary();
+        if (summary.aborted()) {
+            err.printf("fleetsim: the run was aborted (%s) after %.1f s; results of the part that ran are in %s%n",
+                    summary.abortReason(), summary.simulatedSeconds(), outcome.resultsDir());
+            err.flush();
+            return ExitCodes.ABORTED;
+        }
+        if (summary.totals().failures(FailureKind.REGISTRATION).containsKey(CoapFailure.SOCKET_LIMIT)) {
+            err.println("fleetsim: " + SocketBudget.process().exhaustedMessage() + "; results of the part that ran are in "
+                    + outcome.resultsDir());
+            err.flush();
+            return ExitCodes.ABORTED;
+        }
         return outcome.passed() ? ExitCodes.PASS : ExitCodes.FAILED;
     }
 
@@ -100,6 +159,20 @@ final class RunCommand implements Callable<Integer> {
         out.printf("verdict: %s%nreport: %s%n", outcome.passed() ? "PASS" : "FAIL",
                 outcome.resultsDir().resolve("report.html"));
         out.flush();
+    }
+
+    /** The metrics endpoint the flags ask for, or null; checked before anything starts. */
+    private MetricsEndpoint metricsEndpoint() {
+        if (metricsPort == null) {
+            if (metricsHost != null) {
+                throw new BadInputException("--metrics-host: needs --metrics-port");
+            }
+            return null;
+        }
+        if (metricsPort < 0 || metricsPort > 65535) {
+            throw new BadInputException("--metrics-port: " + metricsPort + " is not a port (0 to 65535)");
+        }
+        return new MetricsEndpoint(metricsHost != null ? metricsHost : MetricsEndpoint.DEFAULT_HOST, metricsPort);
     }
 
     private Targets.Embedded embeddedKind() {

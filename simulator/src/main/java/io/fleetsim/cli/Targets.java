@@ -13,9 +13,11 @@ import io.fleetsim.scenario.TargetUri;
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.security.FleetPki;
 import io.fleetsim.server.EmbeddedLwm2mServer;
+import io.fleetsim.server.FleetSecurityStore;
 import io.fleetsim.server.MinimalLwm2mResponder;
 import io.fleetsim.server.tcp.EmbeddedTcpLwm2mServer;
 import io.fleetsim.transport.TransportEndpoints;
+import io.fleetsim.transport.dtls.DtlsTarget;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 
@@ -35,43 +37,86 @@ final class Targets {
     enum Embedded { LESHAN, MINIMAL }
 
     static RunTarget start(Scenario scenario, Embedded embedded) {
+        return start(scenario, embedded, null);
+    }
+
+    /**
+     * The run's server; {@code pki} (needed when a group uses DTLS or TLS, see {@link SecureRuns})
+     * gives the embedded servers their identity and the devices their keys and the CA they trust.
+     * Without one, an embedded TLS endpoint gets a throw-away PKI of its own.
+     */
+    static RunTarget start(Scenario scenario, Embedded embedded, FleetPki pki) {
         if (scenario.target() != null) {
-            return external(scenario.target());
+            return external(scenario, pki);
         }
         Set<Transport> used = EnumSet.noneOf(Transport.class);
         scenario.groups().stream().map(DeviceGroup::transport).forEach(used::add);
+        boolean dtls = used.contains(Transport.DTLS);
+        if (dtls && embedded == Embedded.MINIMAL) {
+            throw new BadInputException("--server minimal: the minimal responder has no DTLS endpoint; "
+                    + "use --server leshan for dtls groups");
+        }
         Set<Transport> streams = EnumSet.copyOf(used);
         streams.retainAll(EnumSet.of(Transport.TCP, Transport.TLS));
         List<AutoCloseable> closers = new ArrayList<>();
         TransportEndpoints endpoints = TransportEndpoints.NONE;
+        DtlsTarget dtlsTarget = null;
         String host = "127.0.0.1";
         int port = -1;
-        if (used.contains(Transport.UDP) || streams.isEmpty()) {
-            RunTarget udp = embedded == Embedded.MINIMAL ? startMinimalResponder() : startLeshan();
-            closers.add(udp.closer());
-            endpoints = endpoints.with(Transport.UDP, udp.host(), udp.port());
-            port = udp.port();
-        }
-        if (!streams.isEmpty()) {
-            FleetPki pki = streams.contains(Transport.TLS) ? newPki() : null;
-            EmbeddedTcpLwm2mServer tcp = EmbeddedTcpLwm2mServer.start(streams, pki);
-            closers.add(tcp);
-            endpoints = endpoints.withPki(pki);
-            for (Transport transport : streams) {
-                endpoints = endpoints.with(transport, host, tcp.address(transport).getPort());
+        try {
+            if (used.contains(Transport.UDP) || dtls || streams.isEmpty()) {
+                RunTarget udp;
+                if (embedded == Embedded.MINIMAL) {
+                    udp = startMinimalResponder();
+                } else if (dtls) {
+                    EmbeddedLwm2mServer server = EmbeddedLwm2mServer.startSecure(
+                            new FleetSecurityStore(scenario.groups(), pki), pki.server(), pki.caCertificate());
+                    udp = new RunTarget(server.coapAddress().getHostString(), server.coapAddress().getPort(), true,
+                            server::close);
+                    dtlsTarget = new DtlsTarget(server.coapsAddress().getHostString(), server.coapsAddress().getPort(), pki);
+                } else {
+                    udp = startLeshan();
+                }
+                closers.add(udp.closer());
+                host = udp.host();
+                port = udp.port();
+                endpoints = endpoints.with(Transport.UDP, udp.host(), udp.port());
             }
+            if (!streams.isEmpty()) {
+                FleetPki tlsPki = !streams.contains(Transport.TLS) ? null : pki != null ? pki : newPki();
+                EmbeddedTcpLwm2mServer tcp = EmbeddedTcpLwm2mServer.start(streams, tlsPki);
+                closers.add(tcp);
+                endpoints = endpoints.withPki(tlsPki);
+                for (Transport transport : streams) {
+                    endpoints = endpoints.with(transport, "127.0.0.1", tcp.address(transport).getPort());
+                }
+            }
+        } catch (RuntimeException e) {
+            try {
+                closeAll(closers);
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
         Transport first = scenario.groups().get(0).transport();
-        port = endpoints.of(first).map(TransportEndpoints.HostPort::port).orElse(port);
-        return new RunTarget(host, port, true, () -> closeAll(closers), endpoints);
+        TransportEndpoints.HostPort main = endpoints.of(first).orElse(new TransportEndpoints.HostPort(host, port));
+        return new RunTarget(main.host(), main.port(), true, () -> closeAll(closers), dtlsTarget, endpoints);
     }
 
-    private static RunTarget external(String target) {
-        URI uri = URI.create(target);
+    /**
+     * The user's server. Its TLS devices trust the run's CA and show their certificates when a tls
+     * group uses x509; otherwise they trust the JVM's trust store (a server with a public certificate).
+     */
+    private static RunTarget external(Scenario scenario, FleetPki pki) {
+        URI uri = URI.create(scenario.target());
         int port = uri.getPort() > 0 ? uri.getPort() : DEFAULT_COAP_PORT;
         String host = uri.getHost().replaceAll("^\\[|]$", "");
         Transport transport = TargetUri.transportOf(uri.getScheme());
-        return new RunTarget(host, port, false, () -> { }, TransportEndpoints.NONE.with(transport, host, port));
+        FleetPki tlsPki = transport == Transport.TLS && SecureRuns.tlsWithCertificates(scenario) ? pki : null;
+        RunTarget target = RunTarget.external(host, port)
+                .withEndpoints(TransportEndpoints.NONE.with(transport, host, port).withPki(tlsPki));
+        return transport == Transport.DTLS ? target.withDtls(new DtlsTarget(host, port, pki)) : target;
     }
 
     private static RunTarget startLeshan() {

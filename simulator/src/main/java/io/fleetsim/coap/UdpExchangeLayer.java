@@ -66,6 +66,7 @@ public final class UdpExchangeLayer {
         Outgoing outgoing = new Outgoing(request, codec.encode(request), promise);
         byMid.put(request.getMID(), outgoing);
         byToken.put(request.getToken(), outgoing);
+        metrics.exchangeDelta(1);
         outgoing.timeoutMillis = timeouts.initialMillis(random);
         transmit(outgoing.bytes, Type.CON);
         armRetransmission(outgoing);
@@ -79,6 +80,7 @@ public final class UdpExchangeLayer {
             message = codec.decode(datagram);
         } catch (UdpCodec.MalformedMessageException e) {
             metrics.increment(Counter.MALFORMED_RECEIVED);
+            suspectAll(CoapFailure.MALFORMED_RESPONSE);
             return;
         }
         countReceived(message.getType());
@@ -141,6 +143,7 @@ public final class UdpExchangeLayer {
         if (response.getType() == Type.ACK) {
             outgoing = byMid.get(response.getMID());
             if (outgoing == null || !outgoing.request.getToken().equals(response.getToken())) {
+                noteMismatch(outgoing, response);
                 return; // a late duplicate, or not ours: drop it
             }
         } else {
@@ -155,6 +158,30 @@ public final class UdpExchangeLayer {
         complete(outgoing, response);
     }
 
+    /**
+     * An ACK that matches no exchange is dropped, as RFC 7252 says; but when it carries the MID of
+     * an open request with another token, or that request's token under another MID, the server
+     * is answering wrongly: if the request then times out, it is counted under that cause.
+     */
+    private void noteMismatch(Outgoing byMessageId, Response response) {
+        if (byMessageId != null) {
+            byMessageId.suspect = CoapFailure.WRONG_TOKEN;
+            return;
+        }
+        Outgoing byTokenMatch = byToken.get(response.getToken());
+        if (byTokenMatch != null) {
+            byTokenMatch.suspect = CoapFailure.WRONG_MESSAGE_ID;
+        }
+    }
+
+    private void suspectAll(String cause) {
+        for (Outgoing outgoing : byToken.values()) {
+            if (outgoing.suspect == null) {
+                outgoing.suspect = cause;
+            }
+        }
+    }
+
     private void onEmptyAck(int mid) {
         Outgoing outgoing = byMid.remove(mid);
         if (outgoing == null) {
@@ -162,7 +189,7 @@ public final class UdpExchangeLayer {
         }
         clock.cancel(outgoing.timerId);
         outgoing.timerId = clock.schedule(timeouts.maxTransmitWaitMillis(), id -> fail(outgoing,
-                new CoapFailure(CoapFailure.TIMEOUT, "no separate response after the empty ACK")));
+                new CoapFailure(outgoing.timeoutCause(), "no separate response after the empty ACK")));
     }
 
     private void armRetransmission(Outgoing outgoing) {
@@ -171,8 +198,8 @@ public final class UdpExchangeLayer {
 
     private void retransmitOrFail(Outgoing outgoing) {
         if (outgoing.retransmissions >= timeouts.maxRetransmit()) {
-            fail(outgoing, new CoapFailure(CoapFailure.TIMEOUT,
-                    "no response after " + outgoing.retransmissions + " retransmissions"));
+            fail(outgoing, new CoapFailure(outgoing.timeoutCause(),
+                    "no usable response after " + outgoing.retransmissions + " retransmissions"));
             return;
         }
         outgoing.retransmissions++;
@@ -195,7 +222,9 @@ public final class UdpExchangeLayer {
     private void forget(Outgoing outgoing) {
         clock.cancel(outgoing.timerId);
         byMid.remove(outgoing.request.getMID(), outgoing);
-        byToken.remove(outgoing.request.getToken(), outgoing);
+        if (byToken.remove(outgoing.request.getToken(), outgoing)) {
+            metrics.exchangeDelta(-1);
+        }
     }
 
     private void sendEmpty(EmptyMessage message) {
@@ -241,11 +270,17 @@ public final class UdpExchangeLayer {
         long timeoutMillis;
         long timerId = -1;
         int retransmissions;
+        /** What the server got wrong while this request waited, or null. */
+        String suspect;
 
         Outgoing(Request request, byte[] bytes, Promise<Response> promise) {
             this.request = request;
             this.bytes = bytes;
             this.promise = promise;
+        }
+
+        String timeoutCause() {
+            return suspect != null ? suspect : CoapFailure.TIMEOUT;
         }
     }
 }

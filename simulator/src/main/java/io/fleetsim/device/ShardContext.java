@@ -9,6 +9,7 @@ import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.transport.CoapChannelFactory;
 import io.fleetsim.transport.TcpConnector;
 import io.fleetsim.transport.TransportEndpoints;
+import io.fleetsim.transport.dtls.DtlsTarget;
 import io.fleetsim.scenario.Scenario;
 import io.vertx.core.Vertx;
 
@@ -18,6 +19,7 @@ import io.vertx.core.Vertx;
  *
  * @param bindHost address the device sockets bind to
  * @param tcp      the shard's one TCP/TLS client, for devices on {@code tcp} and {@code tls}
+ * @param dtls     the CoAPS endpoint and credentials source of DTLS devices; null when the run has none
  */
 public record ShardContext(
         Vertx vertx,
@@ -31,6 +33,7 @@ public record ShardContext(
         ShardMetrics metrics,
         ServerRequestHandler requestHandler,
         SplittableRandom random,
+        DtlsTarget dtls,
         TcpConnector tcp) {
 
     /** Makes the CoAP channel of a device of this shard. */
@@ -40,14 +43,19 @@ public record ShardContext(
 
     public static ShardContext create(Vertx vertx, SimClock clock, Scenario scenario, String targetHost,
             int targetPort, String bindHost, ShardMetrics metrics, long seed) {
-        return create(vertx, clock, scenario, targetHost, targetPort, bindHost, metrics, seed, TransportEndpoints.NONE);
+        return create(vertx, clock, scenario, targetHost, targetPort, bindHost, metrics, seed, null,
+                TransportEndpoints.NONE);
     }
 
-    /** A shard context whose TCP and TLS devices connect to the given per-transport endpoints. */
+    /**
+     * A shard context whose DTLS devices go to {@code dtls} and whose TCP and TLS devices connect
+     * to the given per-transport endpoints.
+     */
     public static ShardContext create(Vertx vertx, SimClock clock, Scenario scenario, String targetHost,
-            int targetPort, String bindHost, ShardMetrics metrics, long seed, TransportEndpoints endpoints) {
+            int targetPort, String bindHost, ShardMetrics metrics, long seed, DtlsTarget dtls,
+            TransportEndpoints endpoints) {
         return new ShardContext(vertx, clock, scenario, targetHost, targetPort, bindHost, new UdpCodec(),
                 new RetransmissionTimeouts(scenario.coap()), metrics, new ServerRequestHandler(metrics),
-                new SplittableRandom(seed), new TcpConnector(vertx, bindHost, endpoints, targetHost, targetPort));
+                new SplittableRandom(seed), dtls, new TcpConnector(vertx, bindHost, endpoints, targetHost, targetPort));
     }
 }

@@ -65,6 +65,11 @@ public final class VirtualDevice {
         return coap.localPort();
     }
 
+    /** Arms the device's start at simulated {@code atMillis}; {@link #stop} cancels it if it has not fired. */
+    public void scheduleStart(long atMillis) {
+        timerId = shard.clock().scheduleAt(atMillis, id -> start(atMillis));
+    }
+
     /**
      * Starts the device: opens its socket and registers. Latency counts from
      * {@code intendedStartMillis}, the simulated moment the device was scheduled to start.
@@ -83,7 +88,7 @@ public final class VirtualDevice {
                 register(intendedMillis);
             } else {
                 metrics.increment(Counter.REGISTRATION_ATTEMPTS);
-                registrationFailed(CoapFailure.causeOf(ar.cause()));
+                registrationFailed(CoapFailure.causeOf(ar.cause()), 0);
             }
         });
     }
@@ -101,7 +106,7 @@ public final class VirtualDevice {
         }
         String failure = failureCause(ar, ResponseCode.CREATED);
         if (failure != null) {
-            registrationFailed(failure);
+            registrationFailed(failure, ServiceUnavailable.retryNotBeforeMillis(ar));
             return;
         }
         long now = shard.clock().nowMicros();
@@ -141,13 +146,14 @@ public final class VirtualDevice {
         }
     }
 
-    private void registrationFailed(String cause) {
+    /** Counts the failure and retries after the back-off, and never sooner than {@code minWaitMillis}. */
+    private void registrationFailed(String cause, long minWaitMillis) {
         metrics.increment(Counter.REGISTRATION_FAILURES);
         metrics.failure(FailureKind.REGISTRATION, cause);
         failedAttempts++;
         state = State.BACKOFF;
-        long retryAt = shard.clock().nowMillis()
-                + RetryBackoff.delayMillis(shard.scenario().registrationRetry(), failedAttempts, shard.random());
+        long retryAt = shard.clock().nowMillis() + Math.max(minWaitMillis,
+                RetryBackoff.delayMillis(shard.scenario().registrationRetry(), failedAttempts, shard.random()));
         timerId = shard.clock().scheduleAt(retryAt, id -> openAndRegister(retryAt));
     }
 

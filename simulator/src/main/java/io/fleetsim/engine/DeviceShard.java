@@ -51,11 +51,7 @@ public final class DeviceShard extends VerticleBase {
             long offset = setup.startOffsetsMillis()[nextToSchedule];
             VirtualDevice device = new VirtualDevice(setup.devices().get(nextToSchedule), shard);
             devices.add(device);
-            shard.clock().scheduleAt(offset, id -> {
-                if (!stopping) {
-                    device.start(offset);
-                }
-            });
+            device.scheduleStart(offset);
             nextToSchedule++;
         }
         if (nextToSchedule < setup.devices().size()) {

@@ -12,12 +12,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.fleetsim.device.ShardContext;
-import io.fleetsim.metrics.Counter;
+import io.fleetsim.metrics.FleetMeters;
+import io.fleetsim.metrics.LatencyMetric;
+import io.fleetsim.metrics.LiveFigures;
+import io.fleetsim.metrics.MetricsHttpServer;
 import io.fleetsim.metrics.ResultsWriter;
 import io.fleetsim.metrics.RunInfo;
 import io.fleetsim.metrics.RunTotals;
 import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.metrics.SummaryJson;
+import io.fleetsim.progress.ProgressTracker;
 import io.fleetsim.scenario.Scenario;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -34,6 +38,8 @@ public final class FleetEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(FleetEngine.class);
     private static final long PREFLIGHT_TIMEOUT_MILLIS = 5_000;
+    /** Wall time an aborted run gives its devices to de-register. */
+    private static final long ABORT_STOP_TIMEOUT_SECONDS = 3;
 
     private final Scenario scenario;
     private final RunTarget target;
@@ -43,6 +49,21 @@ public final class FleetEngine {
     private final List<ShardMetrics> shardMetrics = new ArrayList<>();
     private final List<DeviceShard> shards = new ArrayList<>();
     private final ResultsWriter writer;
+    private RunAbort abort = new RunAbort();
+    private Leftovers leftovers;
+
+    /**
+     * What was still alive once every device had stopped, before Vert.x closed: all zero unless
+     * something leaks.
+     *
+     * @param liveTimers    timers of the run's clock neither fired nor cancelled
+     * @param openExchanges CoAP requests still waiting for a response
+     * @param deviceSockets device sockets of this process still open
+     */
+    public record Leftovers(long liveTimers, long openExchanges, long deviceSockets) {
+    }
+    private final ProgressTracker progress;
+    private MetricsHttpServer metricsServer;
 
     private FleetEngine(Scenario scenario, RunTarget target, RunOptions options) throws IOException {
         this.scenario = scenario;
@@ -70,6 +91,7 @@ public final class FleetEngine {
         RunInfo info = new RunInfo(scenario.name(), scenario.source() == null ? null : scenario.source().toString(),
                 Instant.now(), scenario.timeScale(), target.uri(), target.embedded(), scenario.deviceCount());
         this.writer = new ResultsWriter(dir, info, shardMetrics, clock);
+        this.progress = new ProgressTracker(liveFigures(), scenario.duration().toSeconds());
     }
 
     /** Starts the fleet; devices begin to arrive at once. */
@@ -81,12 +103,23 @@ public final class FleetEngine {
 
     /** Runs the whole scenario and returns when the results are written. */
     public static RunOutcome run(Scenario scenario, RunTarget target, RunOptions options) throws IOException {
+        return run(scenario, target, options, new RunAbort());
+    }
+
+    /**
+     * Runs the whole scenario, or until {@code abort} is requested, and returns when the results
+     * are written; an aborted run's summary says so.
+     */
+    public static RunOutcome run(Scenario scenario, RunTarget target, RunOptions options, RunAbort abort)
+            throws IOException {
         FleetEngine engine = start(scenario, target, options);
+        engine.abort = abort;
         engine.awaitEnd();
         return engine.stop();
     }
 
     private void deploy() {
+        startMetricsEndpoint();
         FleetPlan plan = FleetPlan.of(scenario);
         int n = shardMetrics.size();
         List<Future<String>> deployments = new ArrayList<>();
@@ -102,7 +135,7 @@ public final class FleetEngine {
             DeviceShard shard = new DeviceShard(new DeviceShard.ShardSetup(devices,
                     offsets.stream().mapToLong(Long::longValue).toArray(),
                     v -> ShardContext.create(v, clock, scenario, target.host(), target.port(),
-                            bindHostFor(target.host()), metrics, seed, target.endpoints())));
+                            bindHostFor(target.host()), metrics, seed, target.dtls(), target.endpoints())));
             shards.add(shard);
             deployments.add(vertx.deployVerticle(shard));
         }
@@ -112,13 +145,63 @@ public final class FleetEngine {
         writer.start(options.reportingPeriod().toMillis(), this::registeredNow);
     }
 
-    /** Blocks until the scenario's duration has passed in simulated time, reporting progress. */
+    private void startMetricsEndpoint() {
+        MetricsEndpoint endpoint = options.metricsEndpoint();
+        if (endpoint == null) {
+            return;
+        }
+        try {
+            metricsServer = MetricsHttpServer.start(endpoint.host(), endpoint.port(), new FleetMeters(liveFigures()));
+        } catch (IllegalStateException e) {
+            await(vertx.close(), 10);
+            try {
+                writer.close();
+                target.closer().close();
+            } catch (Exception closing) {
+                LOG.warn("could not stop cleanly: {}", closing.toString());
+            }
+            throw e;
+        }
+        LOG.info("Prometheus metrics at http://{}:{}/metrics", endpoint.host(), metricsServer.port());
+    }
+
+    /** What the run measured so far, for the progress line and the metrics endpoint. */
+    public LiveFigures liveFigures() {
+        return new LiveFigures() {
+            @Override
+            public RunTotals totals() {
+                return FleetEngine.this.totals();
+            }
+
+            @Override
+            public long plannedDevices() {
+                return scenario.deviceCount();
+            }
+
+            @Override
+            public Double percentileMs(LatencyMetric metric, double percentile) {
+                return writer.wholeRunPercentileMs(metric, percentile);
+            }
+        };
+    }
+
+    /** The port of the metrics endpoint while the run goes on, or -1 when there is none. */
+    public int metricsPort() {
+        return metricsServer == null ? -1 : metricsServer.port();
+    }
+
+    /**
+     * Blocks until the scenario's duration has passed in simulated time, or an abort is
+     * requested, reporting progress.
+     */
     public void awaitEnd() {
         long end = scenario.duration().toMillis();
         long period = options.reportingPeriod().toMillis();
-        while (clock.nowMillis() < end) {
+        while (clock.nowMillis() < end && !abort.isRequested()) {
             long wallLeft = clock.wallDelayMillis(end - clock.nowMillis());
-            sleep(Math.min(period, wallLeft));
+            if (abort.await(Math.min(period, wallLeft))) {
+                break;
+            }
             options.progress().accept(progressLine());
         }
     }
@@ -133,10 +216,20 @@ public final class FleetEngine {
         for (DeviceShard shard : shards) {
             stops.add(shard.stopDevices(scenario.deregisterAtEnd()));
         }
-        if (!await(Future.join(stops), options.stopTimeout().toSeconds())) {
-            LOG.warn("devices did not all stop within {}; results keep what was measured", options.stopTimeout());
+        long stopSeconds = abort.isRequested()
+                ? Math.min(ABORT_STOP_TIMEOUT_SECONDS, options.stopTimeout().toSeconds())
+                : options.stopTimeout().toSeconds();
+        if (!await(Future.join(stops), stopSeconds)) {
+            LOG.warn("devices did not all stop within {} s; results keep what was measured", stopSeconds);
         }
-        SummaryJson.Snapshot snapshot = writer.finish(registeredAtEnd, judge -> judge.judge(scenario.thresholds()));
+        leftovers = new Leftovers(clock.liveTimers(),
+                shardMetrics.stream().mapToLong(ShardMetrics::openExchanges).sum(),
+                io.fleetsim.transport.SocketBudget.process().inUse());
+        SummaryJson.Snapshot snapshot = writer.finish(registeredAtEnd, judge -> judge.judge(scenario.thresholds()),
+                abort.reason());
+        if (metricsServer != null) {
+            metricsServer.close();
+        }
         await(vertx.close(), 10);
         try {
             target.closer().close();
@@ -145,6 +238,11 @@ public final class FleetEngine {
         }
         options.report().accept(options.resultsDir());
         return new RunOutcome(options.resultsDir(), snapshot);
+    }
+
+    /** What was still alive when the devices had stopped; null before {@link #stop()}. */
+    public Leftovers leftovers() {
+        return leftovers;
     }
 
     public SimClock clock() {
@@ -176,16 +274,12 @@ public final class FleetEngine {
     }
 
     private String progressLine() {
-        RunTotals t = totals();
-        return String.format(java.util.Locale.ROOT, "t=%.0fs/%ds registered=%d/%d started=%d failures=%d retransmissions=%d",
-                clock.nowMillis() / 1000.0, scenario.duration().toSeconds(), t.registeredNow(),
-                scenario.deviceCount(), t.get(Counter.DEVICES_STARTED),
-                t.get(Counter.REGISTRATION_FAILURES) + t.get(Counter.UPDATE_FAILURES), t.get(Counter.RETRANSMISSIONS));
+        return progress.next(clock.nowMillis()).line();
     }
 
     private void copyScenario(Path dir) throws IOException {
         if (scenario.source() != null && Files.isRegularFile(scenario.source())) {
-            Files.copy(scenario.source(), dir.resolve("scenario.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            ScenarioCopy.write(scenario.source(), dir.resolve("scenario.yaml"));
         }
     }
 

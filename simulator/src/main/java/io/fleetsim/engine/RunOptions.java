@@ -14,33 +14,44 @@ import java.util.function.Consumer;
  * @param progress         receives a progress line every reporting period (may be a no-op)
  * @param report           renders the report of a finished results directory (may be a no-op)
  * @param measureHeap      force a full GC before the devices stop, so {@code heapAfterGcMb} is live heap
+ * @param metricsEndpoint  where to serve Prometheus metrics while the run goes on; null for nowhere
  */
 public record RunOptions(Path resultsDir, Duration reportingPeriod, int shards, Duration stopTimeout,
-        Consumer<String> progress, Consumer<Path> report, boolean measureHeap) {
+        Consumer<String> progress, Consumer<Path> report, boolean measureHeap, MetricsEndpoint metricsEndpoint) {
+
+    public RunOptions(Path resultsDir, Duration reportingPeriod, int shards, Duration stopTimeout,
+            Consumer<String> progress, Consumer<Path> report, boolean measureHeap) {
+        this(resultsDir, reportingPeriod, shards, stopTimeout, progress, report, measureHeap, null);
+    }
 
     public static RunOptions defaults(Path resultsDir) {
         return new RunOptions(resultsDir, Duration.ofSeconds(1), 0, Duration.ofSeconds(30), line -> { }, dir -> { },
                 false);
     }
 
+    /** Serves {@code GET /metrics} at this address while the run goes on (null: not at all). */
+    public RunOptions withMetricsEndpoint(MetricsEndpoint endpoint) {
+        return new RunOptions(resultsDir, reportingPeriod, shards, stopTimeout, progress, report, measureHeap, endpoint);
+    }
+
     /** Forces one full garbage collection just before the devices stop, so the summary shows live heap. */
     public RunOptions withMeasureHeap(boolean measure) {
-        return new RunOptions(resultsDir, reportingPeriod, shards, stopTimeout, progress, report, measure);
+        return new RunOptions(resultsDir, reportingPeriod, shards, stopTimeout, progress, report, measure, metricsEndpoint);
     }
 
     public RunOptions withShards(int n) {
-        return new RunOptions(resultsDir, reportingPeriod, n, stopTimeout, progress, report, measureHeap);
+        return new RunOptions(resultsDir, reportingPeriod, n, stopTimeout, progress, report, measureHeap, metricsEndpoint);
     }
 
     public RunOptions withProgress(Consumer<String> sink) {
-        return new RunOptions(resultsDir, reportingPeriod, shards, stopTimeout, sink, report, measureHeap);
+        return new RunOptions(resultsDir, reportingPeriod, shards, stopTimeout, sink, report, measureHeap, metricsEndpoint);
     }
 
     public RunOptions withReport(Consumer<Path> renderer) {
-        return new RunOptions(resultsDir, reportingPeriod, shards, stopTimeout, progress, renderer, measureHeap);
+        return new RunOptions(resultsDir, reportingPeriod, shards, stopTimeout, progress, renderer, measureHeap, metricsEndpoint);
     }
 
     public RunOptions withReportingPeriod(Duration period) {
-        return new RunOptions(resultsDir, period, shards, stopTimeout, progress, report, measureHeap);
+        return new RunOptions(resultsDir, period, shards, stopTimeout, progress, report, measureHeap, metricsEndpoint);
     }
 }

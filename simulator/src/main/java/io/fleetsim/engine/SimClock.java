@@ -1,5 +1,7 @@
 package io.fleetsim.engine;
 
+import java.util.concurrent.atomic.LongAdder;
+
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 
@@ -14,6 +16,7 @@ public final class SimClock {
     private final double timeScale;
     private final long originNanos;
     private final Vertx vertx;
+    private final LongAdder liveTimers = new LongAdder();
 
     public SimClock(Vertx vertx, double timeScale) {
         this(vertx, timeScale, System.nanoTime());
@@ -59,7 +62,11 @@ public final class SimClock {
      * @return the timer id, for {@link #cancel(long)}
      */
     public long schedule(long simMillis, Handler<Long> handler) {
-        return vertx.setTimer(wallDelayMillis(simMillis), handler);
+        liveTimers.increment();
+        return vertx.setTimer(wallDelayMillis(simMillis), id -> {
+            liveTimers.decrement();
+            handler.handle(id);
+        });
     }
 
     /** Runs {@code handler} at simulated time {@code atMillis} (at once if that has passed). */
@@ -68,6 +75,15 @@ public final class SimClock {
     }
 
     public boolean cancel(long timerId) {
-        return vertx.cancelTimer(timerId);
+        boolean cancelled = vertx.cancelTimer(timerId);
+        if (cancelled) {
+            liveTimers.decrement();
+        }
+        return cancelled;
+    }
+
+    /** Timers scheduled through this clock that have neither fired nor been cancelled. */
+    public long liveTimers() {
+        return liveTimers.sum();
     }
 }

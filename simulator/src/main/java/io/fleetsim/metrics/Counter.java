@@ -24,5 +24,10 @@ public enum Counter {
     /** RFC 8323 Pings sent by devices. */
     PINGS_SENT,
     /** Frames from the server larger than a device accepts; each closed its connection. */
-    FRAMES_TOO_LARGE
+    FRAMES_TOO_LARGE,
+    DTLS_HANDSHAKES,
+    DTLS_HANDSHAKE_FAILURES,
+    DTLS_RESUMED_HANDSHAKES,
+    DTLS_CID_NEGOTIATED,
+    DTLS_RECONNECTS
 }

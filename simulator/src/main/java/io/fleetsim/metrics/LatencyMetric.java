@@ -6,6 +6,7 @@ public enum LatencyMetric {
     REGISTRATION_SERVICE("registration.service"),
     UPDATE("update"),
     UPDATE_SERVICE("update.service"),
+    HANDSHAKE("handshake"),
     /** From the moment a device found its path dead to its registration over a new one. */
     RECONNECT("reconnect");
 

@@ -86,7 +86,7 @@ public final class ResultsWriter implements AutoCloseable {
 
     private void writeSafely(LongSupplier registered) {
         try {
-            write(registered.getAsLong(), List.of(), false);
+            write(registered.getAsLong(), List.of(), false, null);
         } catch (RuntimeException | IOException e) {
             LOG.warn("could not write results to {}: {}", dir, e.toString());
         }
@@ -96,8 +96,15 @@ public final class ResultsWriter implements AutoCloseable {
      * Writes the last interval and the final summary, stops the writer thread and returns the
      * final snapshot. Thresholds are judged by the caller on {@link #wholeRunHistograms()}.
      */
-    public synchronized SummaryJson.Snapshot finish(long registeredAtEnd,
+    public SummaryJson.Snapshot finish(long registeredAtEnd,
             java.util.function.Function<ThresholdJudge, List<ThresholdResult>> judge) throws IOException {
+        return finish(registeredAtEnd, judge, null);
+    }
+
+    /** As {@link #finish(long, java.util.function.Function)}, for a run aborted for {@code abortReason} (null if not). */
+    public synchronized SummaryJson.Snapshot finish(long registeredAtEnd,
+            java.util.function.Function<ThresholdJudge, List<ThresholdResult>> judge, String abortReason)
+            throws IOException {
         executor.shutdown();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);
@@ -107,10 +114,18 @@ public final class ResultsWriter implements AutoCloseable {
         takeIntervals();
         RunTotals totals = RunTotals.collect(shards);
         List<ThresholdResult> thresholds = judge.apply(new ThresholdJudge(totals, wholeRun, registeredAtEnd));
-        SummaryJson.Snapshot snapshot = write(registeredAtEnd, thresholds, true);
+        SummaryJson.Snapshot snapshot = write(registeredAtEnd, thresholds, true, abortReason);
         finished = true;
         close();
         return snapshot;
+    }
+
+    /**
+     * A percentile of one metric over the intervals taken so far, in milliseconds; null before
+     * anything was recorded. Safe from any thread (waits while an interval is being written).
+     */
+    public synchronized Double wholeRunPercentileMs(LatencyMetric metric, double percentile) {
+        return LatencySummary.percentile(wholeRun.get(metric), percentile);
     }
 
     public Map<LatencyMetric, Histogram> wholeRunHistograms() {
@@ -118,7 +133,7 @@ public final class ResultsWriter implements AutoCloseable {
     }
 
     private synchronized SummaryJson.Snapshot write(long registeredAtEnd, List<ThresholdResult> thresholds,
-            boolean complete) throws IOException {
+            boolean complete, String abortReason) throws IOException {
         if (finished) {
             return null;
         }
@@ -129,7 +144,7 @@ public final class ResultsWriter implements AutoCloseable {
         ProcessStats process = ProcessStats.sample();
         appendTimeline(totals, process);
         SummaryJson.Snapshot snapshot = new SummaryJson.Snapshot(info, totals, wholeRun,
-                clock.nowMillis() / 1000.0, clock.wallSeconds(), registeredAtEnd, thresholds, complete, process);
+                clock.nowMillis() / 1000.0, clock.wallSeconds(), registeredAtEnd, thresholds, complete, process, abortReason);
         writeSummary(snapshot);
         return snapshot;
     }

@@ -21,6 +21,7 @@ public final class ShardMetrics {
 
     private final AtomicLongArray counters = new AtomicLongArray(Counter.values().length);
     private final AtomicLong registeredNow = new AtomicLong();
+    private final AtomicLong openExchanges = new AtomicLong();
     private volatile long lastFirstRegistrationMillis = -1;
     private final Map<FailureKind, Map<String, LongAdder>> failures = new EnumMap<>(FailureKind.class);
     private final Map<LatencyMetric, SingleWriterRecorder> recorders = new EnumMap<>(LatencyMetric.class);
@@ -73,6 +74,16 @@ public final class ShardMetrics {
 
     public long registeredNow() {
         return registeredNow.get();
+    }
+
+    /** A CoAP exchange of this shard opened (+1) or ended (-1). */
+    public void exchangeDelta(int delta) {
+        openExchanges.addAndGet(delta);
+    }
+
+    /** CoAP requests of this shard waiting for a response; 0 once every device has stopped. */
+    public long openExchanges() {
+        return openExchanges.get();
     }
 
     /** The values recorded since the last call, for the reader thread. */

@@ -19,7 +19,12 @@ public final class SummaryJson {
     /** The state of a run at one moment, everything the summary is made of. */
     public record Snapshot(RunInfo info, RunTotals totals, Map<LatencyMetric, Histogram> histograms,
             double simulatedSeconds, double wallSeconds, long registeredAtEnd,
-            List<ThresholdResult> thresholds, boolean complete, ProcessStats process) {
+            List<ThresholdResult> thresholds, boolean complete, ProcessStats process, String abortReason) {
+
+        /** True when the run was stopped early (a signal); its results cover the part that ran. */
+        public boolean aborted() {
+            return abortReason != null;
+        }
     }
 
     public static Map<String, Object> build(Snapshot s) {
@@ -28,6 +33,8 @@ public final class SummaryJson {
         root.put("format", FORMAT);
         root.put("tool", "fleetsim " + FleetsimVersion.VERSION);
         root.put("complete", s.complete());
+        root.put("aborted", s.aborted());
+        root.put("abortReason", s.abortReason());
         root.put("scenario", map("name", s.info().scenarioName(), "file", s.info().scenarioFile()));
         root.put("startedAt", s.info().startedAt().toString());
         root.put("timeScale", s.info().timeScale());
@@ -69,6 +76,8 @@ public final class SummaryJson {
                 "lost", t.failures(FailureKind.CONNECTION),
                 "pingsSent", t.get(Counter.PINGS_SENT),
                 "framesTooLarge", t.get(Counter.FRAMES_TOO_LARGE)));
+        root.put("handshake", DtlsSummary.handshake(t, s.histograms()));
+        root.put("dtls", DtlsSummary.dtls(t));
         root.put("process", map("threads", s.process().threads(), "peakThreads", s.process().peakThreads(),
                 "rssMb", mb(s.process().rssBytes()), "peakRssMb", mb(s.process().peakRssBytes()),
                 "heapAfterGcMb", mb(s.process().heapAfterGcBytes())));

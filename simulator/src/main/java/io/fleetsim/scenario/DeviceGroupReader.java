@@ -59,7 +59,8 @@ final class DeviceGroupReader {
         Transport transport = Transport.valueOf(group.read(ScenarioKeys.TRANSPORT).toUpperCase(Locale.ROOT));
         String name = group.readOptional(ScenarioKeys.GROUP_NAME).orElse(prefix);
         Keepalive keepalive = KeepaliveReader.read(group, transport);
-        return new DeviceGroup(name, count, prefix, transport, Security.NONE, keepalive, NatSettings.NONE);
+        Security security = SecurityReader.read(group, transport);
+        return new DeviceGroup(name, count, prefix, transport, security, keepalive, NatSettings.NONE);
     }
 
     private static void checkDistinct(ScenarioSource source, Node node, String path, DeviceGroup group,

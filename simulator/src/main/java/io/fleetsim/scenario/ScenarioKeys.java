@@ -5,6 +5,7 @@ import static io.fleetsim.scenario.Section.COAP;
 import static io.fleetsim.scenario.Section.FLEET;
 import static io.fleetsim.scenario.Section.KEEPALIVE;
 import static io.fleetsim.scenario.Section.REGISTRATION_RETRY;
+import static io.fleetsim.scenario.Section.SECURITY;
 import static io.fleetsim.scenario.Section.TOP;
 
 import java.util.List;
@@ -23,10 +24,11 @@ public final class ScenarioKeys {
 
     public static final TextKey NAME = new TextKey(TOP, "name", "`[A-Za-z0-9._-]+`", TextKey::safeName,
             KeyDefault.required(), "Scenario name; used in the name of the results directory.");
-    public static final TextKey TARGET = new TextKey(TOP, "target", "`coap://host:port`, `coap+tcp://host:port`, `coaps+tcp://host:port`",
+    public static final TextKey TARGET = new TextKey(TOP, "target",
+            "`coap://host:port`, `coaps://host:port`, `coap+tcp://host:port`, `coaps+tcp://host:port`",
             TargetUri::normalize, KeyDefault.described("embedded server"),
-            "LwM2M server to load; host is a name or an IP address, port defaults to 5683 (5684 for coaps+tcp). "
-                    + "Every group must use the target's transport.");
+            "LwM2M server to load; host is a name or an IP address, port defaults to 5683 (5684 for coaps and "
+                    + "coaps+tcp). Every group must use the target's transport.");
     public static final StructureKey FLEET_SECTION = new StructureKey(TOP, "fleet", "map",
             KeyDefault.described("—"), "The devices, as one group (see `fleet`). Give `fleet` or `groups`.");
     public static final StructureKey GROUPS = new StructureKey(TOP, "groups", "list of maps",
@@ -56,16 +58,38 @@ public final class ScenarioKeys {
     public static final TextKey ENDPOINT_PREFIX = new TextKey(FLEET, "endpointPrefix", "`[A-Za-z0-9._-]+`",
             TextKey::safeName, KeyDefault.of("fleetsim-"),
             "Endpoint names are this prefix followed by the zero-padded device index.");
-    public static final ChoiceKey TRANSPORT = new ChoiceKey(FLEET, "transport", List.of("udp", "tcp", "tls"),
-            List.of("dtls"), KeyDefault.of("udp"),
-            "How the devices reach the server: CoAP over UDP, or over TCP or TLS (RFC 8323).");
+    public static final ChoiceKey TRANSPORT = new ChoiceKey(FLEET, "transport", List.of("udp", "dtls", "tcp", "tls"),
+            List.of(), KeyDefault.of("udp"),
+            "How the devices reach the server: CoAP over UDP or DTLS, or over TCP or TLS (RFC 8323).");
     public static final TextKey GROUP_NAME = new TextKey(FLEET, "name", "`[A-Za-z0-9._-]+`", TextKey::safeName,
             KeyDefault.described("endpointPrefix"), "Group name shown in reports.");
+    public static final StructureKey SECURITY_SECTION = new StructureKey(FLEET, "security", "map",
+            KeyDefault.described("none"), "Credentials of the group; required with dtls, optional with tls "
+                    + "(x509 only), refused with udp and tcp (see `security`).");
     public static final StructureKey KEEPALIVE_SECTION = new StructureKey(FLEET, "keepalive", "map",
             KeyDefault.described("see `keepalive`"), "How the devices keep their path alive (see `keepalive`).");
 
+    public static final ChoiceKey SECURITY_MODE = new ChoiceKey(SECURITY, "mode", List.of("psk", "rpk", "x509"),
+            List.of(), KeyDefault.required(),
+            "Pre-shared key, raw public key, or X.509 certificate per device; tls takes x509 only.");
+    public static final TextKey PSK_IDENTITY = new TextKey(SECURITY, "pskIdentity", "text with `{endpoint}` once",
+            SecurityReader::identityPattern, KeyDefault.of("{endpoint}"),
+            "PSK identity of each device; `{endpoint}` stands for its endpoint name.");
+    public static final TextKey PSK_KEY_SEED = new TextKey(SECURITY, "pskKeySeed", "any text", s -> s,
+            KeyDefault.described("fleetsim"),
+            "Each PSK is HMAC-SHA256(seed, identity), first 16 bytes. Not with pskKeysFile.");
+    public static final TextKey PSK_KEYS_FILE = new TextKey(SECURITY, "pskKeysFile", "path", s -> s,
+            KeyDefault.described("—"), "CSV of `identity,hexkey` lines, relative to the scenario file.");
+    public static final BooleanKey CONNECTION_ID = new BooleanKey(SECURITY, "connectionId", KeyDefault.of(false),
+            "dtls only: offer the DTLS Connection ID extension (RFC 9146).");
+    public static final BooleanKey SESSION_RESUMPTION = new BooleanKey(SECURITY, "sessionResumption",
+            KeyDefault.of(false), "dtls only: resume the DTLS session (abbreviated handshake) when a device reconnects.");
+    public static final TextKey EXPECT_ISSUER = new TextKey(SECURITY, "expectIssuer", "distinguished name",
+            SecurityReader::distinguishedName, KeyDefault.described("no check"),
+            "dtls x509 only: the server certificate's issuer must be this, else `issuer-mismatch`.");
+
     public static final IntegerKey COAP_PING_SECONDS = new IntegerKey(KEEPALIVE, "coapPingSeconds", "s", 1,
-            ONE_YEAR_SECONDS, KeyDefault.described("540 for tcp and tls, none for udp"),
+            ONE_YEAR_SECONDS, KeyDefault.described("540 for tcp and tls, none for udp and dtls"),
             "Idle time after which a device sends a CoAP ping (RFC 8323 Ping over tcp and tls).");
     public static final IntegerKey PONG_TIMEOUT_SECONDS = new IntegerKey(KEEPALIVE, "pongTimeoutSeconds", "s", 1,
             86_400, KeyDefault.of(30L),
@@ -101,7 +125,8 @@ public final class ScenarioKeys {
     public static final List<ScenarioKey<?>> ALL = List.of(
             NAME, TARGET, FLEET_SECTION, GROUPS, ARRIVAL_SECTION, LIFETIME, UPDATE_INTERVAL, DURATION,
             TIME_SCALE, DEREGISTER_AT_END, COAP_SECTION, RETRY_SECTION, THRESHOLDS,
-            COUNT, ENDPOINT_PREFIX, TRANSPORT, GROUP_NAME, KEEPALIVE_SECTION,
+            COUNT, ENDPOINT_PREFIX, TRANSPORT, GROUP_NAME, SECURITY_SECTION, KEEPALIVE_SECTION,
+            SECURITY_MODE, PSK_IDENTITY, PSK_KEY_SEED, PSK_KEYS_FILE, CONNECTION_ID, SESSION_RESUMPTION, EXPECT_ISSUER,
             COAP_PING_SECONDS, PONG_TIMEOUT_SECONDS,
             RATE, RAMP, PROFILE, SEED,
             ACK_TIMEOUT, ACK_RANDOM_FACTOR, MAX_RETRANSMIT,

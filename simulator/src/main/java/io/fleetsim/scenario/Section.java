@@ -7,7 +7,8 @@ public enum Section {
     ARRIVAL("arrival"),
     COAP("coap"),
     REGISTRATION_RETRY("registrationRetry"),
-    KEEPALIVE("keepalive");
+    KEEPALIVE("keepalive"),
+    SECURITY("security");
 
     private final String key;
 

@@ -4,8 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /**
- * Checks a target address {@code coap://host[:port]}, {@code coap+tcp://host[:port]} or
- * {@code coaps+tcp://host[:port]} and writes it with its port spelt out.
+ * Checks a target address {@code coap://host[:port]}, {@code coaps://host[:port]},
+ * {@code coap+tcp://host[:port]} or {@code coaps+tcp://host[:port]} and writes it with its port spelt out.
  */
 public final class TargetUri {
 
@@ -19,11 +19,8 @@ public final class TargetUri {
     static String normalize(String text) {
         URI uri = parse(text);
         String scheme = uri.getScheme();
-        if ("coaps".equals(scheme)) {
-            throw invalid(text, "scheme '" + scheme + "' is not supported yet (supported: coap, coap+tcp, coaps+tcp)");
-        }
         if (transportOf(scheme) == null) {
-            throw invalid(text, "the scheme must be coap, coap+tcp or coaps+tcp");
+            throw invalid(text, "the scheme must be coap, coaps, coap+tcp or coaps+tcp");
         }
         if (uri.getHost() == null) {
             throw invalid(text, "no valid host name or IP address");
@@ -32,7 +29,7 @@ public final class TargetUri {
                 || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw invalid(text, "only host and port may be given, no user, path, query or fragment");
         }
-        int defaultPort = "coaps+tcp".equals(scheme) ? DEFAULT_COAPS_PORT : DEFAULT_COAP_PORT;
+        int defaultPort = "coaps".equals(scheme) || "coaps+tcp".equals(scheme) ? DEFAULT_COAPS_PORT : DEFAULT_COAP_PORT;
         int port = uri.getPort() == -1 ? defaultPort : uri.getPort();
         if (port < 1 || port > 65535) {
             throw invalid(text, "the port must be 1 .. 65535");
@@ -59,9 +56,10 @@ public final class TargetUri {
         Transport served = transportOf(URI.create(target).getScheme());
         for (DeviceGroup group : groups) {
             if (group.transport() != served) {
-                throw top.error(ScenarioKeys.TARGET, "'" + target + "' is reached over " + served.key()
-                        + ", but group '" + group.name() + "' uses transport " + group.transport().key()
-                        + "; give the groups the target's transport, or leave target out to use the embedded server");
+                throw top.error(ScenarioKeys.TARGET, "'" + target + "' serves transport " + served.key()
+                        + " but group '" + group.name() + "' uses " + group.transport().key()
+                        + " (coap:// is for udp, coaps:// for dtls, coap+tcp:// for tcp, coaps+tcp:// for tls;"
+                        + " or leave target out to use the embedded server)");
             }
         }
     }

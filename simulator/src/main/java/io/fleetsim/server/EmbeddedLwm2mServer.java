@@ -19,9 +19,12 @@ import org.eclipse.leshan.server.registration.Registration;
 import org.eclipse.leshan.server.registration.RegistrationListener;
 import org.eclipse.leshan.transport.californium.server.endpoint.CaliforniumServerEndpointsProvider;
 import org.eclipse.leshan.transport.californium.server.endpoint.coap.CoapServerProtocolProvider;
+import org.eclipse.leshan.transport.californium.server.endpoint.coaps.CoapsServerProtocolProvider;
+import org.eclipse.leshan.servers.security.SecurityStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.fleetsim.security.CertifiedKey;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -29,8 +32,10 @@ import io.vertx.core.Vertx;
 /**
  * An Eclipse Leshan LwM2M server with one plain CoAP (UDP) endpoint on 127.0.0.1 and a
  * free port, used when a scenario names no target and as the real peer of the tests.
+ * {@link #startSecure} adds a CoAPS (DTLS) endpoint on another free port of 127.0.0.1.
  *
- * <p>It accepts any endpoint name without security and keeps registrations in memory.
+ * <p>It accepts any endpoint name without security (or as its security store says) and keeps
+ * registrations in memory.
  * Starting and stopping are blocking (Leshan binds sockets and starts its thread pools):
  * code on a Vert.x event loop must use {@link #start(Vertx)} or {@code executeBlocking}.
  * The blocking {@link #read} likewise must not run on an event loop; {@link #readAsync}
@@ -43,11 +48,13 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
 
     private final LeshanServer leshan;
     private final InetSocketAddress coapAddress;
+    private final InetSocketAddress coapsAddress;
     private final RegistrationEventCounters registrationEvents = new RegistrationEventCounters();
 
-    private EmbeddedLwm2mServer(LeshanServer leshan, InetSocketAddress coapAddress) {
+    private EmbeddedLwm2mServer(LeshanServer leshan, InetSocketAddress coapAddress, InetSocketAddress coapsAddress) {
         this.leshan = leshan;
         this.coapAddress = coapAddress;
+        this.coapsAddress = coapsAddress;
         leshan.getRegistrationService().addListener(registrationEvents);
     }
 
@@ -63,7 +70,53 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
         leshan.start();
         InetSocketAddress bound = endpoints.getCoapServer().getEndpoints().get(0).getAddress();
         LOG.info("Embedded LwM2M server listening on coap://{}:{}", LOOPBACK, bound.getPort());
-        return new EmbeddedLwm2mServer(leshan, bound);
+        return new EmbeddedLwm2mServer(leshan, bound, null);
+    }
+
+    /**
+     * Builds and starts the server with a CoAP and a CoAPS endpoint. Devices prove themselves as
+     * {@code security} says; the server shows {@code identity} (its certificate chain, or its
+     * public key to RPK devices) and trusts device certificates issued by {@code trustedCa}.
+     * Blocking, like {@link #start()}.
+     */
+    public static EmbeddedLwm2mServer startSecure(SecurityStore security, CertifiedKey identity,
+            java.security.cert.X509Certificate trustedCa) {
+        refuseOnEventLoop("startSecure()", "executeBlocking");
+        CaliforniumServerEndpointsProvider endpoints = new CaliforniumServerEndpointsProvider.Builder(
+                new CoapServerProtocolProvider(), new CoapsServerProtocolProvider())
+                .setConfiguration(configuration -> {
+                    SmallCoapThreadFootprint.applyTo(configuration);
+                    SmallDtlsThreadFootprint.applyTo(configuration);
+                })
+                .addEndpoint(new InetSocketAddress(LOOPBACK, 0), Protocol.COAP)
+                .addEndpoint(new InetSocketAddress(LOOPBACK, 0), Protocol.COAPS)
+                .build();
+        LeshanServer leshan = new LeshanServerBuilder().setEndpointsProviders(endpoints)
+                .setSecurityStore(security)
+                .setPrivateKey(identity.privateKey())
+                .setPublicKey(identity.certificate().getPublicKey())
+                .setCertificateChain(identity.chain().toArray(new java.security.cert.X509Certificate[0]))
+                .setTrustedCertificates(new java.security.cert.X509Certificate[] { trustedCa })
+                .build();
+        SmallCoapThreadFootprint.applyTo(endpoints.getCoapServer());
+        leshan.start();
+        InetSocketAddress coap = null;
+        InetSocketAddress coaps = null;
+        for (var endpoint : endpoints.getCoapServer().getEndpoints()) {
+            if (endpoint.getUri().getScheme().equals("coaps")) {
+                coaps = endpoint.getAddress();
+            } else {
+                coap = endpoint.getAddress();
+            }
+        }
+        LOG.info("Embedded LwM2M server listening on coap://{}:{} and coaps://{}:{}", LOOPBACK, coap.getPort(),
+                LOOPBACK, coaps.getPort());
+        return new EmbeddedLwm2mServer(leshan, coap, coaps);
+    }
+
+    /** The bound UDP address of the CoAPS (DTLS) endpoint, or null when the server has none. */
+    public InetSocketAddress coapsAddress() {
+        return coapsAddress;
     }
 
     /** Starts the server on a worker thread of {@code vertx}; safe to call from an event loop. */

@@ -18,6 +18,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.datagram.DatagramPacket;
 import io.vertx.core.datagram.DatagramSocket;
+import io.vertx.core.datagram.DatagramSocketOptions;
 import io.vertx.core.net.SocketAddress;
 
 /**
@@ -31,6 +32,8 @@ import io.vertx.core.net.SocketAddress;
  * as the first answer and is counted once.
  */
 public final class MinimalLwm2mResponder {
+
+    static final int RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(MinimalLwm2mResponder.class);
     private static final String LOOPBACK = "127.0.0.1";
@@ -51,7 +54,9 @@ public final class MinimalLwm2mResponder {
 
     private MinimalLwm2mResponder(Vertx vertx) {
         this.vertx = vertx;
-        this.socket = vertx.createDatagramSocket();
+        // A registration storm arrives as a burst: a large receive buffer (the kernel caps it at
+        // net.core.rmem_max) keeps the burst instead of dropping it while the loop catches up.
+        this.socket = vertx.createDatagramSocket(new DatagramSocketOptions().setReceiveBufferSize(RECEIVE_BUFFER_BYTES));
     }
 
     /**
@@ -59,19 +64,27 @@ public final class MinimalLwm2mResponder {
      * caller's when called from a Vert.x event loop, otherwise a new event-loop context.
      */
     public static Future<MinimalLwm2mResponder> start(Vertx vertx) {
+        return start(vertx, 0);
+    }
+
+    /**
+     * As {@link #start(Vertx)}, on 127.0.0.1:{@code port} (0 for a free one): tests stop a
+     * responder and start another on the same port to play a server that goes down and comes back.
+     */
+    public static Future<MinimalLwm2mResponder> start(Vertx vertx, int port) {
         Context context = vertx.getOrCreateContext();
         Promise<MinimalLwm2mResponder> started = Promise.promise();
         context.runOnContext(v -> {
             MinimalLwm2mResponder responder = new MinimalLwm2mResponder(vertx);
-            responder.listen().onComplete(started);
+            responder.listen(port).onComplete(started);
         });
         return started.future();
     }
 
-    private Future<MinimalLwm2mResponder> listen() {
+    private Future<MinimalLwm2mResponder> listen(int port) {
         socket.handler(this::onDatagram);
         socket.exceptionHandler(e -> LOG.debug("Responder socket error", e));
-        return socket.listen(0, LOOPBACK).map(bound -> {
+        return socket.listen(port, LOOPBACK).map(bound -> {
             rotationTimer = vertx.setPeriodic(EXCHANGE_LIFETIME_MS, id -> answered.rotate());
             LOG.info("Minimal LwM2M responder listening on {}", coapUri());
             return this;

@@ -33,6 +33,8 @@ final class SmallCoapThreadFootprint {
         configuration.set(UdpConfig.UDP_RECEIVER_THREAD_COUNT, UDP_RECEIVER_THREADS);
         configuration.set(UdpConfig.UDP_SENDER_THREAD_COUNT, UDP_SENDER_THREADS);
         configuration.set(SystemConfig.HEALTH_STATUS_INTERVAL, 0, TimeUnit.SECONDS);
+        // Registration storms arrive as bursts; the kernel caps this at net.core.rmem_max.
+        configuration.set(UdpConfig.UDP_RECEIVE_BUFFER_SIZE, 4 * 1024 * 1024);
     }
 
     /**

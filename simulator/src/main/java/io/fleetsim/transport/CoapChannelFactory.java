@@ -4,6 +4,8 @@ import io.fleetsim.coap.CoapChannel;
 import io.fleetsim.coap.CoapRequestHandler;
 import io.fleetsim.device.DeviceIdentity;
 import io.fleetsim.device.ShardContext;
+import io.fleetsim.transport.dtls.DtlsCoapChannel;
+import io.fleetsim.transport.dtls.DtlsTarget;
 
 /** Makes the CoAP channel of a device for the transport of its group. */
 public final class CoapChannelFactory {
@@ -17,9 +19,15 @@ public final class CoapChannelFactory {
     public CoapChannel create(DeviceIdentity device, CoapRequestHandler requestHandler) {
         return switch (device.group().transport()) {
             case UDP -> new UdpCoapChannel(shard, requestHandler);
+            case DTLS -> new DtlsCoapChannel(shard, device, dtlsTarget(), requestHandler);
             case TCP, TLS -> new TcpCoapChannel(shard, shard.tcp(), device, requestHandler);
-            case DTLS -> throw new UnsupportedOperationException(
-                    "transport " + device.group().transport().key() + " is not supported yet");
         };
+    }
+
+    private DtlsTarget dtlsTarget() {
+        if (shard.dtls() == null) {
+            throw new IllegalStateException("a DTLS device needs a coaps target; the run has none");
+        }
+        return shard.dtls();
     }
 }

@@ -3,6 +3,7 @@ package io.fleetsim.transport;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 
+import io.fleetsim.coap.Block2Transfer;
 import io.fleetsim.coap.CoapChannel;
 import io.fleetsim.coap.CoapFailure;
 import io.fleetsim.coap.CoapRequestHandler;
@@ -30,12 +31,13 @@ public final class UdpCoapChannel implements CoapChannel {
             return Future.succeededFuture();
         }
         return socket.open(shard.bindHost(), exchanges::receive)
-                .recover(t -> Future.failedFuture(new CoapFailure(CoapFailure.TRANSPORT, String.valueOf(t.getMessage()))));
+                .recover(t -> Future.failedFuture(t instanceof CoapFailure ? t
+                        : new CoapFailure(CoapFailure.TRANSPORT, String.valueOf(t.getMessage()))));
     }
 
     @Override
     public Future<Response> send(Request request) {
-        return exchanges.send(request);
+        return Block2Transfer.send(exchanges::send, request);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.fleetsim.transport;
 
 import java.util.function.Consumer;
 
+import io.fleetsim.coap.CoapFailure;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -26,18 +27,41 @@ public final class UdpDeviceSocket {
         this.targetPort = targetPort;
     }
 
-    /** Binds a fresh socket on {@code bindHost} with a port the system picks. */
+    /**
+     * Binds a fresh socket on {@code bindHost} with a port the system picks. Fails with a
+     * {@link CoapFailure} {@code socket-limit} when the process's {@link SocketBudget} is spent or
+     * the system is out of file descriptors or ports; never throws.
+     */
     public Future<Void> open(String bindHost, Consumer<byte[]> receiver) {
-        DatagramSocket created = vertx.createDatagramSocket(new DatagramSocketOptions());
+        SocketBudget budget = SocketBudget.process();
+        if (!budget.tryAcquire()) {
+            return Future.failedFuture(new CoapFailure(CoapFailure.SOCKET_LIMIT, budget.exhaustedMessage()));
+        }
+        DatagramSocket created;
+        try {
+            created = vertx.createDatagramSocket(new DatagramSocketOptions());
+        } catch (RuntimeException e) {
+            budget.release();
+            return Future.failedFuture(openFailure(e));
+        }
         created.handler(packet -> {
             if (packet.sender().port() == targetPort) {
                 receiver.accept(packet.data().getBytes());
             }
         });
-        return created.listen(0, bindHost).map(s -> {
+        return created.listen(0, bindHost).<Void>map(s -> {
             socket = s;
             return null;
+        }).recover(t -> {
+            budget.release();
+            created.close();
+            return Future.failedFuture(openFailure(t));
         });
+    }
+
+    private static CoapFailure openFailure(Throwable t) {
+        return new CoapFailure(SocketBudget.isOutOfSockets(t) ? CoapFailure.SOCKET_LIMIT : CoapFailure.TRANSPORT,
+                String.valueOf(t.getMessage()));
     }
 
     public void onSendFailure(Consumer<Throwable> handler) {
@@ -64,6 +88,10 @@ public final class UdpDeviceSocket {
     public Future<Void> close() {
         DatagramSocket closing = socket;
         socket = null;
-        return closing == null ? Future.succeededFuture() : closing.close();
+        if (closing == null) {
+            return Future.succeededFuture();
+        }
+        SocketBudget.process().release();
+        return closing.close();
     }
 }

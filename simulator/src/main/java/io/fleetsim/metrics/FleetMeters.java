@@ -1,0 +1,85 @@
+package io.fleetsim.metrics;
+
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/**
+ * Micrometer meters over a run's {@link LiveFigures}, rendered in the Prometheus text format.
+ * Nothing is counted twice: the shards keep counting as they always do, and every meter is a
+ * gauge or function counter that reads one {@link RunTotals} taken at the start of each scrape.
+ * Failure causes appear while the run goes on, so each scrape registers the causes seen so far.
+ */
+public final class FleetMeters {
+
+    private static final double[] QUANTILES = {0.5, 0.9, 0.99, 0.999};
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final LiveFigures figures;
+    private volatile RunTotals totals;
+
+    public FleetMeters(LiveFigures figures) {
+        this.figures = figures;
+        this.totals = figures.totals();
+        Gauge.builder("fleetsim.devices.registered", this, m -> m.totals.registeredNow())
+                .description("Devices registered now").register(registry);
+        Gauge.builder("fleetsim.devices.planned", figures, f -> f.plannedDevices())
+                .description("Devices the scenario plans").register(registry);
+        counter("fleetsim.devices.started", Counter.DEVICES_STARTED, "Devices that began registering");
+        counter("fleetsim.devices.first.registrations", Counter.DEVICES_REGISTERED,
+                "Devices that were registered at least once");
+        counter("fleetsim.registration.attempts", Counter.REGISTRATION_ATTEMPTS, "Register requests sent");
+        counter("fleetsim.registrations", Counter.REGISTRATIONS, "Register requests answered 2.01 Created");
+        counter("fleetsim.update.attempts", Counter.UPDATE_ATTEMPTS, "Registration Update requests sent");
+        counter("fleetsim.updates", Counter.UPDATES, "Registration Updates answered with success");
+        counter("fleetsim.deregistrations", Counter.DEREGISTRATIONS, "De-register requests answered 2.02 Deleted");
+        counter("fleetsim.retransmissions", Counter.RETRANSMISSIONS, "CoAP CON retransmissions sent by devices");
+        latency("fleetsim.registration.latency", LatencyMetric.REGISTRATION,
+                "Register latency from the intended start (corrected), whole run so far");
+        latency("fleetsim.update.latency", LatencyMetric.UPDATE,
+                "Registration Update latency from the intended start (corrected), whole run so far");
+    }
+
+    /** The Prometheus text exposition of the run now. Safe from any thread; blocks briefly, so not on an event loop. */
+    public synchronized String scrape() {
+        totals = figures.totals();
+        for (FailureKind kind : FailureKind.values()) {
+            for (String cause : totals.failures(kind).keySet()) {
+                failureCounter(kind, cause);
+            }
+        }
+        return registry.scrape();
+    }
+
+    private void counter(String name, Counter counter, String description) {
+        FunctionCounter.builder(name, this, m -> m.totals.get(counter)).description(description).register(registry);
+    }
+
+    private void failureCounter(FailureKind kind, String cause) {
+        String operation = kind.name().toLowerCase(java.util.Locale.ROOT);
+        ToDoubleFunction<FleetMeters> read = m -> {
+            Map<String, Long> byCause = m.totals.failures(kind);
+            Long n = byCause.get(cause);
+            return n == null ? 0 : n;
+        };
+        FunctionCounter.builder("fleetsim.failures", this, read)
+                .description("Failed attempts by operation and cause")
+                .tag("operation", operation).tag("cause", cause).register(registry);
+    }
+
+    private void latency(String name, LatencyMetric metric, String description) {
+        for (double q : QUANTILES) {
+            Gauge.builder(name, figures, f -> seconds(f.percentileMs(metric, q * 100)))
+                    .description(description).baseUnit("seconds")
+                    .tag("quantile", Double.toString(q)).register(registry);
+        }
+    }
+
+    private static double seconds(Double millis) {
+        return millis == null ? Double.NaN : millis / 1000.0;
+    }
+}

@@ -1,0 +1,70 @@
+package io.fleetsim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Mistyped flags and unusable results directories: exit code 2 and one clear line, before anything runs. */
+class FlagErrorsTest {
+
+    @TempDir
+    Path dir;
+
+    private Path scenario;
+
+    @BeforeEach
+    void writeScenario() throws IOException {
+        scenario = dir.resolve("ok.yaml");
+        Files.writeString(scenario, "name: ok\ndurationSeconds: 1\nfleet:\n  count: 1\n");
+    }
+
+    @Test
+    void anUnknownFlagSuggestsTheOneMeant() {
+        CliRun run = CliRun.of("run", scenario.toString(), "--devcies", "5");
+
+        assertOneLineBadInput(run);
+        assertThat(run.err()).contains("--devcies").contains("did you mean --devices?");
+    }
+
+    @Test
+    void aNonNumericDeviceCountIsNamed() {
+        CliRun run = CliRun.of("run", scenario.toString(), "--devices", "ten");
+
+        assertOneLineBadInput(run);
+        assertThat(run.err()).contains("--devices").contains("'ten'");
+    }
+
+    @Test
+    void outPointingAtAFileIsRefused() throws IOException {
+        Path file = Files.writeString(dir.resolve("taken.txt"), "not a directory");
+
+        CliRun run = CliRun.of("run", scenario.toString(), "--out", file.toString());
+
+        assertOneLineBadInput(run);
+        assertThat(run.err()).contains("--out: " + file + " is a file");
+    }
+
+    @Test
+    void anUnwritableResultsDirectoryIsRefusedBeforeTheRun() throws IOException {
+        Path file = Files.writeString(dir.resolve("plain-file"), "x");
+        Path inside = file.resolve("results");
+
+        CliRun run = CliRun.of("run", scenario.toString(), "--out", inside.toString());
+
+        assertOneLineBadInput(run);
+        assertThat(run.err()).contains("--out: cannot write the results directory " + inside);
+        assertThat(run.out()).doesNotContain("devices against");
+    }
+
+    private static void assertOneLineBadInput(CliRun run) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("Usage:");
+    }
+}

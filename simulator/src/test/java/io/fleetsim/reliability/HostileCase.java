@@ -1,0 +1,57 @@
+package io.fleetsim.reliability;
+
+/**
+ * The catalogue of broken and hostile LwM2M servers: what {@link HostileLwm2mServer} does when a
+ * device registers, what fleetsim does about it, and the cause a failed registration is counted
+ * under in {@code summary.json}. {@code docs/reliability.md} is generated from the same list and
+ * checked against it ({@link ReliabilityDocTest}); {@link HostileServerTest} checks each cause.
+ */
+enum HostileCase {
+
+    GARBAGE("answers every request with bytes that are not CoAP (version 3)",
+            "drops the datagrams, counts them in messages.malformedReceived, retransmits, then gives up",
+            "malformed-response"),
+    TRUNCATED_HEADER("answers with the first 3 bytes of a valid 2.01 (a CoAP header is 4)",
+            "as for garbage", "malformed-response"),
+    WRONG_TOKEN("answers 2.01 in an ACK with the request's message ID but another token",
+            "ignores the ACK, retransmits, then gives up", "wrong-token"),
+    WRONG_MESSAGE_ID("answers 2.01 in an ACK with the request's token but another message ID",
+            "ignores the ACK, retransmits, then gives up", "wrong-message-id"),
+    DUPLICATED_RESPONSES("sends every answer twice",
+            "registers; the second copy matches no open exchange and is dropped", "none"),
+    SERVICE_UNAVAILABLE("answers 5.03 Service Unavailable with Max-Age: 10",
+            "waits at least Max-Age (simulated) before it tries again, longer if its back-off says so",
+            "error-response:5.03"),
+    FORBIDDEN("answers 4.03 Forbidden", "backs off and tries again", "error-response:4.03"),
+    SERVER_ERROR("answers 5.00 Internal Server Error", "backs off and tries again", "error-response:5.00"),
+    RESET("answers every message with RST", "fails the exchange at once, backs off and tries again", "reset"),
+    SILENT("never answers", "retransmits (RFC 7252), gives up, backs off and tries again", "timeout"),
+    ENDLESS_BLOCK2("answers 2.01 with Block2 \"more\" for every block it is asked for",
+            "follows at most 64 blocks or 64 KiB, then gives up", "block2-too-large");
+
+    private final String server;
+    private final String fleetsim;
+    private final String cause;
+
+    HostileCase(String server, String fleetsim, String cause) {
+        this.server = server;
+        this.fleetsim = fleetsim;
+        this.cause = cause;
+    }
+
+    /** The cause counted in registration.failures, or null when registration succeeds. */
+    String cause() {
+        return cause.equals("none") ? null : cause;
+    }
+
+    /** The case's name as the docs show it, e.g. {@code wrong-token}. */
+    String key() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** Its row in the table of docs/reliability.md. */
+    String tableRow() {
+        return "| `" + key() + "` | " + server + " | " + fleetsim + " | "
+                + (cause() == null ? "none" : "`" + cause + "`") + " |";
+    }
+}

@@ -1,0 +1,125 @@
+package io.fleetsim.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fleetsim.scenario.Scenario;
+import io.vertx.core.Vertx;
+
+/**
+ * A small fleet against each {@link HostileCase}: nothing crashes, the run finishes with its
+ * report, the failure is counted under the case's own cause and no other, and nothing is left
+ * behind (timers, open exchanges, device sockets, file descriptors). Runs at 20x: 40 simulated
+ * seconds take 2 s; the CoAP timeouts stay at RFC 7252's 2 s so that a busy machine does not turn
+ * slow answers into timeouts.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class HostileServerTest {
+
+    private static final int DEVICES = 4;
+    private static final double TIME_SCALE = 20;
+    private static Vertx serverVertx;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startServerVertx(@TempDir Path warmup) throws Exception {
+        serverVertx = Vertx.vertx();
+        // One run first, so that the file descriptors the JVM keeps for loaded classes are open
+        // before any case counts them.
+        run(HostileCase.DUPLICATED_RESPONSES, warmup);
+    }
+
+    @AfterAll
+    static void stopServerVertx() {
+        serverVertx.close().await();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(HostileCase.class)
+    void theFailureIsCountedUnderItsCauseAndNothingLeaks(HostileCase hostile) throws Exception {
+        List<String> fdsBefore = InProcessRun.openFileDescriptors();
+
+        CaseOutcome outcome = run(hostile, dir);
+
+        JsonNode summary = outcome.run().summary();
+        assertThat(summary.path("complete").asBoolean()).isTrue();
+        assertThat(summary.path("aborted").asBoolean()).isFalse();
+        assertThat(dir.resolve("report.html")).isNotEmptyFile();
+        Map<String, Long> failures = failures(summary.path("registration").path("failures"));
+        if (hostile.cause() == null) {
+            assertThat(failures).isEmpty();
+            assertThat(summary.path("devices").path("registered").asInt()).isEqualTo(DEVICES);
+        } else {
+            assertThat(failures).containsOnlyKeys(hostile.cause());
+            assertThat(failures.get(hostile.cause())).isGreaterThanOrEqualTo(DEVICES);
+            assertThat(summary.path("devices").path("registered").asInt()).isZero();
+        }
+        assertThat(outcome.run().leftovers()).isEqualTo(new io.fleetsim.engine.FleetEngine.Leftovers(0, 0, 0));
+        assertThat(InProcessRun.awaitClosedSince(fdsBefore)).as("file descriptors left open").isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = HostileCase.class, names = "SERVICE_UNAVAILABLE")
+    void aDeviceWaitsAtLeastMaxAgeAfterServiceUnavailable(HostileCase hostile) throws Exception {
+        CaseOutcome outcome = run(hostile, dir);
+
+        long maxAgeWallNanos = (long) (HostileLwm2mServer.MAX_AGE_SECONDS * 1e9 / TIME_SCALE);
+        List<Long> gaps = new ArrayList<>();
+        outcome.arrivals().values().forEach(times -> {
+            for (int i = 1; i < times.size(); i++) {
+                gaps.add(times.get(i) - times.get(i - 1));
+            }
+        });
+        assertThat(gaps).as("devices tried again after a 5.03").isNotEmpty();
+        assertThat(gaps).allSatisfy(gap -> assertThat(gap).isGreaterThanOrEqualTo(maxAgeWallNanos * 95 / 100));
+    }
+
+    record CaseOutcome(InProcessRun run, Map<String, List<Long>> arrivals) {
+    }
+
+    static CaseOutcome run(HostileCase hostile, Path dir) throws IOException {
+        HostileLwm2mServer server = HostileLwm2mServer.start(serverVertx, hostile).await();
+        try {
+            Scenario scenario = InProcessRun.scenario(hostile.key(), DEVICES, server.port(), """
+                    durationSeconds: 40
+                    timeScale: %s
+                    lifetimeSeconds: 60
+                    updateIntervalSeconds: 5
+                    coap:
+                      ackTimeoutMs: 2000
+                      maxRetransmit: 1
+                    registrationRetry:
+                      initialSeconds: 1
+                      maxSeconds: 2
+                    """.formatted(TIME_SCALE));
+            InProcessRun run = InProcessRun.of(scenario, server.port(), dir);
+            return new CaseOutcome(run, server.registerArrivals());
+        } finally {
+            server.close().await();
+        }
+    }
+
+    private static Map<String, Long> failures(JsonNode node) {
+        Map<String, Long> out = new TreeMap<>();
+        node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asLong()));
+        return out;
+    }
+}
