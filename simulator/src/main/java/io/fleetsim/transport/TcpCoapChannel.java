@@ -52,6 +52,8 @@ public final class TcpCoapChannel implements CoapChannel {
     private long csmTimer = -1;
     private long serverMaxMessageSize = SERVER_BASE_MESSAGE_SIZE;
     private boolean closedByDevice;
+    /** Whether this channel holds a socket of the {@link SocketBudget}: from connect until teardown. */
+    private boolean holdsSocket;
 
     public TcpCoapChannel(ShardContext shard, TcpConnector connector, DeviceIdentity device,
             CoapRequestHandler requestHandler) {
@@ -76,14 +78,30 @@ public final class TcpCoapChannel implements CoapChannel {
     public Future<Void> open() {
         closedByDevice = false;
         if (opening == null) {
-            opening = connect();
+            Future<Void> connecting = connect();
+            if (connecting.failed()) {
+                return connecting;
+            }
+            opening = connecting;
         }
         return opening;
     }
 
+    /**
+     * Connects and exchanges CSMs. The connection holds one socket of the process's
+     * {@link SocketBudget} from now until {@link #teardown()}; a spent budget, or a system out of
+     * file descriptors or ports, fails with {@code socket-limit}.
+     */
     private Future<Void> connect() {
+        SocketBudget budget = SocketBudget.process();
+        if (!budget.tryAcquire()) {
+            return Future.failedFuture(new CoapFailure(CoapFailure.SOCKET_LIMIT, budget.exhaustedMessage()));
+        }
+        holdsSocket = true;
         return connector.connect(device.group().transport(), device.endpoint(), device.group().security())
-                .recover(t -> Future.failedFuture(new CoapFailure(CoapFailure.TRANSPORT, String.valueOf(t.getMessage()))))
+                .recover(t -> Future.failedFuture(new CoapFailure(
+                        SocketBudget.isOutOfSockets(t) ? CoapFailure.SOCKET_LIMIT : CoapFailure.TRANSPORT,
+                        String.valueOf(t.getMessage()))))
                 .compose(this::exchangeCsm)
                 .onFailure(t -> {
                     NetSocket half = socket;
@@ -220,6 +238,10 @@ public final class TcpCoapChannel implements CoapChannel {
     }
 
     private void teardown() {
+        if (holdsSocket) {
+            holdsSocket = false;
+            SocketBudget.process().release();
+        }
         socket = null;
         opening = null;
         keepalive.stop();
