@@ -52,8 +52,17 @@ class FleetOverStreamTransportsTest {
     @ParameterizedTest
     @EnumSource(value = Transport.class, names = {"TCP", "TLS"})
     void devicesRegisterAreReadUpdateAndDeregister(Transport transport) throws Exception {
-        String name = "life-" + transport.key();
-        Scenario scenario = StreamTransports.fleet(name, 20, transport, "",
+        lifeOf("life-" + transport.key(), transport, "");
+    }
+
+    /** TLS devices with {@code security: {mode: x509}} present their certificate from the run's CA. */
+    @org.junit.jupiter.api.Test
+    void tlsDevicesWithX509CertificatesLiveTheSameLife() throws Exception {
+        lifeOf("life-tls-x509", Transport.TLS, "security:\n  mode: x509");
+    }
+
+    private void lifeOf(String name, Transport transport, String fleetExtra) throws Exception {
+        Scenario scenario = StreamTransports.fleet(name, 20, transport, fleetExtra,
                 "lifetimeSeconds: 60\nupdateIntervalSeconds: 20\ntimeScale: 10");
         FleetEngine engine = FleetEngine.start(scenario, StreamTransports.target(server, transport, pki),
                 RunOptions.defaults(results));
