@@ -23,12 +23,12 @@ for n in "${sizes[@]}"; do
     python3 - "$out/summary.json" "$proto" "$n" <<'PY'
 import json, sys
 s = json.load(open(sys.argv[1]))
-d, p, c = s["devices"], s["process"], s["connections"]
+d, p, k, r = s["devices"], s["process"], s["keepalive"], s["reconnect"]
 at = d.get("allRegisteredAtSeconds")
 # not all registered within the run: registrations per simulated second of the run, a lower bound
 rate = (d["registered"] / at) if at else d["registered"] / s["durationSeconds"]["simulated"]
 print(f'{sys.argv[2]:<5} {sys.argv[3]:<8} {d["registered"]:>10} {at if at is not None else "-":>10} {rate:>12.0f} '
-      f'{p["peakThreads"]:>8} {p["peakRssMb"]:>8.0f} {p["heapAfterGcMb"]:>9.1f} {c["pingsSent"]:>9} {c["reconnects"]:>8}')
+      f'{p["peakThreads"]:>8} {p["peakRssMb"]:>8.0f} {p["heapAfterGcMb"]:>9.1f} {k["pings"]:>9} {r["count"]:>8}')
 PY
   done
 done

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.fleetsim.engine.RunTarget;
+import io.fleetsim.nat.ProbeTarget;
 import io.fleetsim.scenario.DeviceGroup;
 import io.fleetsim.scenario.Scenario;
 import io.fleetsim.scenario.TargetUri;
@@ -61,6 +62,7 @@ final class Targets {
         List<AutoCloseable> closers = new ArrayList<>();
         TransportEndpoints endpoints = TransportEndpoints.NONE;
         DtlsTarget dtlsTarget = null;
+        ProbeTarget probe = null;
         String host = "127.0.0.1";
         int port = -1;
         try {
@@ -74,8 +76,12 @@ final class Targets {
                     udp = new RunTarget(server.coapAddress().getHostString(), server.coapAddress().getPort(), true,
                             server::close);
                     dtlsTarget = new DtlsTarget(server.coapsAddress().getHostString(), server.coapsAddress().getPort(), pki);
+                    probe = ProbeTarget.of(server);
                 } else {
-                    udp = startLeshan();
+                    EmbeddedLwm2mServer server = EmbeddedLwm2mServer.start();
+                    udp = new RunTarget(server.coapAddress().getHostString(), server.coapAddress().getPort(), true,
+                            server::close);
+                    probe = ProbeTarget.of(server);
                 }
                 closers.add(udp.closer());
                 host = udp.host();
@@ -101,7 +107,7 @@ final class Targets {
         }
         Transport first = scenario.groups().get(0).transport();
         TransportEndpoints.HostPort main = endpoints.of(first).orElse(new TransportEndpoints.HostPort(host, port));
-        return new RunTarget(main.host(), main.port(), true, () -> closeAll(closers), dtlsTarget, endpoints);
+        return new RunTarget(main.host(), main.port(), true, () -> closeAll(closers), dtlsTarget, endpoints, probe);
     }
 
     /**
@@ -117,11 +123,6 @@ final class Targets {
         RunTarget target = RunTarget.external(host, port)
                 .withEndpoints(TransportEndpoints.NONE.with(transport, host, port).withPki(tlsPki));
         return transport == Transport.DTLS ? target.withDtls(new DtlsTarget(host, port, pki)) : target;
-    }
-
-    private static RunTarget startLeshan() {
-        EmbeddedLwm2mServer server = EmbeddedLwm2mServer.start();
-        return new RunTarget(server.coapAddress().getHostString(), server.coapAddress().getPort(), true, server::close);
     }
 
     private static FleetPki newPki() {

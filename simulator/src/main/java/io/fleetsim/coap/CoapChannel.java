@@ -19,6 +19,14 @@ public interface CoapChannel {
     /** Sends a request; completes with the response, whatever its code, or fails with a {@link CoapFailure}. */
     Future<Response> send(Request request);
 
+    /**
+     * Sends a CoAP ping (over UDP an empty CON, answered by RST); completes when answered, fails
+     * with a {@link CoapFailure} when not. Transports without pings fail at once.
+     */
+    default Future<Void> ping() {
+        return Future.failedFuture(new CoapFailure(CoapFailure.TRANSPORT, "this transport has no CoAP ping"));
+    }
+
     /** Closes the path; open exchanges fail with {@code closed}. Never fails. */
     Future<Void> close();
 

@@ -14,6 +14,7 @@ import org.eclipse.californium.core.coap.Token;
 import io.fleetsim.engine.SimClock;
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.ShardMetrics;
+import io.fleetsim.metrics.TrafficKind;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 
@@ -63,14 +64,31 @@ public final class UdpExchangeLayer {
         request.setType(Type.CON);
         request.setMID(takeMid());
         request.setToken(takeToken());
-        Outgoing outgoing = new Outgoing(request, codec.encode(request), promise);
+        Outgoing outgoing = new Outgoing(request, codec.encode(request), promise, TrafficKind.of(request));
         byMid.put(request.getMID(), outgoing);
         byToken.put(request.getToken(), outgoing);
         metrics.exchangeDelta(1);
         outgoing.timeoutMillis = timeouts.initialMillis(random);
-        transmit(outgoing.bytes, Type.CON);
+        transmit(outgoing.bytes, Type.CON, outgoing.kind);
         armRetransmission(outgoing);
         return promise.future();
+    }
+
+    /**
+     * Sends a CoAP ping: an empty CON, retransmitted like any CON, answered by RST (an empty ACK
+     * counts too). Fails with {@code timeout} when nothing answers.
+     */
+    public Future<Void> ping() {
+        Promise<Response> promise = Promise.promise();
+        EmptyMessage ping = new EmptyMessage(Type.CON);
+        ping.setMID(takeMid());
+        ping.setToken(Token.EMPTY);
+        Outgoing outgoing = new Outgoing(ping, codec.encode(ping), promise, TrafficKind.KEEPALIVE);
+        byMid.put(ping.getMID(), outgoing);
+        outgoing.timeoutMillis = timeouts.initialMillis(random);
+        transmit(outgoing.bytes, Type.CON, outgoing.kind);
+        armRetransmission(outgoing);
+        return promise.future().mapEmpty();
     }
 
     /** Handles one datagram from the server. */
@@ -84,6 +102,7 @@ public final class UdpExchangeLayer {
             return;
         }
         countReceived(message.getType());
+        metrics.traffic(kindOf(message), false, datagram.length);
         if (message instanceof Request request) {
             onRequest(request);
         } else if (message instanceof Response response) {
@@ -92,13 +111,30 @@ public final class UdpExchangeLayer {
             onEmptyAck(message.getMID());
         } else if (message.getType() == Type.RST) {
             Outgoing outgoing = byMid.get(message.getMID());
-            if (outgoing != null) {
+            if (outgoing != null && outgoing.isPing()) {
+                complete(outgoing, null);
+            } else if (outgoing != null) {
                 fail(outgoing, new CoapFailure(CoapFailure.RESET, "server answered with RST"));
             }
         } else if (message.getType() == Type.CON) {
             // CoAP ping: an empty CON is answered with RST.
-            sendEmpty(EmptyMessage.newRST(message));
+            sendEmpty(EmptyMessage.newRST(message), TrafficKind.KEEPALIVE);
         }
+    }
+
+    /** What a message from the server belongs to: the exchange it answers, else data or keepalive. */
+    private TrafficKind kindOf(Message message) {
+        if (message instanceof Request) {
+            return TrafficKind.DATA;
+        }
+        Outgoing outgoing = byMid.get(message.getMID());
+        if (outgoing == null && message instanceof Response response) {
+            outgoing = byToken.get(response.getToken());
+        }
+        if (outgoing != null) {
+            return outgoing.kind;
+        }
+        return message.getType() == Type.CON && !(message instanceof Response) ? TrafficKind.KEEPALIVE : TrafficKind.DATA;
     }
 
     /** Fails every open exchange and stops all timers. */
@@ -119,7 +155,7 @@ public final class UdpExchangeLayer {
     private void onRequest(Request request) {
         byte[] cached = recentRequests.responseTo(request.getMID(), clock.nowMillis());
         if (cached != null) {
-            transmit(cached, Type.ACK);
+            transmit(cached, Type.ACK, TrafficKind.DATA);
             return;
         }
         Response response = requestHandler.handle(request);
@@ -135,21 +171,22 @@ public final class UdpExchangeLayer {
         if (request.getType() == Type.CON) {
             recentRequests.remember(request.getMID(), bytes, clock.nowMillis());
         }
-        transmit(bytes, response.getType());
+        transmit(bytes, response.getType(), TrafficKind.DATA);
     }
 
     private void onResponse(Response response) {
         Outgoing outgoing;
         if (response.getType() == Type.ACK) {
             outgoing = byMid.get(response.getMID());
-            if (outgoing == null || !outgoing.request.getToken().equals(response.getToken())) {
+            if (outgoing == null || !outgoing.message.getToken().equals(response.getToken())) {
                 noteMismatch(outgoing, response);
                 return; // a late duplicate, or not ours: drop it
             }
         } else {
             outgoing = byToken.get(response.getToken());
             if (response.getType() == Type.CON) {
-                sendEmpty(outgoing == null ? EmptyMessage.newRST(response) : EmptyMessage.newACK(response));
+                sendEmpty(outgoing == null ? EmptyMessage.newRST(response) : EmptyMessage.newACK(response),
+                        outgoing == null ? TrafficKind.DATA : outgoing.kind);
             }
             if (outgoing == null) {
                 return;
@@ -183,10 +220,15 @@ public final class UdpExchangeLayer {
     }
 
     private void onEmptyAck(int mid) {
-        Outgoing outgoing = byMid.remove(mid);
+        Outgoing outgoing = byMid.get(mid);
         if (outgoing == null) {
             return;
         }
+        if (outgoing.isPing()) {
+            complete(outgoing, null);
+            return;
+        }
+        byMid.remove(mid);
         clock.cancel(outgoing.timerId);
         outgoing.timerId = clock.schedule(timeouts.maxTransmitWaitMillis(), id -> fail(outgoing,
                 new CoapFailure(outgoing.timeoutCause(), "no separate response after the empty ACK")));
@@ -205,7 +247,7 @@ public final class UdpExchangeLayer {
         outgoing.retransmissions++;
         outgoing.timeoutMillis *= 2;
         metrics.increment(Counter.RETRANSMISSIONS);
-        transmit(outgoing.bytes, Type.CON);
+        transmit(outgoing.bytes, Type.CON, outgoing.kind);
         armRetransmission(outgoing);
     }
 
@@ -221,17 +263,18 @@ public final class UdpExchangeLayer {
 
     private void forget(Outgoing outgoing) {
         clock.cancel(outgoing.timerId);
-        byMid.remove(outgoing.request.getMID(), outgoing);
-        if (byToken.remove(outgoing.request.getToken(), outgoing)) {
+        byMid.remove(outgoing.message.getMID(), outgoing);
+        if (byToken.remove(outgoing.message.getToken(), outgoing)) {
             metrics.exchangeDelta(-1);
         }
     }
 
-    private void sendEmpty(EmptyMessage message) {
-        transmit(codec.encode(message), message.getType());
+    private void sendEmpty(EmptyMessage message, TrafficKind kind) {
+        transmit(codec.encode(message), message.getType(), kind);
     }
 
-    private void transmit(byte[] bytes, Type type) {
+    private void transmit(byte[] bytes, Type type, TrafficKind kind) {
+        metrics.traffic(kind, true, bytes.length);
         metrics.increment(switch (type) {
             case CON -> Counter.SENT_CON;
             case NON -> Counter.SENT_NON;
@@ -262,21 +305,27 @@ public final class UdpExchangeLayer {
             (byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value });
     }
 
-    /** A request of ours waiting for its response. */
+    /** A request (or ping) of ours waiting for its response. */
     private static final class Outgoing {
-        final Request request;
+        final Message message;
         final byte[] bytes;
         final Promise<Response> promise;
+        final TrafficKind kind;
         long timeoutMillis;
         long timerId = -1;
         int retransmissions;
         /** What the server got wrong while this request waited, or null. */
         String suspect;
 
-        Outgoing(Request request, byte[] bytes, Promise<Response> promise) {
-            this.request = request;
+        Outgoing(Message message, byte[] bytes, Promise<Response> promise, TrafficKind kind) {
+            this.message = message;
             this.bytes = bytes;
             this.promise = promise;
+            this.kind = kind;
+        }
+
+        boolean isPing() {
+            return message instanceof EmptyMessage;
         }
 
         String timeoutCause() {

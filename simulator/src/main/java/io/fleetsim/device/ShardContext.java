@@ -6,6 +6,7 @@ import io.fleetsim.coap.RetransmissionTimeouts;
 import io.fleetsim.coap.UdpCodec;
 import io.fleetsim.engine.SimClock;
 import io.fleetsim.metrics.ShardMetrics;
+import io.fleetsim.nat.NatShard;
 import io.fleetsim.transport.CoapChannelFactory;
 import io.fleetsim.transport.TcpConnector;
 import io.fleetsim.transport.TransportEndpoints;
@@ -20,6 +21,7 @@ import io.vertx.core.Vertx;
  * @param bindHost address the device sockets bind to
  * @param tcp      the shard's one TCP/TLS client, for devices on {@code tcp} and {@code tls}
  * @param dtls     the CoAPS endpoint and credentials source of DTLS devices; null when the run has none
+ * @param nat      the shard's emulated carrier NAT: each device's path to the server
  */
 public record ShardContext(
         Vertx vertx,
@@ -34,7 +36,8 @@ public record ShardContext(
         ServerRequestHandler requestHandler,
         SplittableRandom random,
         DtlsTarget dtls,
-        TcpConnector tcp) {
+        TcpConnector tcp,
+        NatShard nat) {
 
     /** Makes the CoAP channel of a device of this shard. */
     public CoapChannelFactory channels() {
@@ -56,6 +59,7 @@ public record ShardContext(
             TransportEndpoints endpoints) {
         return new ShardContext(vertx, clock, scenario, targetHost, targetPort, bindHost, new UdpCodec(),
                 new RetransmissionTimeouts(scenario.coap()), metrics, new ServerRequestHandler(metrics),
-                new SplittableRandom(seed), dtls, new TcpConnector(vertx, bindHost, endpoints, targetHost, targetPort));
+                new SplittableRandom(seed), dtls, new TcpConnector(vertx, bindHost, endpoints, targetHost, targetPort),
+                new NatShard());
     }
 }

@@ -12,6 +12,9 @@ import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.FailureKind;
 import io.fleetsim.metrics.LatencyMetric;
 import io.fleetsim.metrics.ShardMetrics;
+import io.fleetsim.nat.DevicePath;
+import io.fleetsim.nat.PathTracker;
+import io.fleetsim.scenario.Keepalive;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -32,20 +35,33 @@ public final class VirtualDevice {
     private final ShardContext shard;
     private final ShardMetrics metrics;
     private final CoapChannel coap;
+    private final PathTracker path;
+    private final IdleKeepalive keepalive;
     private State state = State.IDLE;
     private String location;
     private int failedAttempts;
     private long timerId = -1;
     private boolean everRegistered;
-    private long pathLostAtMicros = -1;
 
     public VirtualDevice(DeviceIdentity identity, ShardContext shard) {
         this.identity = identity;
         this.shard = shard;
         this.metrics = shard.metrics();
+        DevicePath devicePath = shard.nat().pathFor(shard, identity);
+        this.path = devicePath.tracker();
         this.coap = shard.channels().create(identity,
-                request -> shard.requestHandler().handle(identity, lifetimeSeconds(), request));
+                request -> shard.requestHandler().handle(identity, lifetimeSeconds(), request), devicePath);
         this.coap.onPathLost(cause -> pathLost());
+        Keepalive settings = identity.group().keepalive();
+        // TCP and TLS channels ping by themselves (TcpKeepalive: RFC 8323 Ping and Pong) and report
+        // a dead path through onPathLost; the idle keepalive here is for UDP and DTLS only.
+        this.keepalive = settings.coapPingInterval() == null || identity.group().transport().isStream() ? null
+                : new IdleKeepalive(shard.clock(), settings.coapPingInterval().toMillis(), this::keepalive);
+    }
+
+    /** Whether a server request would reach the device now (registered, its path and address current). */
+    public boolean isReachable() {
+        return path.isReachable();
     }
 
     public DeviceIdentity identity() {
@@ -96,6 +112,8 @@ public final class VirtualDevice {
     private void register(long intendedMillis) {
         state = State.REGISTERING;
         metrics.increment(Counter.REGISTRATION_ATTEMPTS);
+        path.restoring(shard.clock().nowMillis());
+        touchKeepalive();
         long sentMicros = shard.clock().nowMicros();
         coap.send(registerRequest()).onComplete(ar -> onRegisterResult(ar, intendedMillis, sentMicros));
     }
@@ -118,31 +136,33 @@ public final class VirtualDevice {
             metrics.firstRegistration(shard.clock().nowMillis());
         }
         metrics.registeredDelta(1);
-        if (pathLostAtMicros >= 0) {
-            metrics.record(LatencyMetric.RECONNECT, now - pathLostAtMicros);
-            metrics.increment(Counter.RECONNECTS);
-            pathLostAtMicros = -1;
-        }
         location = ar.result().getOptions().getLocationPathString();
         failedAttempts = 0;
         state = State.REGISTERED;
+        path.registered(shard.clock().nowMillis());
+        if (keepalive != null) {
+            keepalive.start();
+        }
         scheduleUpdate();
     }
 
     /**
-     * The channel found the path dead. A registered device registers again over a new path; one
-     * already re-registering (its update failed with the path) only starts the reconnect clock.
+     * The channel found the path dead (TCP/TLS: no Pong, closed, aborted). A registered device
+     * registers again over a new path; one already re-registering (its update failed with the
+     * path) only starts the reconnect clock.
      */
     private void pathLost() {
+        long now = shard.clock().nowMillis();
         if (state == State.REGISTERED) {
+            metrics.increment(Counter.PATH_BROKEN_REREGISTRATIONS);
             shard.clock().cancel(timerId);
             metrics.registeredDelta(-1);
             location = null;
-            pathLostAtMicros = shard.clock().nowMicros();
+            path.pathDead(now);
             state = State.REGISTERING;
-            openAndRegister(shard.clock().nowMillis());
-        } else if (state == State.REGISTERING && pathLostAtMicros < 0 && everRegistered) {
-            pathLostAtMicros = shard.clock().nowMicros();
+            openAndRegister(now);
+        } else if (state == State.REGISTERING && everRegistered) {
+            path.pathDead(now);
         }
     }
 
@@ -165,6 +185,8 @@ public final class VirtualDevice {
     private void update(long intendedMillis) {
         state = State.UPDATING;
         metrics.increment(Counter.UPDATE_ATTEMPTS);
+        path.restoring(shard.clock().nowMillis());
+        touchKeepalive();
         long sentMicros = shard.clock().nowMicros();
         coap.send(updateRequest()).onComplete(ar -> onUpdateResult(ar, intendedMillis, sentMicros));
     }
@@ -180,6 +202,7 @@ public final class VirtualDevice {
             metrics.failure(FailureKind.UPDATE, failure);
             metrics.registeredDelta(-1);
             location = null;
+            path.registrationLost(shard.clock().nowMillis());
             register(shard.clock().nowMillis());
             return;
         }
@@ -188,7 +211,43 @@ public final class VirtualDevice {
         metrics.record(LatencyMetric.UPDATE_SERVICE, now - sentMicros);
         metrics.increment(Counter.UPDATES);
         state = State.REGISTERED;
+        path.registered(shard.clock().nowMillis());
         scheduleUpdate();
+    }
+
+    private void touchKeepalive() {
+        if (keepalive != null) {
+            keepalive.touch();
+        }
+    }
+
+    /** Idle time is up: a CoAP ping, or an Update when the group says so. */
+    private void keepalive() {
+        if (state != State.REGISTERED) {
+            return; // a request is in flight or the device is not registered: that is traffic enough
+        }
+        if (identity.group().keepalive().method() == Keepalive.Method.UPDATE) {
+            shard.clock().cancel(timerId);
+            update(shard.clock().nowMillis());
+            return;
+        }
+        metrics.increment(Counter.PINGS);
+        touchKeepalive();
+        coap.ping().onFailure(t -> pathBroken());
+    }
+
+    /** No answer to a ping: the path is broken, so the device registers again, as UDP clients do. */
+    private void pathBroken() {
+        metrics.increment(Counter.PING_FAILURES);
+        if (state != State.REGISTERED) {
+            return;
+        }
+        metrics.increment(Counter.PATH_BROKEN_REREGISTRATIONS);
+        shard.clock().cancel(timerId);
+        metrics.registeredDelta(-1);
+        location = null;
+        path.pathDead(shard.clock().nowMillis());
+        register(shard.clock().nowMillis());
     }
 
     /**
@@ -197,6 +256,10 @@ public final class VirtualDevice {
      */
     public Future<Void> stop(boolean deregister) {
         shard.clock().cancel(timerId);
+        if (keepalive != null) {
+            keepalive.stop();
+        }
+        path.stopped(shard.clock().nowMillis());
         boolean registered = isRegistered() && location != null;
         if (!registered || !deregister) {
             return shutdown(registered);
@@ -231,6 +294,9 @@ public final class VirtualDevice {
         request.getOptions().addUriQuery("lt=" + lifetimeSeconds());
         request.getOptions().addUriQuery("lwm2m=1.1");
         request.getOptions().addUriQuery("b=U");
+        if (identity.group().keepalive().queueMode()) {
+            request.getOptions().addUriQuery("Q");
+        }
         request.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_LINK_FORMAT);
         request.setPayload(DeviceObjects.OBJECT_LINKS);
         return request;

@@ -73,6 +73,7 @@ public final class DeviceShard extends VerticleBase {
         context.runOnContext(v -> {
             stopping = true;
             shard.clock().cancel(injectorTimer);
+            shard.nat().stop();
             List<Future<Void>> stops = new ArrayList<>(devices.size());
             for (VirtualDevice device : devices) {
                 stops.add(device.stop(deregister));

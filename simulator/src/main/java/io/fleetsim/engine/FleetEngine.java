@@ -49,6 +49,7 @@ public final class FleetEngine {
     private final List<ShardMetrics> shardMetrics = new ArrayList<>();
     private final List<DeviceShard> shards = new ArrayList<>();
     private final ResultsWriter writer;
+    private io.fleetsim.nat.ReachabilityProber prober;
     private RunAbort abort = new RunAbort();
     private Leftovers leftovers;
 
@@ -142,7 +143,27 @@ public final class FleetEngine {
         if (!await(Future.all(deployments), 30)) {
             throw new IllegalStateException("the device shards did not start within 30 s");
         }
+        startProbes(plan);
         writer.start(options.reportingPeriod().toMillis(), this::registeredNow);
+    }
+
+    /** Reachability probes, when the scenario asks for them and the server can send them. */
+    private void startProbes(FleetPlan plan) {
+        if (!scenario.probe().enabled()) {
+            return;
+        }
+        if (target.probe() == null) {
+            LOG.warn("probe: only the embedded server can send reachability probes; none are sent to {}", target.uri());
+            return;
+        }
+        ShardMetrics probeMetrics = new ShardMetrics();
+        shardMetrics.add(probeMetrics);
+        List<String> endpoints = plan.devices().stream().map(io.fleetsim.device.DeviceIdentity::endpoint).toList();
+        long seed = scenario.arrival().seed() * 17 + 3;
+        prober = new io.fleetsim.nat.ReachabilityProber(vertx, clock, target.probe(),
+                io.fleetsim.nat.ReachabilityProber.sample(endpoints, scenario.probe().sample(), seed),
+                scenario.probe().ratePerSecond(), probeMetrics, seed);
+        prober.start();
     }
 
     private void startMetricsEndpoint() {
@@ -209,6 +230,9 @@ public final class FleetEngine {
     /** Stops the fleet (de-registering as the scenario says), writes the results, renders the report. */
     public RunOutcome stop() throws IOException {
         long registeredAtEnd = registeredNow();
+        if (prober != null) {
+            prober.stop();
+        }
         if (options.measureHeap()) {
             System.gc(); // benchmark runs only: the next sample shows the heap the live fleet holds
         }

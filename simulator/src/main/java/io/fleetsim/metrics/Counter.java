@@ -19,12 +19,28 @@ public enum Counter {
     READS_SERVED,
     NOT_FOUND_SERVED,
     METHOD_NOT_ALLOWED_SERVED,
-    /** Devices registered again after their path died (TCP/TLS: no Pong, closed, aborted). */
-    RECONNECTS,
-    /** RFC 8323 Pings sent by devices. */
-    PINGS_SENT,
-    /** Frames from the server larger than a device accepts; each closed its connection. */
+    /** Frames from the server larger than a device accepts (TCP/TLS); each closed its connection. */
     FRAMES_TOO_LARGE,
+    // NAT emulation (io.fleetsim.nat) and the reachability it leaves
+    NAT_MAPPINGS_CREATED, NAT_EXPIRIES, NAT_REBINDINGS, NAT_FLUSHED, NAT_PORT_NOT_PRESERVED,
+    NAT_DROPPED_UP, NAT_DROPPED_DOWN, NAT_DROPPED_DEAD_MAPPING, NAT_FILTERED,
+    /** Keepalive pings sent: an empty CON over UDP/DTLS, an RFC 8323 Ping over TCP/TLS. */
+    PINGS,
+    /** Pings without answer: over UDP after all retransmissions, over TCP/TLS no Pong within pongTimeoutSeconds. */
+    PING_FAILURES,
+    /** Registered devices that found their path dead (ping unanswered, connection lost) and registered again. */
+    PATH_BROKEN_REREGISTRATIONS,
+    /** Broken paths of reachable devices that became reachable again; one per {@code reconnect} latency value. */
+    RECONNECTS,
+    PROBES, PROBE_SUCCESSES, PROBE_SKIPPED,
+    // traffic by kind (TrafficKind), CoAP messages and their bytes, retransmissions included
+    TRAFFIC_REGISTRATION_SENT, TRAFFIC_REGISTRATION_SENT_BYTES,
+    TRAFFIC_REGISTRATION_RECEIVED, TRAFFIC_REGISTRATION_RECEIVED_BYTES,
+    TRAFFIC_UPDATE_SENT, TRAFFIC_UPDATE_SENT_BYTES, TRAFFIC_UPDATE_RECEIVED, TRAFFIC_UPDATE_RECEIVED_BYTES,
+    TRAFFIC_KEEPALIVE_SENT, TRAFFIC_KEEPALIVE_SENT_BYTES,
+    TRAFFIC_KEEPALIVE_RECEIVED, TRAFFIC_KEEPALIVE_RECEIVED_BYTES,
+    TRAFFIC_DATA_SENT, TRAFFIC_DATA_SENT_BYTES, TRAFFIC_DATA_RECEIVED, TRAFFIC_DATA_RECEIVED_BYTES,
+    // DTLS
     DTLS_HANDSHAKES,
     DTLS_HANDSHAKE_FAILURES,
     DTLS_RESUMED_HANDSHAKES,

@@ -6,9 +6,18 @@ public enum LatencyMetric {
     REGISTRATION_SERVICE("registration.service"),
     UPDATE("update"),
     UPDATE_SERVICE("update.service"),
-    HANDSHAKE("handshake"),
-    /** From the moment a device found its path dead to its registration over a new one. */
-    RECONNECT("reconnect");
+    /**
+     * From the moment a reachable device's path broke to registered and reachable again: the NAT's
+     * expiry or flush (known exactly), or else the moment the device found the path dead (TCP/TLS:
+     * no Pong, closed, aborted; UDP: ping unanswered). See {@link io.fleetsim.nat.PathTracker}.
+     */
+    RECONNECT("reconnect"),
+    /** NAT breaks only: from the moment the path broke to the device's first step to restore it. */
+    RECONNECT_DETECT("reconnect.detect"),
+    /** Reachability probe: the embedded server's Read of /3/0/9, answered. */
+    PROBE("probe"),
+    /** DTLS handshake. */
+    HANDSHAKE("handshake");
 
     private final String tag;
 
@@ -18,5 +27,15 @@ public enum LatencyMetric {
 
     public String tag() {
         return tag;
+    }
+
+    /** The metric with this tag, or null. */
+    public static LatencyMetric byTag(String tag) {
+        for (LatencyMetric metric : values()) {
+            if (metric.tag.equals(tag)) {
+                return metric;
+            }
+        }
+        return null;
     }
 }

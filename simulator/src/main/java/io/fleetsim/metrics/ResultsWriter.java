@@ -36,7 +36,8 @@ public final class ResultsWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResultsWriter.class);
     static final String TIMELINE_HEADER = "t,wall,started,registered,registrations,registrationFailures,"
-            + "updates,updateFailures,deregistrations,retransmissions,sent,received,threads,rssMb";
+            + "updates,updateFailures,deregistrations,retransmissions,sent,received,threads,rssMb,"
+            + "mappingsAlive,reachableNow,reachability,natExpiries,natRebindings,pings,bytesSent,bytesReceived";
 
     private final Path dir;
     private final RunInfo info;
@@ -112,7 +113,7 @@ public final class ResultsWriter implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         takeIntervals();
-        RunTotals totals = RunTotals.collect(shards);
+        RunTotals totals = RunTotals.collect(shards, clock.nowMillis());
         List<ThresholdResult> thresholds = judge.apply(new ThresholdJudge(totals, wholeRun, registeredAtEnd));
         SummaryJson.Snapshot snapshot = write(registeredAtEnd, thresholds, true, abortReason);
         finished = true;
@@ -140,7 +141,7 @@ public final class ResultsWriter implements AutoCloseable {
         if (!complete) {
             takeIntervals();
         }
-        RunTotals totals = RunTotals.collect(shards);
+        RunTotals totals = RunTotals.collect(shards, clock.nowMillis());
         ProcessStats process = ProcessStats.sample();
         appendTimeline(totals, process);
         SummaryJson.Snapshot snapshot = new SummaryJson.Snapshot(info, totals, wholeRun,
@@ -176,7 +177,8 @@ public final class ResultsWriter implements AutoCloseable {
                 delta(totals, Counter.UPDATES), delta(totals, Counter.UPDATE_FAILURES),
                 delta(totals, Counter.DEREGISTRATIONS), delta(totals, Counter.RETRANSMISSIONS),
                 sent(totals) - sent(previous), received(totals) - received(previous),
-                process.threads(), process.rssBytes() / (1024.0 * 1024.0));
+                process.threads(), process.rssBytes() / (1024.0 * 1024.0))
+                + NatTimelineColumns.values(totals, previous);
         timeline.write(line);
         timeline.newLine();
         timeline.flush();

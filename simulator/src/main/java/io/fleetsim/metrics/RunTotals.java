@@ -12,6 +12,10 @@ public final class RunTotals {
     private final Map<FailureKind, Map<String, Long>> failures = new EnumMap<>(FailureKind.class);
     private long registeredNow;
     private long lastFirstRegistrationMillis = -1;
+    private long reachableMillis;
+    private long observedMillis;
+    private long reachableNow;
+    private long mappingsAlive;
 
     private RunTotals() {
         for (FailureKind kind : FailureKind.values()) {
@@ -20,7 +24,22 @@ public final class RunTotals {
     }
 
     public static RunTotals collect(List<ShardMetrics> shards) {
+        return collect(shards, -1);
+    }
+
+    /**
+     * The totals, with reachability device-time up to simulated {@code nowMillis} (when negative,
+     * only intervals already closed count, which is exact once every device has stopped).
+     */
+    public static RunTotals collect(List<ShardMetrics> shards, long nowMillis) {
         RunTotals totals = new RunTotals();
+        for (ShardMetrics shard : shards) {
+            long now = nowMillis < 0 ? 0 : nowMillis;
+            totals.reachableMillis += nowMillis < 0 ? 0 : shard.reachableTime().totalMillis(now);
+            totals.observedMillis += nowMillis < 0 ? 0 : shard.observedTime().totalMillis(now);
+            totals.reachableNow += shard.reachableTime().openNow();
+            totals.mappingsAlive += shard.mappingsAlive();
+        }
         for (ShardMetrics shard : shards) {
             for (Counter counter : Counter.values()) {
                 totals.counters[counter.ordinal()] += shard.get(counter);
@@ -52,5 +71,46 @@ public final class RunTotals {
 
     public long registeredNow() {
         return registeredNow;
+    }
+
+    /** Device-ms during which a server request would have reached the device. */
+    public long reachableMillis() {
+        return reachableMillis;
+    }
+
+    /** Device-ms over which reachability is measured (first registration to stop, per device). */
+    public long observedMillis() {
+        return observedMillis;
+    }
+
+    /** Devices reachable at the moment of collection. */
+    public long reachableNow() {
+        return reachableNow;
+    }
+
+    /** NAT mappings alive at the moment of collection. */
+    public long mappingsAlive() {
+        return mappingsAlive;
+    }
+
+    /** Reachable share of observed device-time; null before any device registered. */
+    public Double reachability() {
+        return observedMillis <= 0 ? null : (double) reachableMillis / observedMillis;
+    }
+
+    /** Share of answered reachability probes; null when none was sent. */
+    public Double probedReachability() {
+        long probes = get(Counter.PROBES);
+        return probes == 0 ? null : (double) get(Counter.PROBE_SUCCESSES) / probes;
+    }
+
+    /** Observed device-hours. */
+    public double deviceHours() {
+        return observedMillis / 3_600_000.0;
+    }
+
+    /** {@code count} per observed device-hour; null before any device registered. */
+    public Double perDeviceHour(long count) {
+        return observedMillis <= 0 ? null : count / deviceHours();
     }
 }

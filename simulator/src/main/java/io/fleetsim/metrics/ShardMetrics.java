@@ -35,6 +35,35 @@ public final class ShardMetrics {
         }
     }
 
+    private final DeviceTimeMeter reachableTime = new DeviceTimeMeter();
+    private final DeviceTimeMeter observedTime = new DeviceTimeMeter();
+    private final AtomicLong mappingsAlive = new AtomicLong();
+
+    /** Device-time during which a server request would reach the device (see io.fleetsim.nat.PathTracker). */
+    public DeviceTimeMeter reachableTime() {
+        return reachableTime;
+    }
+
+    /** Device-time over which reachability is measured: from a device's first registration to its stop. */
+    public DeviceTimeMeter observedTime() {
+        return observedTime;
+    }
+
+    /** Live NAT mappings of the shard, up or down by one. */
+    public void mappingsAliveDelta(int delta) {
+        mappingsAlive.addAndGet(delta);
+    }
+
+    public long mappingsAlive() {
+        return mappingsAlive.get();
+    }
+
+    /** Counts one message of {@code kind} and its bytes. */
+    public void traffic(TrafficKind kind, boolean sent, int bytes) {
+        counters.incrementAndGet((sent ? kind.sent() : kind.received()).ordinal());
+        counters.addAndGet((sent ? kind.sentBytes() : kind.receivedBytes()).ordinal(), bytes);
+    }
+
     public void increment(Counter counter) {
         counters.incrementAndGet(counter.ordinal());
     }

@@ -71,13 +71,11 @@ public final class SummaryJson {
                         "ACK", t.get(Counter.RECEIVED_ACK), "RST", t.get(Counter.RECEIVED_RST)),
                 "malformedReceived", t.get(Counter.MALFORMED_RECEIVED)));
         root.put("retransmissions", t.get(Counter.RETRANSMISSIONS));
-        root.put("connections", map("reconnects", t.get(Counter.RECONNECTS),
-                "reconnectMs", LatencySummary.of(s.histograms().get(LatencyMetric.RECONNECT)),
-                "lost", t.failures(FailureKind.CONNECTION),
-                "pingsSent", t.get(Counter.PINGS_SENT),
+        root.put("connections", map("lost", t.failures(FailureKind.CONNECTION),
                 "framesTooLarge", t.get(Counter.FRAMES_TOO_LARGE)));
         root.put("handshake", DtlsSummary.handshake(t, s.histograms()));
         root.put("dtls", DtlsSummary.dtls(t));
+        NatSummary.addTo(root, t, s.histograms());
         root.put("process", map("threads", s.process().threads(), "peakThreads", s.process().peakThreads(),
                 "rssMb", mb(s.process().rssBytes()), "peakRssMb", mb(s.process().peakRssBytes()),
                 "heapAfterGcMb", mb(s.process().heapAfterGcBytes())));

@@ -38,12 +38,9 @@ public final class ThresholdJudge {
         int dot = metric.lastIndexOf('.');
         String head = dot < 0 ? metric : metric.substring(0, dot);
         String stat = dot < 0 ? "" : metric.substring(dot + 1);
-        if (head.equals("registration") || head.equals("update")) {
-            Double latency = latency(head.equals("registration")
-                    ? LatencyMetric.REGISTRATION : LatencyMetric.UPDATE, stat);
-            if (latency != null || isLatencyStat(stat)) {
-                return latency;
-            }
+        LatencyMetric latencyMetric = LatencyMetric.byTag(head);
+        if (latencyMetric != null && isLatencyStat(stat)) {
+            return latency(latencyMetric, stat);
         }
         return switch (metric) {
             case "registration.successRatio" -> successRatio();
@@ -52,6 +49,10 @@ public final class ThresholdJudge {
             case "devices.registered" -> (double) totals.get(Counter.DEVICES_REGISTERED);
             case "devices.registeredAtEnd" -> (double) registeredAtEnd;
             case "retransmissions" -> (double) totals.get(Counter.RETRANSMISSIONS);
+            case "reachability" -> totals.reachability();
+            case "reachability.probed" -> totals.probedReachability();
+            case "nat.expiries" -> (double) totals.get(Counter.NAT_EXPIRIES);
+            case "nat.rebindings" -> (double) totals.get(Counter.NAT_REBINDINGS);
             default -> null;
         };
     }

@@ -60,7 +60,12 @@ final class DeviceGroupReader {
         String name = group.readOptional(ScenarioKeys.GROUP_NAME).orElse(prefix);
         Keepalive keepalive = KeepaliveReader.read(group, transport);
         Security security = SecurityReader.read(group, transport);
-        return new DeviceGroup(name, count, prefix, transport, security, keepalive, NatSettings.NONE);
+        NatSettings nat = NatSettingsReader.read(group);
+        if (nat.enabled() && transport != Transport.UDP) {
+            throw group.error(ScenarioKeys.NAT_SECTION, "NAT emulation supports transport udp only so far, got "
+                    + transport.key());
+        }
+        return new DeviceGroup(name, count, prefix, transport, security, keepalive, nat);
     }
 
     private static void checkDistinct(ScenarioSource source, Node node, String path, DeviceGroup group,

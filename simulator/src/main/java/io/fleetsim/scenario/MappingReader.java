@@ -35,10 +35,15 @@ final class MappingReader {
      * @param section whose keys the map may hold
      */
     static MappingReader of(ScenarioSource source, Node node, String path, int line, Section section) {
+        return of(source, node, path, line, ScenarioKeys.in(section));
+    }
+
+    /** A map that may hold only {@code keys} (e.g. the items of a list of small maps). */
+    static MappingReader of(ScenarioSource source, Node node, String path, int line, List<ScenarioKey<?>> keys) {
         if (!(node instanceof MappingNode mapping)) {
             throw source.error(line, path, "expected a map of keys, got " + ScalarValues.describe(node));
         }
-        List<String> known = ScenarioKeys.in(section).stream().map(ScenarioKey::name).toList();
+        List<String> known = keys.stream().map(ScenarioKey::name).toList();
         Map<String, NodeTuple> entries = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
             String key = keyText(source, tuple.getKeyNode(), path);

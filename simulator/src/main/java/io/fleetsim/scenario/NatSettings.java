@@ -1,12 +1,63 @@
 package io.fleetsim.scenario;
 
+import java.util.List;
+
 /**
- * The emulated carrier NAT between a group's devices and the server.
+ * The emulated carrier NAT between a group's devices and the server (see {@code nat} in
+ * docs/scenarios.md). Times are simulated time.
  *
- * @param enabled false when the devices reach the server directly
+ * @param enabled        false when the devices reach the server directly
+ * @param profile        the carrier profile the settings started from, or null
+ * @param timeouts       the mapping timeouts a device may get, drawn per device by weight
+ * @param inboundRefresh whether packets from the server alone keep a live mapping alive (Linux: yes)
+ * @param portAllocation how a new mapping picks its external port
+ * @param filtering      which inbound packets a live mapping lets through
+ * @param uplinkLoss     share of device-to-server packets dropped, 0..1
+ * @param downlinkLoss   share of server-to-device packets dropped, 0..1
+ * @param delayMillis    one-way delay added in each direction
+ * @param jitterMillis   up to this much more delay, drawn per packet
+ * @param flushAtSeconds moments at which every mapping is dropped at once (a NAT reboot)
+ * @param seed           seed of the per-device timeout draw and of loss and jitter
  */
-public record NatSettings(boolean enabled) {
+public record NatSettings(boolean enabled, String profile, List<TimeoutOption> timeouts, boolean inboundRefresh,
+        PortAllocation portAllocation, Filtering filtering, double uplinkLoss, double downlinkLoss,
+        double delayMillis, double jitterMillis, List<Double> flushAtSeconds, long seed) {
+
+    /** Linux conntrack's UDP defaults: 30 s unreplied, 120 s once a stream. */
+    public static final TimeoutOption LINUX_UDP = new TimeoutOption(30, 120, 1);
 
     /** No NAT: devices reach the server directly. */
-    public static final NatSettings NONE = new NatSettings(false);
+    public static final NatSettings NONE = new NatSettings(false, null, List.of(LINUX_UDP), true,
+            PortAllocation.RANDOM, Filtering.ADDRESS_DEPENDENT, 0, 0, 0, 0, List.of(), 1);
+
+    public NatSettings {
+        timeouts = List.copyOf(timeouts);
+        flushAtSeconds = List.copyOf(flushAtSeconds);
+    }
+
+    /**
+     * One choice of mapping timeouts. A single idle timeout has both fields equal.
+     *
+     * @param unrepliedSeconds timeout of a mapping that has not earned the stream timeout
+     * @param streamSeconds    timeout once a packet came after a reply and more than 2 s after creation
+     * @param weight           relative share of devices that get this choice
+     */
+    public record TimeoutOption(double unrepliedSeconds, double streamSeconds, double weight) {
+    }
+
+    /** How a new mapping picks its external port. */
+    public enum PortAllocation {
+        /** A new port each time, as carrier-grade NATs do. */
+        RANDOM,
+        /** The device's previous port when it is free, as Linux masquerade does. */
+        PRESERVE
+    }
+
+    /** Which inbound packets a live mapping lets through (RFC 4787). */
+    public enum Filtering {
+        /** Any source may send to the mapping. */
+        ENDPOINT_INDEPENDENT,
+        /** Only the address and port the device sent to. */
+        ADDRESS_DEPENDENT
+    }
 }

@@ -20,6 +20,7 @@ import java.util.List;
  * @param registrationRetry back-off of a device whose registration failed
  * @param deregisterAtEnd whether devices send De-register when the run ends
  * @param thresholds   pass/fail rules judged on the recorded results
+ * @param probe        reachability probes sent by the embedded server ({@link ProbeSettings#NONE}: none)
  */
 public record Scenario(
         String name,
@@ -34,11 +35,20 @@ public record Scenario(
         CoapSettings coap,
         RetryPolicy registrationRetry,
         boolean deregisterAtEnd,
-        List<Threshold> thresholds) {
+        List<Threshold> thresholds,
+        ProbeSettings probe) {
 
     public Scenario {
         groups = List.copyOf(groups);
         thresholds = List.copyOf(thresholds);
+    }
+
+    /** A scenario without reachability probes. */
+    public Scenario(String name, Path source, String target, List<DeviceGroup> groups, Arrival arrival,
+            Duration lifetime, Duration updateInterval, Duration duration, double timeScale, CoapSettings coap,
+            RetryPolicy registrationRetry, boolean deregisterAtEnd, List<Threshold> thresholds) {
+        this(name, source, target, groups, arrival, lifetime, updateInterval, duration, timeScale, coap,
+                registrationRetry, deregisterAtEnd, thresholds, ProbeSettings.NONE);
     }
 
     /** Total number of devices over all groups. */

@@ -4,6 +4,8 @@ import static io.fleetsim.scenario.Section.ARRIVAL;
 import static io.fleetsim.scenario.Section.COAP;
 import static io.fleetsim.scenario.Section.FLEET;
 import static io.fleetsim.scenario.Section.KEEPALIVE;
+import static io.fleetsim.scenario.Section.NAT;
+import static io.fleetsim.scenario.Section.PROBE;
 import static io.fleetsim.scenario.Section.REGISTRATION_RETRY;
 import static io.fleetsim.scenario.Section.SECURITY;
 import static io.fleetsim.scenario.Section.TOP;
@@ -50,6 +52,9 @@ public final class ScenarioKeys {
             KeyDefault.described("RFC 7252 values"), "CoAP transmission parameters (see `coap`).");
     public static final StructureKey RETRY_SECTION = new StructureKey(TOP, "registrationRetry", "map",
             KeyDefault.described("see below"), "Back-off after a failed registration (see `registrationRetry`).");
+    public static final StructureKey PROBE_SECTION = new StructureKey(TOP, "probe", "map",
+            KeyDefault.described("no probes"),
+            "Reachability probes: the embedded server reads /3/0/9 from sampled devices (see `probe`).");
     public static final StructureKey THRESHOLDS = new StructureKey(TOP, "thresholds", "list of strings",
             KeyDefault.described("none"), "Pass/fail rules, e.g. `registration.p99 < 500ms` (see Thresholds).");
 
@@ -68,6 +73,8 @@ public final class ScenarioKeys {
                     + "(x509 only), refused with udp and tcp (see `security`).");
     public static final StructureKey KEEPALIVE_SECTION = new StructureKey(FLEET, "keepalive", "map",
             KeyDefault.described("see `keepalive`"), "How the devices keep their path alive (see `keepalive`).");
+    public static final StructureKey NAT_SECTION = new StructureKey(FLEET, "nat", "map",
+            KeyDefault.described("no NAT"), "The emulated carrier NAT in front of the group; udp only (see `nat`).");
 
     public static final ChoiceKey SECURITY_MODE = new ChoiceKey(SECURITY, "mode", List.of("psk", "rpk", "x509"),
             List.of(), KeyDefault.required(),
@@ -90,10 +97,53 @@ public final class ScenarioKeys {
 
     public static final IntegerKey COAP_PING_SECONDS = new IntegerKey(KEEPALIVE, "coapPingSeconds", "s", 1,
             ONE_YEAR_SECONDS, KeyDefault.described("540 for tcp and tls, none for udp and dtls"),
-            "Idle time after which a device sends a CoAP ping (RFC 8323 Ping over tcp and tls).");
+            "Idle time after which a device sends a keepalive: an RFC 8323 Ping over tcp and tls; over udp and dtls "
+                    + "what `method` says.");
     public static final IntegerKey PONG_TIMEOUT_SECONDS = new IntegerKey(KEEPALIVE, "pongTimeoutSeconds", "s", 1,
             86_400, KeyDefault.of(30L),
-            "Wait for the answer to a ping; without one the device closes the connection, reconnects and registers again.");
+            "tcp and tls only: wait for the Pong; without one the device closes the connection, reconnects and "
+                    + "registers again. (A udp ping is a CON: its retransmissions decide.)");
+    public static final ChoiceKey KEEPALIVE_METHOD = new ChoiceKey(KEEPALIVE, "method",
+            List.of("coap-ping", "update"), List.of(), KeyDefault.of("coap-ping"),
+            "udp and dtls only: what a device sends as keepalive: a CoAP ping (empty CON), or a Registration Update.");
+    public static final BooleanKey QUEUE_MODE = new BooleanKey(KEEPALIVE, "queueMode", KeyDefault.of(false),
+            "LwM2M queue mode: Register carries `Q` (LwM2M 1.1).");
+
+    public static final TextKey NAT_PROFILE = new TextKey(NAT, "profile", "`[A-Za-z0-9._-]+`", TextKey::safeName,
+            KeyDefault.described("none"),
+            "Carrier profile to start from (`scenarios/profiles/<name>.yaml`); the other keys override it.");
+    public static final StructureKey NAT_IDLE_TIMEOUT = new StructureKey(NAT, "idleTimeoutSeconds",
+            "number or list of maps", KeyDefault.described("—"),
+            "One idle timeout for every mapping, or `[{seconds: 30, weight: 0.4}, ...]` drawn per device.");
+    public static final DecimalKey NAT_UNREPLIED_TIMEOUT = new DecimalKey(NAT, "unrepliedTimeoutSeconds", "s",
+            0, true, ONE_YEAR_SECONDS, KeyDefault.described("30"),
+            "Linux-style: timeout of a mapping that has not become a stream.");
+    public static final DecimalKey NAT_STREAM_TIMEOUT = new DecimalKey(NAT, "streamTimeoutSeconds", "s",
+            0, true, ONE_YEAR_SECONDS, KeyDefault.described("120"),
+            "Linux-style: timeout once a packet follows a reply more than 2 s after the mapping was made.");
+    public static final BooleanKey NAT_INBOUND_REFRESH = new BooleanKey(NAT, "inboundRefresh", KeyDefault.of(true),
+            "Whether packets from the server alone keep a live mapping alive.");
+    public static final ChoiceKey NAT_PORT_ALLOCATION = new ChoiceKey(NAT, "portAllocation",
+            List.of("random", "preserve"), List.of(), KeyDefault.of("random"),
+            "External port of a new mapping: a new one, or the previous one again.");
+    public static final ChoiceKey NAT_FILTERING = new ChoiceKey(NAT, "filtering",
+            List.of("address-dependent", "endpoint-independent"), List.of(), KeyDefault.of("address-dependent"),
+            "Which sources a live mapping accepts: only the server, or anyone.");
+    public static final StructureKey NAT_LOSS = new StructureKey(NAT, "lossPercent", "number or map",
+            KeyDefault.described("0"), "Packets dropped, in both directions, or `{up: 1, down: 2}` per direction.");
+    public static final DecimalKey NAT_DELAY = new DecimalKey(NAT, "delayMs", "ms", 0, false, 600_000,
+            KeyDefault.of(0.0), "One-way delay added in each direction.");
+    public static final DecimalKey NAT_JITTER = new DecimalKey(NAT, "jitterMs", "ms", 0, false, 600_000,
+            KeyDefault.of(0.0), "Up to this much more one-way delay, drawn per packet.");
+    public static final StructureKey NAT_FLUSH = new StructureKey(NAT, "flushAtSeconds", "list of numbers",
+            KeyDefault.described("none"), "Moments at which every mapping is dropped at once (a NAT reboot).");
+    public static final IntegerKey NAT_SEED = new IntegerKey(NAT, "seed", "", Long.MIN_VALUE, Long.MAX_VALUE,
+            KeyDefault.of(1L), "Seed of the per-device timeout draw, of loss and of jitter.");
+
+    public static final DecimalKey PROBE_RATE = new DecimalKey(PROBE, "ratePerSecond", "probes/s", 0, true,
+            100_000, KeyDefault.of(1.0), "Reads per simulated second, over the whole sample.");
+    public static final DecimalKey PROBE_SAMPLE = new DecimalKey(PROBE, "sample", "", 0, true, 1,
+            KeyDefault.of(0.1), "Share of the fleet the probed devices are drawn from.");
 
     public static final DecimalKey RATE = new DecimalKey(ARRIVAL, "rate", "devices/s", 0, true, MAX_DEVICES,
             KeyDefault.described("100 (when rampSeconds is absent)"),
@@ -124,13 +174,16 @@ public final class ScenarioKeys {
     /** Every key, grouped by section, in documentation order. */
     public static final List<ScenarioKey<?>> ALL = List.of(
             NAME, TARGET, FLEET_SECTION, GROUPS, ARRIVAL_SECTION, LIFETIME, UPDATE_INTERVAL, DURATION,
-            TIME_SCALE, DEREGISTER_AT_END, COAP_SECTION, RETRY_SECTION, THRESHOLDS,
-            COUNT, ENDPOINT_PREFIX, TRANSPORT, GROUP_NAME, SECURITY_SECTION, KEEPALIVE_SECTION,
+            TIME_SCALE, DEREGISTER_AT_END, COAP_SECTION, RETRY_SECTION, PROBE_SECTION, THRESHOLDS,
+            COUNT, ENDPOINT_PREFIX, TRANSPORT, GROUP_NAME, SECURITY_SECTION, KEEPALIVE_SECTION, NAT_SECTION,
             SECURITY_MODE, PSK_IDENTITY, PSK_KEY_SEED, PSK_KEYS_FILE, CONNECTION_ID, SESSION_RESUMPTION, EXPECT_ISSUER,
-            COAP_PING_SECONDS, PONG_TIMEOUT_SECONDS,
+            COAP_PING_SECONDS, PONG_TIMEOUT_SECONDS, KEEPALIVE_METHOD, QUEUE_MODE,
             RATE, RAMP, PROFILE, SEED,
             ACK_TIMEOUT, ACK_RANDOM_FACTOR, MAX_RETRANSMIT,
-            RETRY_INITIAL, RETRY_MAX, RETRY_MULTIPLIER, RETRY_JITTER);
+            RETRY_INITIAL, RETRY_MAX, RETRY_MULTIPLIER, RETRY_JITTER,
+            NAT_PROFILE, NAT_IDLE_TIMEOUT, NAT_UNREPLIED_TIMEOUT, NAT_STREAM_TIMEOUT, NAT_INBOUND_REFRESH,
+            NAT_PORT_ALLOCATION, NAT_FILTERING, NAT_LOSS, NAT_DELAY, NAT_JITTER, NAT_FLUSH, NAT_SEED,
+            PROBE_RATE, PROBE_SAMPLE);
 
     private ScenarioKeys() {
     }

@@ -41,7 +41,7 @@ public final class ScenarioLoader {
         return new ScenarioReader(source).read(root);
     }
 
-    private static Optional<Node> compose(String yamlText, ScenarioSource source) {
+    static Optional<Node> compose(String yamlText, ScenarioSource source) {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(source.name().toString())
                 .setSchema(new CoreSchema())

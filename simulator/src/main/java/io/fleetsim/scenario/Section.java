@@ -7,8 +7,10 @@ public enum Section {
     ARRIVAL("arrival"),
     COAP("coap"),
     REGISTRATION_RETRY("registrationRetry"),
+    SECURITY("security"),
     KEEPALIVE("keepalive"),
-    SECURITY("security");
+    NAT("nat"),
+    PROBE("probe");
 
     private final String key;
 

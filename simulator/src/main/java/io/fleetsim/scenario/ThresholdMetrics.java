@@ -47,6 +47,15 @@ public final class ThresholdMetrics {
         kinds.put("devices.registered", Kind.COUNT);
         kinds.put("devices.registeredAtEnd", Kind.COUNT);
         kinds.put("retransmissions", Kind.COUNT);
+        kinds.put("reachability", Kind.RATIO);
+        kinds.put("reachability.probed", Kind.RATIO);
+        for (String operation : new String[] {"reconnect", "reconnect.detect", "probe"}) {
+            for (String statistic : new String[] {"p50", "p90", "p99", "p999", "max", "mean"}) {
+                kinds.put(operation + "." + statistic, Kind.LATENCY_MS);
+            }
+        }
+        kinds.put("nat.expiries", Kind.COUNT);
+        kinds.put("nat.rebindings", Kind.COUNT);
         return java.util.Collections.unmodifiableMap(kinds);
     }
 }

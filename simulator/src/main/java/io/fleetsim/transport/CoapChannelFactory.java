@@ -4,6 +4,7 @@ import io.fleetsim.coap.CoapChannel;
 import io.fleetsim.coap.CoapRequestHandler;
 import io.fleetsim.device.DeviceIdentity;
 import io.fleetsim.device.ShardContext;
+import io.fleetsim.nat.DevicePath;
 import io.fleetsim.transport.dtls.DtlsCoapChannel;
 import io.fleetsim.transport.dtls.DtlsTarget;
 
@@ -14,6 +15,14 @@ public final class CoapChannelFactory {
 
     public CoapChannelFactory(ShardContext shard) {
         this.shard = shard;
+    }
+
+    /** The channel of a device whose UDP path is {@code path} (through the NAT or straight). */
+    public CoapChannel create(DeviceIdentity device, CoapRequestHandler requestHandler, DevicePath path) {
+        if (device.group().transport() == io.fleetsim.scenario.Transport.UDP && path.link() != null) {
+            return new UdpCoapChannel(shard, requestHandler, path.link());
+        }
+        return create(device, requestHandler);
     }
 
     public CoapChannel create(DeviceIdentity device, CoapRequestHandler requestHandler) {

@@ -66,7 +66,7 @@ public final class TcpCoapChannel implements CoapChannel {
         Keepalive settings = device.group().keepalive();
         long interval = settings.coapPingInterval() == null ? 0 : settings.coapPingInterval().toMillis();
         this.keepalive = new TcpKeepalive(shard.clock(), interval, settings.pongTimeout().toMillis(),
-                this::sendPing, () -> lose("pong-timeout"));
+                this::sendPing, this::pongTimeout);
     }
 
     @Override
@@ -209,8 +209,13 @@ public final class TcpCoapChannel implements CoapChannel {
     }
 
     private void sendPing() {
-        shard.metrics().increment(Counter.PINGS_SENT);
+        shard.metrics().increment(Counter.PINGS);
         write(codec.encode(TcpSignal.ping(new byte[0])));
+    }
+
+    private void pongTimeout() {
+        shard.metrics().increment(Counter.PING_FAILURES);
+        lose("pong-timeout");
     }
 
     private void write(Buffer frame) {

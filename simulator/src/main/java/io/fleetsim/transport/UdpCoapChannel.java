@@ -14,23 +14,27 @@ import io.vertx.core.Future;
 /** CoAP over plain UDP: one datagram socket per device and the RFC 7252 exchange layer. */
 public final class UdpCoapChannel implements CoapChannel {
 
-    private final ShardContext shard;
-    private final UdpDeviceSocket socket;
+    private final DatagramLink link;
     private final UdpExchangeLayer exchanges;
 
     public UdpCoapChannel(ShardContext shard, CoapRequestHandler requestHandler) {
-        this.shard = shard;
-        this.socket = new UdpDeviceSocket(shard.vertx(), shard.targetHost(), shard.targetPort());
+        this(shard, requestHandler, DatagramLink.direct(
+                new UdpDeviceSocket(shard.vertx(), shard.targetHost(), shard.targetPort()), shard.bindHost()));
+    }
+
+    /** CoAP over {@code link}, e.g. a path through the emulated NAT. */
+    public UdpCoapChannel(ShardContext shard, CoapRequestHandler requestHandler, DatagramLink link) {
+        this.link = link;
         this.exchanges = new UdpExchangeLayer(shard.clock(), shard.codec(), shard.timeouts(), shard.random(),
-                shard.metrics(), socket::send, requestHandler);
+                shard.metrics(), link::send, requestHandler);
     }
 
     @Override
     public Future<Void> open() {
-        if (socket.isOpen()) {
+        if (link.isOpen()) {
             return Future.succeededFuture();
         }
-        return socket.open(shard.bindHost(), exchanges::receive)
+        return link.open(exchanges::receive)
                 .recover(t -> Future.failedFuture(t instanceof CoapFailure ? t
                         : new CoapFailure(CoapFailure.TRANSPORT, String.valueOf(t.getMessage()))));
     }
@@ -41,18 +45,23 @@ public final class UdpCoapChannel implements CoapChannel {
     }
 
     @Override
+    public Future<Void> ping() {
+        return exchanges.ping();
+    }
+
+    @Override
     public Future<Void> close() {
         exchanges.close();
-        return socket.close().otherwiseEmpty();
+        return link.close().otherwiseEmpty();
     }
 
     @Override
     public boolean isOpen() {
-        return socket.isOpen();
+        return link.isOpen();
     }
 
     @Override
     public int localPort() {
-        return socket.localPort();
+        return link.localPort();
     }
 }

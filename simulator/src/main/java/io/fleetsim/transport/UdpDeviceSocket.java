@@ -1,5 +1,6 @@
 package io.fleetsim.transport;
 
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import io.fleetsim.coap.CoapFailure;
@@ -8,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.datagram.DatagramSocketOptions;
+import io.vertx.core.net.SocketAddress;
 
 /**
  * One device's UDP socket: its own source port, on the event loop of the context that opened it.
@@ -33,6 +35,20 @@ public final class UdpDeviceSocket {
      * the system is out of file descriptors or ports; never throws.
      */
     public Future<Void> open(String bindHost, Consumer<byte[]> receiver) {
+        return open(bindHost, 0, (sender, data) -> {
+            if (sender.port() == targetPort) {
+                receiver.accept(data);
+            }
+        });
+    }
+
+    /**
+     * Binds a fresh socket on {@code bindHost} and {@code port} (0: the system picks); every
+     * datagram goes to {@code receiver} with its sender, whoever sent it. Takes the socket from the
+     * process's {@link SocketBudget} and fails like {@link #open(String, Consumer)}; a socket this
+     * one still held is closed first, so a device never holds two.
+     */
+    public Future<Void> open(String bindHost, int port, BiConsumer<SocketAddress, byte[]> receiver) {
         SocketBudget budget = SocketBudget.process();
         if (!budget.tryAcquire()) {
             return Future.failedFuture(new CoapFailure(CoapFailure.SOCKET_LIMIT, budget.exhaustedMessage()));
@@ -44,12 +60,11 @@ public final class UdpDeviceSocket {
             budget.release();
             return Future.failedFuture(openFailure(e));
         }
-        created.handler(packet -> {
-            if (packet.sender().port() == targetPort) {
-                receiver.accept(packet.data().getBytes());
+        created.handler(packet -> receiver.accept(packet.sender(), packet.data().getBytes()));
+        return created.listen(port, bindHost).<Void>map(s -> {
+            if (socket != null) {
+                close();
             }
-        });
-        return created.listen(0, bindHost).<Void>map(s -> {
             socket = s;
             return null;
         }).recover(t -> {

@@ -58,7 +58,7 @@ class StreamReconnectTest {
     @Test
     void aSilentServerIsFoundDeadAfterPingIntervalPlusPongTimeoutAndDevicesRegisterAgain() throws Exception {
         FleetEngine engine = start("silent", 5);
-        waitFor(() -> engine.totals().get(Counter.PINGS_SENT) >= 5, 20_000); // pings answered: still alive
+        waitFor(() -> engine.totals().get(Counter.PINGS) >= 5, 20_000); // pings answered: still alive
         assertThat(engine.totals().failures(FailureKind.CONNECTION)).isEmpty();
 
         server.blackhole(true);

@@ -119,7 +119,8 @@ class ScenarioLoaderTest {
     @Test
     void thresholdMetricsAreExposedForTheEngine() {
         assertThat(ThresholdMetrics.KNOWN).contains("registration.p99", "update.mean",
-                "registration.successRatio", "devices.registeredAtEnd", "retransmissions").hasSize(18);
+                "registration.successRatio", "devices.registeredAtEnd", "retransmissions", "reachability",
+                "reconnect.p99", "nat.rebindings").hasSize(40);
         assertThat(ThresholdMetrics.kindOf("registration.successRatio")).contains(ThresholdMetrics.Kind.RATIO);
     }
 

@@ -1,0 +1,89 @@
+package io.fleetsim.nat;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import io.fleetsim.device.DeviceIdentity;
+import io.fleetsim.device.ShardContext;
+import io.fleetsim.engine.SimClock;
+import io.fleetsim.scenario.NatSettings;
+import io.fleetsim.scenario.Transport;
+import io.fleetsim.transport.DatagramLink;
+import io.fleetsim.transport.UdpDeviceSocket;
+
+/**
+ * The NAT of one shard: gives each device its {@link DevicePath} (through a {@link UdpNatLink}
+ * when its group has a NAT), draws each device's timeouts from the group's weighted choices, and
+ * flushes every mapping of a group at the group's {@code flushAtSeconds}. Owned by the shard's
+ * event loop.
+ */
+public final class NatShard {
+
+    private final Map<NatSettings, List<UdpNatLink>> linksByNat = new IdentityHashMap<>();
+    private final List<Long> flushTimers = new ArrayList<>();
+    private SimClock clock;
+
+    /** The path of a device of this shard; call on the shard's event loop. */
+    public DevicePath pathFor(ShardContext shard, DeviceIdentity device) {
+        NatSettings nat = device.group().nat();
+        if (device.group().transport() != Transport.UDP) {
+            return new DevicePath(null, PathTracker.direct(shard.metrics()));
+        }
+        if (!nat.enabled()) {
+            UdpDeviceSocket socket = new UdpDeviceSocket(shard.vertx(), shard.targetHost(), shard.targetPort());
+            return new DevicePath(DatagramLink.direct(socket, shard.bindHost()), PathTracker.direct(shard.metrics()));
+        }
+        PathTracker tracker = new PathTracker(shard.metrics());
+        UdpNatLink link = new UdpNatLink(shard, nat, timeoutsOf(nat, device.index()), tracker);
+        linksOf(shard, nat).add(link);
+        return new DevicePath(link, tracker);
+    }
+
+    /**
+     * The shard is stopping: cancels the flushes still to come, so that no timer outlives the
+     * devices; the links close with their devices. Call on the shard's event loop.
+     */
+    public void stop() {
+        for (long timer : flushTimers) {
+            clock.cancel(timer);
+        }
+        flushTimers.clear();
+        linksByNat.clear();
+    }
+
+    /** The timeouts of device {@code index}: one of the group's choices, drawn by weight with the NAT's seed. */
+    static LinuxUdpTimeouts timeoutsOf(NatSettings nat, int index) {
+        List<NatSettings.TimeoutOption> options = nat.timeouts();
+        double total = options.stream().mapToDouble(NatSettings.TimeoutOption::weight).sum();
+        double pick = new SplittableRandom(nat.seed() * 0x9E3779B97F4A7C15L + index).nextDouble() * total;
+        NatSettings.TimeoutOption chosen = options.get(options.size() - 1);
+        for (NatSettings.TimeoutOption option : options) {
+            pick -= option.weight();
+            if (pick < 0) {
+                chosen = option;
+                break;
+            }
+        }
+        return new LinuxUdpTimeouts(Math.round(chosen.unrepliedSeconds() * 1000),
+                Math.round(chosen.streamSeconds() * 1000));
+    }
+
+    private List<UdpNatLink> linksOf(ShardContext shard, NatSettings nat) {
+        return linksByNat.computeIfAbsent(nat, n -> {
+            List<UdpNatLink> links = new ArrayList<>();
+            clock = shard.clock();
+            for (double at : n.flushAtSeconds()) {
+                long[] timer = new long[1];
+                timer[0] = clock.scheduleAt(Math.round(at * 1000), id -> {
+                    flushTimers.remove(Long.valueOf(timer[0]));
+                    links.forEach(UdpNatLink::flush);
+                });
+                flushTimers.add(timer[0]);
+            }
+            return links;
+        });
+    }
+}

@@ -1,0 +1,110 @@
+package io.fleetsim.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code nat}, {@code keepalive} and {@code probe} keys, profiles and their messages. */
+class NatSettingsLoadingTest {
+
+    @TempDir
+    Path dir;
+
+    private static Scenario parse(String fleetExtra) {
+        return ScenarioLoader.parse("""
+                name: n
+                durationSeconds: 60
+                fleet:
+                  count: 10
+                %s
+                """.formatted(fleetExtra), Path.of("n.yaml"));
+    }
+
+    @Test
+    void withoutNatTheGroupHasNone() {
+        assertThat(parse("").groups().get(0).nat()).isEqualTo(NatSettings.NONE);
+    }
+
+    @Test
+    void withNoTimeoutKeyTheNatBehavesAsLinuxDoes() {
+        NatSettings nat = parse("  nat: {portAllocation: preserve}").groups().get(0).nat();
+
+        assertThat(nat.enabled()).isTrue();
+        assertThat(nat.timeouts()).containsExactly(new NatSettings.TimeoutOption(30, 120, 1));
+        assertThat(nat.inboundRefresh()).isTrue();
+        assertThat(nat.portAllocation()).isEqualTo(NatSettings.PortAllocation.PRESERVE);
+    }
+
+    @Test
+    void aProfileIsReadAndTheGroupsKeysOverrideIt() {
+        NatSettings nat = parse("""
+                  nat:
+                    profile: cellular-mixed
+                    lossPercent: 2
+                    flushAtSeconds: [30, 10]
+                """).groups().get(0).nat();
+
+        assertThat(nat.profile()).isEqualTo("cellular-mixed");
+        assertThat(nat.timeouts()).containsExactly(new NatSettings.TimeoutOption(30, 30, 0.4),
+                new NatSettings.TimeoutOption(120, 120, 0.6));
+        assertThat(nat.uplinkLoss()).isEqualTo(0.02);
+        assertThat(nat.downlinkLoss()).isEqualTo(0.02);
+        assertThat(nat.flushAtSeconds()).containsExactly(10.0, 30.0);
+    }
+
+    @Test
+    void aTimeoutGivenByTheGroupReplacesAllOfTheProfilesTimeouts() {
+        NatSettings nat = parse("  nat: {profile: linux-default, idleTimeoutSeconds: 45}").groups().get(0).nat();
+
+        assertThat(nat.timeouts()).containsExactly(new NatSettings.TimeoutOption(45, 45, 1));
+        assertThat(nat.portAllocation()).as("from the profile").isEqualTo(NatSettings.PortAllocation.PRESERVE);
+    }
+
+    @Test
+    void keepaliveAndProbeAreRead() {
+        Scenario scenario = ScenarioLoader.parse("""
+                name: n
+                durationSeconds: 60
+                probe: {ratePerSecond: 5, sample: 0.5}
+                fleet:
+                  count: 10
+                  keepalive: {coapPingSeconds: 25, method: update, queueMode: true}
+                """, Path.of("n.yaml"));
+
+        Keepalive keepalive = scenario.groups().get(0).keepalive();
+        assertThat(keepalive.coapPingInterval()).isEqualTo(Duration.ofSeconds(25));
+        assertThat(keepalive.method()).isEqualTo(Keepalive.Method.UPDATE);
+        assertThat(keepalive.queueMode()).isTrue();
+        assertThat(scenario.probe()).isEqualTo(new ProbeSettings(5, 0.5));
+    }
+
+    @Test
+    void aProfileBesideTheScenarioWinsAndItsMistakesNameTheProfileFileLineAndField() throws IOException {
+        Files.createDirectories(dir.resolve("profiles"));
+        Files.writeString(dir.resolve("profiles/my-carrier.yaml"), "# my carrier\nidleTimeoutSeconds: 0\n");
+        Path scenario = dir.resolve("s.yaml");
+        Files.writeString(scenario, "name: s\ndurationSeconds: 60\nfleet:\n  count: 1\n  nat: {profile: my-carrier}\n");
+
+        ScenarioException error = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.load(scenario));
+
+        assertThat(error.getMessage()).isEqualTo(dir.resolve("profiles/my-carrier.yaml").toAbsolutePath()
+                + ":2: nat.idleTimeoutSeconds: must be greater than 0, got 0");
+    }
+
+    @Test
+    void everyShippedProfileLoads() {
+        for (String profile : NatProfiles.BUILT_IN) {
+            NatSettings nat = parse("  nat: {profile: " + profile + "}").groups().get(0).nat();
+            assertThat(nat.timeouts()).as(profile).isNotEmpty();
+        }
+        assertThat(List.copyOf(NatProfiles.BUILT_IN)).hasSize(7);
+    }
+}
