@@ -71,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
     boolean measureHeap;
 
     @Option(names = "--pki", paramLabel = "DIR", description = "certificate authority and server certificate for "
-            + "DTLS groups: reused from DIR when it holds them, else made there (default: pki/ in the results directory)")
+            + "DTLS and TLS groups: reused from DIR when it holds them, else made there (default: pki/ in the results directory)")
     Path pkiDir;
 
     @Option(names = "--quiet", description = "no progress lines")

@@ -34,4 +34,12 @@ public interface CoapChannel {
 
     /** The local port, or -1 when closed. */
     int localPort();
+
+    /**
+     * Registers who hears that the path died under the device (a connection closed or silent),
+     * with the cause; the next {@link #open()} or {@link #send} makes a new path. Transports
+     * without connections never call it.
+     */
+    default void onPathLost(java.util.function.Consumer<String> handler) {
+    }
 }

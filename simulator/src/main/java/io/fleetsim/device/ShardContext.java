@@ -8,6 +8,8 @@ import io.fleetsim.engine.SimClock;
 import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.nat.NatShard;
 import io.fleetsim.transport.CoapChannelFactory;
+import io.fleetsim.transport.TcpConnector;
+import io.fleetsim.transport.TransportEndpoints;
 import io.fleetsim.transport.dtls.DtlsTarget;
 import io.fleetsim.scenario.Scenario;
 import io.vertx.core.Vertx;
@@ -17,6 +19,7 @@ import io.vertx.core.Vertx;
  * the target. Owned by one event loop, like the devices that use it.
  *
  * @param bindHost address the device sockets bind to
+ * @param tcp      the shard's one TCP/TLS client, for devices on {@code tcp} and {@code tls}
  * @param dtls     the CoAPS endpoint and credentials source of DTLS devices; null when the run has none
  * @param nat      the shard's emulated carrier NAT: each device's path to the server
  */
@@ -33,6 +36,7 @@ public record ShardContext(
         ServerRequestHandler requestHandler,
         SplittableRandom random,
         DtlsTarget dtls,
+        TcpConnector tcp,
         NatShard nat) {
 
     /** Makes the CoAP channel of a device of this shard. */
@@ -42,14 +46,20 @@ public record ShardContext(
 
     public static ShardContext create(Vertx vertx, SimClock clock, Scenario scenario, String targetHost,
             int targetPort, String bindHost, ShardMetrics metrics, long seed) {
-        return create(vertx, clock, scenario, targetHost, targetPort, bindHost, metrics, seed, null);
+        return create(vertx, clock, scenario, targetHost, targetPort, bindHost, metrics, seed, null,
+                TransportEndpoints.NONE);
     }
 
-    /** A shard context whose DTLS devices go to {@code dtls}. */
+    /**
+     * A shard context whose DTLS devices go to {@code dtls} and whose TCP and TLS devices connect
+     * to the given per-transport endpoints.
+     */
     public static ShardContext create(Vertx vertx, SimClock clock, Scenario scenario, String targetHost,
-            int targetPort, String bindHost, ShardMetrics metrics, long seed, DtlsTarget dtls) {
+            int targetPort, String bindHost, ShardMetrics metrics, long seed, DtlsTarget dtls,
+            TransportEndpoints endpoints) {
         return new ShardContext(vertx, clock, scenario, targetHost, targetPort, bindHost, new UdpCodec(),
                 new RetransmissionTimeouts(scenario.coap()), metrics, new ServerRequestHandler(metrics),
-                new SplittableRandom(seed), dtls, new NatShard());
+                new SplittableRandom(seed), dtls, new TcpConnector(vertx, bindHost, endpoints, targetHost, targetPort),
+                new NatShard());
     }
 }

@@ -51,8 +51,11 @@ public final class VirtualDevice {
         this.path = devicePath.tracker();
         this.coap = shard.channels().create(identity,
                 request -> shard.requestHandler().handle(identity, lifetimeSeconds(), request), devicePath);
+        this.coap.onPathLost(cause -> pathLost());
         Keepalive settings = identity.group().keepalive();
-        this.keepalive = settings.coapPingInterval() == null ? null
+        // TCP and TLS channels ping by themselves (TcpKeepalive: RFC 8323 Ping and Pong) and report
+        // a dead path through onPathLost; the idle keepalive here is for UDP and DTLS only.
+        this.keepalive = settings.coapPingInterval() == null || identity.group().transport().isStream() ? null
                 : new IdleKeepalive(shard.clock(), settings.coapPingInterval().toMillis(), this::keepalive);
     }
 
@@ -143,6 +146,26 @@ public final class VirtualDevice {
         scheduleUpdate();
     }
 
+    /**
+     * The channel found the path dead (TCP/TLS: no Pong, closed, aborted). A registered device
+     * registers again over a new path; one already re-registering (its update failed with the
+     * path) only starts the reconnect clock.
+     */
+    private void pathLost() {
+        long now = shard.clock().nowMillis();
+        if (state == State.REGISTERED) {
+            metrics.increment(Counter.PATH_BROKEN_REREGISTRATIONS);
+            shard.clock().cancel(timerId);
+            metrics.registeredDelta(-1);
+            location = null;
+            path.pathDead(now);
+            state = State.REGISTERING;
+            openAndRegister(now);
+        } else if (state == State.REGISTERING && everRegistered) {
+            path.pathDead(now);
+        }
+    }
+
     /** Counts the failure and retries after the back-off, and never sooner than {@code minWaitMillis}. */
     private void registrationFailed(String cause, long minWaitMillis) {
         metrics.increment(Counter.REGISTRATION_FAILURES);
@@ -223,7 +246,7 @@ public final class VirtualDevice {
         shard.clock().cancel(timerId);
         metrics.registeredDelta(-1);
         location = null;
-        path.registrationLost(shard.clock().nowMillis());
+        path.pathDead(shard.clock().nowMillis());
         register(shard.clock().nowMillis());
     }
 

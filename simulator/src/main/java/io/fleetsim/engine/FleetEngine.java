@@ -136,7 +136,7 @@ public final class FleetEngine {
             DeviceShard shard = new DeviceShard(new DeviceShard.ShardSetup(devices,
                     offsets.stream().mapToLong(Long::longValue).toArray(),
                     v -> ShardContext.create(v, clock, scenario, target.host(), target.port(),
-                            bindHostFor(target.host()), metrics, seed, target.dtls())));
+                            bindHostFor(target.host()), metrics, seed, target.dtls(), target.endpoints())));
             shards.add(shard);
             deployments.add(vertx.deployVerticle(shard));
         }

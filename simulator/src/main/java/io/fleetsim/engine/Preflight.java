@@ -36,7 +36,7 @@ final class Preflight {
         Promise<VirtualDevice> started = Promise.promise();
         context.runOnContext(v -> {
             ShardContext shard = ShardContext.create(vertx, clock, scenario, target.host(), target.port(),
-                    FleetEngine.bindHostFor(target.host()), scratch, 1, target.dtls());
+                    FleetEngine.bindHostFor(target.host()), scratch, 1, target.dtls(), target.endpoints());
             VirtualDevice device = new VirtualDevice(identity, shard);
             device.start(clock.nowMillis());
             started.complete(device);

@@ -1,38 +1,71 @@
 package io.fleetsim.engine;
 
 import io.fleetsim.nat.ProbeTarget;
+import io.fleetsim.scenario.Transport;
+import io.fleetsim.transport.TransportEndpoints;
 import io.fleetsim.transport.dtls.DtlsTarget;
 
 /**
  * The server a run talks to: the user's (named by {@code target}) or the embedded one.
  *
- * @param closer stops the server when fleetsim started it; does nothing otherwise
- * @param dtls   where DTLS devices go (the server's CoAPS endpoint), or null
- * @param probe  sends reachability probes (the embedded Leshan server), or null when the server cannot
+ * @param closer    stops the server when fleetsim started it; does nothing otherwise
+ * @param dtls      where DTLS devices go (the server's CoAPS endpoint), or null
+ * @param endpoints where TCP and TLS devices connect when it is not {@code host:port} (the embedded
+ *                  server has one endpoint per transport), and the PKI TLS trusts
+ * @param probe     sends reachability probes (the embedded Leshan server), or null when the server cannot
  */
 public record RunTarget(String host, int port, boolean embedded, AutoCloseable closer, DtlsTarget dtls,
-        ProbeTarget probe) {
+        TransportEndpoints endpoints, ProbeTarget probe) {
 
-    /** A target without a CoAPS endpoint and without probes. */
+    public RunTarget {
+        endpoints = endpoints == null ? TransportEndpoints.NONE : endpoints;
+    }
+
+    /** A target with one address for every transport, no CoAPS endpoint and no probes. */
     public RunTarget(String host, int port, boolean embedded, AutoCloseable closer) {
-        this(host, port, embedded, closer, null, null);
+        this(host, port, embedded, closer, null, TransportEndpoints.NONE, null);
+    }
+
+    /** A target with a CoAPS endpoint for DTLS devices. */
+    public RunTarget(String host, int port, boolean embedded, AutoCloseable closer, DtlsTarget dtls) {
+        this(host, port, embedded, closer, dtls, TransportEndpoints.NONE, null);
+    }
+
+    /** A target with a CoAPS endpoint (or null) and per-transport endpoints for TCP and TLS devices. */
+    public RunTarget(String host, int port, boolean embedded, AutoCloseable closer, DtlsTarget dtls,
+            TransportEndpoints endpoints) {
+        this(host, port, embedded, closer, dtls, endpoints, null);
+    }
+
+    /** A target with per-transport endpoints for TCP and TLS devices. */
+    public RunTarget(String host, int port, boolean embedded, AutoCloseable closer, TransportEndpoints endpoints) {
+        this(host, port, embedded, closer, null, endpoints, null);
     }
 
     /** The same target with reachability probes sent through {@code probe}. */
-    public RunTarget withProbe(ProbeTarget probe) {
-        return new RunTarget(host, port, embedded, closer, dtls, probe);
+    public RunTarget withProbe(ProbeTarget newProbe) {
+        return new RunTarget(host, port, embedded, closer, dtls, endpoints, newProbe);
     }
 
     public String uri() {
         if (dtls != null && dtls.host().equals(host) && dtls.port() == port) {
             return dtls.uri();
         }
-        return "coap://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        String scheme = endpoints.addresses().entrySet().stream()
+                .filter(e -> e.getValue().host().equals(host) && e.getValue().port() == port)
+                .map(e -> e.getKey() == Transport.TCP ? "coap+tcp" : e.getKey() == Transport.TLS ? "coaps+tcp" : "coap")
+                .findFirst().orElse("coap");
+        return scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
     /** The same target with a CoAPS endpoint for DTLS devices. */
     public RunTarget withDtls(DtlsTarget endpoint) {
-        return new RunTarget(host, port, embedded, closer, endpoint, probe);
+        return new RunTarget(host, port, embedded, closer, endpoint, endpoints, probe);
+    }
+
+    /** The same target with per-transport endpoints for TCP and TLS devices. */
+    public RunTarget withEndpoints(TransportEndpoints newEndpoints) {
+        return new RunTarget(host, port, embedded, closer, dtls, newEndpoints, probe);
     }
 
     /** A server fleetsim did not start. */

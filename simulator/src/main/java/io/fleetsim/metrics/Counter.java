@@ -19,10 +19,19 @@ public enum Counter {
     READS_SERVED,
     NOT_FOUND_SERVED,
     METHOD_NOT_ALLOWED_SERVED,
+    /** Frames from the server larger than a device accepts (TCP/TLS); each closed its connection. */
+    FRAMES_TOO_LARGE,
     // NAT emulation (io.fleetsim.nat) and the reachability it leaves
     NAT_MAPPINGS_CREATED, NAT_EXPIRIES, NAT_REBINDINGS, NAT_FLUSHED, NAT_PORT_NOT_PRESERVED,
     NAT_DROPPED_UP, NAT_DROPPED_DOWN, NAT_DROPPED_DEAD_MAPPING, NAT_FILTERED,
-    PINGS, PING_FAILURES, PATH_BROKEN_REREGISTRATIONS,
+    /** Keepalive pings sent: an empty CON over UDP/DTLS, an RFC 8323 Ping over TCP/TLS. */
+    PINGS,
+    /** Pings without answer: over UDP after all retransmissions, over TCP/TLS no Pong within pongTimeoutSeconds. */
+    PING_FAILURES,
+    /** Registered devices that found their path dead (ping unanswered, connection lost) and registered again. */
+    PATH_BROKEN_REREGISTRATIONS,
+    /** Broken paths of reachable devices that became reachable again; one per {@code reconnect} latency value. */
+    RECONNECTS,
     PROBES, PROBE_SUCCESSES, PROBE_SKIPPED,
     // traffic by kind (TrafficKind), CoAP messages and their bytes, retransmissions included
     TRAFFIC_REGISTRATION_SENT, TRAFFIC_REGISTRATION_SENT_BYTES,

@@ -6,9 +6,13 @@ public enum LatencyMetric {
     REGISTRATION_SERVICE("registration.service"),
     UPDATE("update"),
     UPDATE_SERVICE("update.service"),
-    /** From the moment the NAT broke a reachable device's path to registered-and-reachable again. */
+    /**
+     * From the moment a reachable device's path broke to registered and reachable again: the NAT's
+     * expiry or flush (known exactly), or else the moment the device found the path dead (TCP/TLS:
+     * no Pong, closed, aborted; UDP: ping unanswered). See {@link io.fleetsim.nat.PathTracker}.
+     */
     RECONNECT("reconnect"),
-    /** From the moment the path broke to the device's first step to restore it. */
+    /** NAT breaks only: from the moment the path broke to the device's first step to restore it. */
     RECONNECT_DETECT("reconnect.detect"),
     /** Reachability probe: the embedded server's Read of /3/0/9, answered. */
     PROBE("probe"),

@@ -40,7 +40,7 @@ final class NatSummary {
         reach.put("probesSkipped", t.get(Counter.PROBE_SKIPPED));
         reach.put("probeLatencyMs", LatencySummary.of(histograms.get(LatencyMetric.PROBE)));
         root.put("reachability", reach);
-        root.put("reconnect", map("latencyMs", LatencySummary.of(histograms.get(LatencyMetric.RECONNECT)),
+        root.put("reconnect", map("count", t.get(Counter.RECONNECTS), "latencyMs", LatencySummary.of(histograms.get(LatencyMetric.RECONNECT)),
                 "detectMs", LatencySummary.of(histograms.get(LatencyMetric.RECONNECT_DETECT))));
         Map<String, Object> traffic = new LinkedHashMap<>();
         traffic.put("deviceHours", round(t.deviceHours()));

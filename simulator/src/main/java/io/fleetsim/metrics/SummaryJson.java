@@ -71,6 +71,8 @@ public final class SummaryJson {
                         "ACK", t.get(Counter.RECEIVED_ACK), "RST", t.get(Counter.RECEIVED_RST)),
                 "malformedReceived", t.get(Counter.MALFORMED_RECEIVED)));
         root.put("retransmissions", t.get(Counter.RETRANSMISSIONS));
+        root.put("connections", map("lost", t.failures(FailureKind.CONNECTION),
+                "framesTooLarge", t.get(Counter.FRAMES_TOO_LARGE)));
         root.put("handshake", DtlsSummary.handshake(t, s.histograms()));
         root.put("dtls", DtlsSummary.dtls(t));
         NatSummary.addTo(root, t, s.histograms());

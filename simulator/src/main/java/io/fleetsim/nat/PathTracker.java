@@ -1,5 +1,6 @@
 package io.fleetsim.nat;
 
+import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.LatencyMetric;
 import io.fleetsim.metrics.ShardMetrics;
 
@@ -8,8 +9,12 @@ import io.fleetsim.metrics.ShardMetrics;
  * what the NAT and the server hold: the device is reachable while it is registered, its mapping
  * is live, and the server's address for it (the one it last registered or updated from) is the
  * mapping's external port. Adds reachable and observed device-time to the shard's meters, and
- * when the NAT breaks a reachable device's path, records how long until it is reachable again
- * ({@code reconnect}) and until its first step to get there ({@code reconnect.detect}).
+ * when a reachable device's path breaks, records how long until it is reachable again
+ * ({@code reconnect}, counted in {@link Counter#RECONNECTS}). The break is known exactly when the
+ * NAT made it (a mapping expired or was flushed); then the time until the device's first step
+ * back is recorded too ({@code reconnect.detect}). Otherwise the break is the moment the device
+ * found its path dead ({@link #pathDead}: a TCP connection without Pong, closed or aborted; a UDP
+ * ping unanswered), and there is no detection time to record.
  * Used on the device's event loop only.
  */
 public final class PathTracker {
@@ -27,6 +32,7 @@ public final class PathTracker {
     private long reachableSince;
     private long brokeAtMillis = -1;
     private long firstStepAtMillis = -1;
+    private boolean brokeByNat;
 
     public PathTracker(ShardMetrics metrics) {
         this.metrics = metrics;
@@ -78,6 +84,19 @@ public final class PathTracker {
         refresh(nowMillis, false);
     }
 
+    /**
+     * The device found its path dead and no longer counts itself registered. Unless the NAT broke
+     * the path earlier (then that moment stands), the reconnect clock starts now.
+     */
+    public void pathDead(long nowMillis) {
+        registrationLost(nowMillis);
+        if (observed && brokeAtMillis < 0) {
+            brokeAtMillis = nowMillis;
+            firstStepAtMillis = -1;
+            brokeByNat = false;
+        }
+    }
+
     /** The device stopped: its observation ends. */
     public void stopped(long nowMillis) {
         registered = false;
@@ -102,9 +121,12 @@ public final class PathTracker {
             reachableSince = nowMillis;
             metrics.reachableTime().start(nowMillis);
             if (brokeAtMillis >= 0) {
-                long firstStep = firstStepAtMillis >= 0 ? firstStepAtMillis : nowMillis;
                 metrics.record(LatencyMetric.RECONNECT, (nowMillis - brokeAtMillis) * 1_000);
-                metrics.record(LatencyMetric.RECONNECT_DETECT, (firstStep - brokeAtMillis) * 1_000);
+                metrics.increment(Counter.RECONNECTS);
+                if (brokeByNat) {
+                    long firstStep = firstStepAtMillis >= 0 ? firstStepAtMillis : nowMillis;
+                    metrics.record(LatencyMetric.RECONNECT_DETECT, (firstStep - brokeAtMillis) * 1_000);
+                }
                 brokeAtMillis = -1;
                 firstStepAtMillis = -1;
             }
@@ -113,6 +135,7 @@ public final class PathTracker {
             if (byNat) {
                 brokeAtMillis = nowMillis;
                 firstStepAtMillis = -1;
+                brokeByNat = true;
             }
         }
     }

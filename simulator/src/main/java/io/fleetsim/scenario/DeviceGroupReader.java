@@ -58,13 +58,14 @@ final class DeviceGroupReader {
         String prefix = group.read(ScenarioKeys.ENDPOINT_PREFIX);
         Transport transport = Transport.valueOf(group.read(ScenarioKeys.TRANSPORT).toUpperCase(Locale.ROOT));
         String name = group.readOptional(ScenarioKeys.GROUP_NAME).orElse(prefix);
+        Keepalive keepalive = KeepaliveReader.read(group, transport);
         Security security = SecurityReader.read(group, transport);
         NatSettings nat = NatSettingsReader.read(group);
         if (nat.enabled() && transport != Transport.UDP) {
             throw group.error(ScenarioKeys.NAT_SECTION, "NAT emulation supports transport udp only so far, got "
                     + transport.key());
         }
-        return new DeviceGroup(name, count, prefix, transport, security, KeepaliveReader.read(group), nat);
+        return new DeviceGroup(name, count, prefix, transport, security, keepalive, nat);
     }
 
     private static void checkDistinct(ScenarioSource source, Node node, String path, DeviceGroup group,

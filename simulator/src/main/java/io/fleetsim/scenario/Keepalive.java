@@ -6,22 +6,39 @@ import java.time.Duration;
  * How a group's devices keep their path to the server alive.
  *
  * @param coapPingInterval idle time after which a device sends a keepalive (RFC 8323 Ping over
- *                         TCP/TLS, an empty CON over UDP/DTLS); null means no keepalive but updates
+ *                         TCP/TLS; over UDP/DTLS an empty CON or an Update, see {@code method});
+ *                         null means no keepalive but updates
  * @param queueMode        LwM2M queue mode ({@code Q} in the Register request): the server holds
  *                         requests until the device next speaks
- * @param method           what a UDP device sends when its idle time is up
+ * @param method           what a UDP device sends when its idle time is up (TCP/TLS devices always
+ *                         send an RFC 8323 Ping)
+ * @param pongTimeout      TCP/TLS: how long a device waits for the Pong before it takes the path
+ *                         for dead; over UDP the ping is a CON and its retransmissions decide
  */
-public record Keepalive(Duration coapPingInterval, boolean queueMode, Method method) {
+public record Keepalive(Duration coapPingInterval, boolean queueMode, Method method, Duration pongTimeout) {
 
     /** 540 s, the default keepalive of the Device Management Client (MBED_CLIENT_TCP_KEEPALIVE_INTERVAL). */
     public static final Duration DEVICE_CLIENT_DEFAULT_PING = Duration.ofSeconds(540);
 
-    /** No CoAP pings; registration updates alone keep the path alive. */
-    public static final Keepalive DEFAULT = new Keepalive(null, false, Method.COAP_PING);
+    /** 30 s: the default wait for a Pong. */
+    public static final Duration DEFAULT_PONG_TIMEOUT = Duration.ofSeconds(30);
 
-    /** Keepalive with CoAP pings. */
+    /** No CoAP pings; registration updates alone keep the path alive. */
+    public static final Keepalive DEFAULT = new Keepalive(null, false);
+
+    /** Keepalive with CoAP pings and the default pong timeout. */
     public Keepalive(Duration coapPingInterval, boolean queueMode) {
-        this(coapPingInterval, queueMode, Method.COAP_PING);
+        this(coapPingInterval, queueMode, Method.COAP_PING, DEFAULT_PONG_TIMEOUT);
+    }
+
+    /** The keepalive of a group that gives no {@code keepalive} section: 540 s pings over tcp and tls, none else. */
+    public static Keepalive defaultFor(Transport transport) {
+        return new Keepalive(defaultPing(transport), false);
+    }
+
+    /** The ping interval a transport gets when the file gives none: 540 s for tcp and tls, none for udp and dtls. */
+    public static Duration defaultPing(Transport transport) {
+        return transport.isStream() ? DEVICE_CLIENT_DEFAULT_PING : null;
     }
 
     /** What a device sends as its keepalive. */

@@ -2,25 +2,50 @@ package io.fleetsim.scenario;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
-/** Reads the {@code keepalive} map of a device group. */
+/**
+ * Reads the {@code keepalive} map of a device group. Devices on {@code tcp} and {@code tls} ping
+ * every 540 s by default (the Device Management Client's MBED_CLIENT_TCP_KEEPALIVE_INTERVAL);
+ * devices on {@code udp} and {@code dtls} do not ping unless the file says so.
+ * {@code pongTimeoutSeconds} is for tcp and tls only (a UDP ping is a CON whose retransmissions
+ * decide), {@code method} for udp and dtls only (tcp and tls always send an RFC 8323 Ping).
+ */
 final class KeepaliveReader {
 
     private KeepaliveReader() {
     }
 
-    static Keepalive read(MappingReader group) {
-        return group.site(ScenarioKeys.KEEPALIVE_SECTION).map(site -> {
-            MappingReader keepalive = MappingReader.of(site.source(), site.node(), site.field(), site.line(),
-                    Section.KEEPALIVE);
-            Duration ping = keepalive.readOptional(ScenarioKeys.COAP_PING).map(Duration::ofSeconds).orElse(null);
-            Keepalive.Method method = Keepalive.Method.valueOf(keepalive.read(ScenarioKeys.KEEPALIVE_METHOD)
-                    .toUpperCase(Locale.ROOT).replace('-', '_'));
-            if (ping == null && keepalive.has(ScenarioKeys.KEEPALIVE_METHOD)) {
-                throw keepalive.error(ScenarioKeys.KEEPALIVE_METHOD,
-                        "needs keepalive.coapPingSeconds, the idle time after which the keepalive is sent");
-            }
-            return new Keepalive(ping, keepalive.read(ScenarioKeys.QUEUE_MODE), method);
-        }).orElse(Keepalive.DEFAULT);
+    static Keepalive read(MappingReader group, Transport transport) {
+        boolean stream = transport.isStream();
+        Duration defaultPing = Keepalive.defaultPing(transport);
+        Optional<ValueSite> site = group.site(ScenarioKeys.KEEPALIVE_SECTION);
+        if (site.isEmpty()) {
+            return Keepalive.defaultFor(transport);
+        }
+        MappingReader keepalive = MappingReader.of(site.get().source(), site.get().node(), site.get().field(),
+                site.get().line(), Section.KEEPALIVE);
+        Duration ping = keepalive.readOptional(ScenarioKeys.COAP_PING_SECONDS).map(Duration::ofSeconds)
+                .orElse(defaultPing);
+        if (stream && keepalive.has(ScenarioKeys.KEEPALIVE_METHOD)) {
+            throw keepalive.error(ScenarioKeys.KEEPALIVE_METHOD, "is for udp and dtls; " + transport.key()
+                    + " devices always send an RFC 8323 Ping");
+        }
+        if (!stream && keepalive.has(ScenarioKeys.PONG_TIMEOUT_SECONDS)) {
+            throw keepalive.error(ScenarioKeys.PONG_TIMEOUT_SECONDS, "is for tcp and tls; over " + transport.key()
+                    + " the ping is a CON and its retransmissions (coap.*) decide");
+        }
+        Keepalive.Method method = Keepalive.Method.valueOf(keepalive.read(ScenarioKeys.KEEPALIVE_METHOD)
+                .toUpperCase(Locale.ROOT).replace('-', '_'));
+        if (ping == null && keepalive.has(ScenarioKeys.KEEPALIVE_METHOD)) {
+            throw keepalive.error(ScenarioKeys.KEEPALIVE_METHOD,
+                    "needs keepalive.coapPingSeconds, the idle time after which the keepalive is sent");
+        }
+        if (transport == Transport.DTLS && ping != null && method == Keepalive.Method.COAP_PING) {
+            throw keepalive.error(ScenarioKeys.COAP_PING_SECONDS, "dtls devices cannot send a CoAP ping yet; "
+                    + "give keepalive.method: update");
+        }
+        Duration pongTimeout = Duration.ofSeconds(keepalive.read(ScenarioKeys.PONG_TIMEOUT_SECONDS));
+        return new Keepalive(ping, keepalive.read(ScenarioKeys.QUEUE_MODE), method, pongTimeout);
     }
 }

@@ -26,9 +26,11 @@ public final class ScenarioKeys {
 
     public static final TextKey NAME = new TextKey(TOP, "name", "`[A-Za-z0-9._-]+`", TextKey::safeName,
             KeyDefault.required(), "Scenario name; used in the name of the results directory.");
-    public static final TextKey TARGET = new TextKey(TOP, "target", "`coap://host:port`, `coaps://host:port`",
+    public static final TextKey TARGET = new TextKey(TOP, "target",
+            "`coap://host:port`, `coaps://host:port`, `coap+tcp://host:port`, `coaps+tcp://host:port`",
             TargetUri::normalize, KeyDefault.described("embedded server"),
-            "LwM2M server to load; host is a name or an IP address, port defaults to 5683 (coaps: 5684).");
+            "LwM2M server to load; host is a name or an IP address, port defaults to 5683 (5684 for coaps and "
+                    + "coaps+tcp). Every group must use the target's transport.");
     public static final StructureKey FLEET_SECTION = new StructureKey(TOP, "fleet", "map",
             KeyDefault.described("—"), "The devices, as one group (see `fleet`). Give `fleet` or `groups`.");
     public static final StructureKey GROUPS = new StructureKey(TOP, "groups", "list of maps",
@@ -61,19 +63,22 @@ public final class ScenarioKeys {
     public static final TextKey ENDPOINT_PREFIX = new TextKey(FLEET, "endpointPrefix", "`[A-Za-z0-9._-]+`",
             TextKey::safeName, KeyDefault.of("fleetsim-"),
             "Endpoint names are this prefix followed by the zero-padded device index.");
-    public static final ChoiceKey TRANSPORT = new ChoiceKey(FLEET, "transport", List.of("udp", "dtls"),
-            List.of("tcp", "tls"), KeyDefault.of("udp"), "How the devices reach the server.");
+    public static final ChoiceKey TRANSPORT = new ChoiceKey(FLEET, "transport", List.of("udp", "dtls", "tcp", "tls"),
+            List.of(), KeyDefault.of("udp"),
+            "How the devices reach the server: CoAP over UDP or DTLS, or over TCP or TLS (RFC 8323).");
     public static final TextKey GROUP_NAME = new TextKey(FLEET, "name", "`[A-Za-z0-9._-]+`", TextKey::safeName,
             KeyDefault.described("endpointPrefix"), "Group name shown in reports.");
     public static final StructureKey SECURITY_SECTION = new StructureKey(FLEET, "security", "map",
-            KeyDefault.described("none"), "Credentials of the group; required with dtls, refused with udp (see `security`).");
+            KeyDefault.described("none"), "Credentials of the group; required with dtls, optional with tls "
+                    + "(x509 only), refused with udp and tcp (see `security`).");
     public static final StructureKey KEEPALIVE_SECTION = new StructureKey(FLEET, "keepalive", "map",
-            KeyDefault.described("updates only"), "How the devices keep their path alive (see `keepalive`).");
+            KeyDefault.described("see `keepalive`"), "How the devices keep their path alive (see `keepalive`).");
     public static final StructureKey NAT_SECTION = new StructureKey(FLEET, "nat", "map",
-            KeyDefault.described("no NAT"), "The emulated carrier NAT in front of the group (see `nat`).");
+            KeyDefault.described("no NAT"), "The emulated carrier NAT in front of the group; udp only (see `nat`).");
 
     public static final ChoiceKey SECURITY_MODE = new ChoiceKey(SECURITY, "mode", List.of("psk", "rpk", "x509"),
-            List.of(), KeyDefault.required(), "Pre-shared key, raw public key, or X.509 certificate per device.");
+            List.of(), KeyDefault.required(),
+            "Pre-shared key, raw public key, or X.509 certificate per device; tls takes x509 only.");
     public static final TextKey PSK_IDENTITY = new TextKey(SECURITY, "pskIdentity", "text with `{endpoint}` once",
             SecurityReader::identityPattern, KeyDefault.of("{endpoint}"),
             "PSK identity of each device; `{endpoint}` stands for its endpoint name.");
@@ -83,19 +88,24 @@ public final class ScenarioKeys {
     public static final TextKey PSK_KEYS_FILE = new TextKey(SECURITY, "pskKeysFile", "path", s -> s,
             KeyDefault.described("—"), "CSV of `identity,hexkey` lines, relative to the scenario file.");
     public static final BooleanKey CONNECTION_ID = new BooleanKey(SECURITY, "connectionId", KeyDefault.of(false),
-            "Offer the DTLS Connection ID extension (RFC 9146).");
+            "dtls only: offer the DTLS Connection ID extension (RFC 9146).");
     public static final BooleanKey SESSION_RESUMPTION = new BooleanKey(SECURITY, "sessionResumption",
-            KeyDefault.of(false), "Resume the DTLS session (abbreviated handshake) when a device reconnects.");
+            KeyDefault.of(false), "dtls only: resume the DTLS session (abbreviated handshake) when a device reconnects.");
     public static final TextKey EXPECT_ISSUER = new TextKey(SECURITY, "expectIssuer", "distinguished name",
             SecurityReader::distinguishedName, KeyDefault.described("no check"),
-            "x509 only: the server certificate's issuer must be this, else `issuer-mismatch`.");
+            "dtls x509 only: the server certificate's issuer must be this, else `issuer-mismatch`.");
 
-    public static final IntegerKey COAP_PING = new IntegerKey(KEEPALIVE, "coapPingSeconds", "s", 1,
-            ONE_YEAR_SECONDS, KeyDefault.described("none"),
-            "Idle time after which a device sends a keepalive (UDP: an empty CON, answered by RST).");
+    public static final IntegerKey COAP_PING_SECONDS = new IntegerKey(KEEPALIVE, "coapPingSeconds", "s", 1,
+            ONE_YEAR_SECONDS, KeyDefault.described("540 for tcp and tls, none for udp and dtls"),
+            "Idle time after which a device sends a keepalive: an RFC 8323 Ping over tcp and tls; over udp and dtls "
+                    + "what `method` says.");
+    public static final IntegerKey PONG_TIMEOUT_SECONDS = new IntegerKey(KEEPALIVE, "pongTimeoutSeconds", "s", 1,
+            86_400, KeyDefault.of(30L),
+            "tcp and tls only: wait for the Pong; without one the device closes the connection, reconnects and "
+                    + "registers again. (A udp ping is a CON: its retransmissions decide.)");
     public static final ChoiceKey KEEPALIVE_METHOD = new ChoiceKey(KEEPALIVE, "method",
             List.of("coap-ping", "update"), List.of(), KeyDefault.of("coap-ping"),
-            "What a UDP device sends as keepalive: a CoAP ping, or a Registration Update.");
+            "udp and dtls only: what a device sends as keepalive: a CoAP ping (empty CON), or a Registration Update.");
     public static final BooleanKey QUEUE_MODE = new BooleanKey(KEEPALIVE, "queueMode", KeyDefault.of(false),
             "LwM2M queue mode: Register carries `Q` (LwM2M 1.1).");
 
@@ -167,10 +177,10 @@ public final class ScenarioKeys {
             TIME_SCALE, DEREGISTER_AT_END, COAP_SECTION, RETRY_SECTION, PROBE_SECTION, THRESHOLDS,
             COUNT, ENDPOINT_PREFIX, TRANSPORT, GROUP_NAME, SECURITY_SECTION, KEEPALIVE_SECTION, NAT_SECTION,
             SECURITY_MODE, PSK_IDENTITY, PSK_KEY_SEED, PSK_KEYS_FILE, CONNECTION_ID, SESSION_RESUMPTION, EXPECT_ISSUER,
+            COAP_PING_SECONDS, PONG_TIMEOUT_SECONDS, KEEPALIVE_METHOD, QUEUE_MODE,
             RATE, RAMP, PROFILE, SEED,
             ACK_TIMEOUT, ACK_RANDOM_FACTOR, MAX_RETRANSMIT,
             RETRY_INITIAL, RETRY_MAX, RETRY_MULTIPLIER, RETRY_JITTER,
-            COAP_PING, KEEPALIVE_METHOD, QUEUE_MODE,
             NAT_PROFILE, NAT_IDLE_TIMEOUT, NAT_UNREPLIED_TIMEOUT, NAT_STREAM_TIMEOUT, NAT_INBOUND_REFRESH,
             NAT_PORT_ALLOCATION, NAT_FILTERING, NAT_LOSS, NAT_DELAY, NAT_JITTER, NAT_FLUSH, NAT_SEED,
             PROBE_RATE, PROBE_SAMPLE);

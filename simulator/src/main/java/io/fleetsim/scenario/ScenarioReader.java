@@ -18,7 +18,7 @@ final class ScenarioReader {
         String name = top.read(ScenarioKeys.NAME);
         String target = top.readOptional(ScenarioKeys.TARGET).orElse(null);
         List<DeviceGroup> groups = DeviceGroupReader.read(top);
-        checkTargetScheme(top, target, groups);
+        TargetUri.checkGroups(top, target, groups);
         int deviceCount = groups.stream().mapToInt(DeviceGroup::count).sum();
         Arrival arrival = ArrivalReader.read(top, deviceCount);
         long lifetime = top.read(ScenarioKeys.LIFETIME);
@@ -29,21 +29,6 @@ final class ScenarioReader {
                 Duration.ofSeconds(lifetime), Duration.ofSeconds(updateInterval), Duration.ofSeconds(duration),
                 timeScale, coap(top), registrationRetry(top), top.read(ScenarioKeys.DEREGISTER_AT_END),
                 ThresholdListReader.read(top), ProbeSettingsReader.read(top));
-    }
-
-    /** A named target serves one transport: coap:// the udp groups, coaps:// the dtls groups. */
-    private static void checkTargetScheme(MappingReader top, String target, List<DeviceGroup> groups) {
-        if (target == null) {
-            return;
-        }
-        Transport served = target.startsWith("coaps://") ? Transport.DTLS : Transport.UDP;
-        for (DeviceGroup group : groups) {
-            if (group.transport() != served) {
-                throw top.error(ScenarioKeys.TARGET, "'" + target + "' serves transport " + served.key()
-                        + " but group '" + group.name() + "' uses " + group.transport().key()
-                        + " (coap:// is for udp, coaps:// for dtls)");
-            }
-        }
     }
 
     private static long updateInterval(MappingReader top, long lifetime) {

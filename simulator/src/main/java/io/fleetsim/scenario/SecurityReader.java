@@ -8,8 +8,9 @@ import java.util.Map;
 import javax.security.auth.x500.X500Principal;
 
 /**
- * Reads a group's {@code security} map and checks it against the group's transport: secure
- * transports need credentials, plain ones refuse them, and each setting must fit the mode.
+ * Reads a group's {@code security} map and checks it against the group's transport: {@code dtls}
+ * needs credentials, {@code tls} may present an x509 client certificate (without the map, the
+ * server alone is authenticated), plain transports refuse them, and each setting must fit the mode.
  */
 final class SecurityReader {
 
@@ -19,7 +20,7 @@ final class SecurityReader {
     static Security read(MappingReader group, Transport transport) {
         boolean secureTransport = transport == Transport.DTLS || transport == Transport.TLS;
         if (!group.has(ScenarioKeys.SECURITY_SECTION)) {
-            if (secureTransport) {
+            if (transport == Transport.DTLS) {
                 throw group.error(ScenarioKeys.TRANSPORT, "'" + transport.key()
                         + "' needs a 'security' map (mode: psk, rpk or x509) in the same group");
             }
@@ -32,6 +33,13 @@ final class SecurityReader {
         ValueSite site = group.site(ScenarioKeys.SECURITY_SECTION).orElseThrow();
         MappingReader security = MappingReader.of(site.source(), site.node(), site.field(), site.line(), Section.SECURITY);
         Security.Mode mode = Security.Mode.valueOf(security.read(ScenarioKeys.SECURITY_MODE).toUpperCase(Locale.ROOT));
+        if (transport == Transport.TLS) {
+            if (mode != Security.Mode.X509) {
+                throw security.error(ScenarioKeys.SECURITY_MODE, "transport tls takes mode x509 only (psk and rpk are for dtls)");
+            }
+            refuseUnless(security, false, "dtls", "transport", ScenarioKeys.CONNECTION_ID,
+                    ScenarioKeys.SESSION_RESUMPTION, ScenarioKeys.EXPECT_ISSUER);
+        }
         refuseUnless(security, mode == Security.Mode.PSK, "psk", ScenarioKeys.PSK_IDENTITY,
                 ScenarioKeys.PSK_KEY_SEED, ScenarioKeys.PSK_KEYS_FILE);
         refuseUnless(security, mode == Security.Mode.X509, "x509", ScenarioKeys.EXPECT_ISSUER);
@@ -56,9 +64,14 @@ final class SecurityReader {
     }
 
     private static void refuseUnless(MappingReader security, boolean allowed, String mode, ScenarioKey<?>... keys) {
+        refuseUnless(security, allowed, mode, "mode", keys);
+    }
+
+    private static void refuseUnless(MappingReader security, boolean allowed, String what, String kind,
+            ScenarioKey<?>... keys) {
         for (ScenarioKey<?> key : keys) {
             if (!allowed && security.has(key)) {
-                throw security.error(key, "is only for mode " + mode);
+                throw security.error(key, "is only for " + kind + " " + what);
             }
         }
     }

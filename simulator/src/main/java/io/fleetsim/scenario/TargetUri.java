@@ -3,8 +3,11 @@ package io.fleetsim.scenario;
 import java.net.URI;
 import java.net.URISyntaxException;
 
-/** Checks a target address {@code coap[s]://host[:port]} and writes it as {@code coap[s]://host:port}. */
-final class TargetUri {
+/**
+ * Checks a target address {@code coap://host[:port]}, {@code coaps://host[:port]},
+ * {@code coap+tcp://host[:port]} or {@code coaps+tcp://host[:port]} and writes it with its port spelt out.
+ */
+public final class TargetUri {
 
     static final int DEFAULT_COAP_PORT = 5683;
     static final int DEFAULT_COAPS_PORT = 5684;
@@ -16,11 +19,8 @@ final class TargetUri {
     static String normalize(String text) {
         URI uri = parse(text);
         String scheme = uri.getScheme();
-        if ("coap+tcp".equals(scheme) || "coaps+tcp".equals(scheme)) {
-            throw invalid(text, "scheme '" + scheme + "' is not supported yet (supported: coap, coaps)");
-        }
-        if (!"coap".equals(scheme) && !"coaps".equals(scheme)) {
-            throw invalid(text, "the scheme must be coap or coaps");
+        if (transportOf(scheme) == null) {
+            throw invalid(text, "the scheme must be coap, coaps, coap+tcp or coaps+tcp");
         }
         if (uri.getHost() == null) {
             throw invalid(text, "no valid host name or IP address");
@@ -29,22 +29,50 @@ final class TargetUri {
                 || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw invalid(text, "only host and port may be given, no user, path, query or fragment");
         }
-        int port = uri.getPort() != -1 ? uri.getPort() : "coaps".equals(scheme) ? DEFAULT_COAPS_PORT : DEFAULT_COAP_PORT;
+        int defaultPort = "coaps".equals(scheme) || "coaps+tcp".equals(scheme) ? DEFAULT_COAPS_PORT : DEFAULT_COAP_PORT;
+        int port = uri.getPort() == -1 ? defaultPort : uri.getPort();
         if (port < 1 || port > 65535) {
             throw invalid(text, "the port must be 1 .. 65535");
         }
         return scheme + "://" + uri.getHost() + ":" + port;
     }
 
+    /** The transport a target scheme speaks, or null for a scheme fleetsim does not know. */
+    public static Transport transportOf(String scheme) {
+        return switch (scheme == null ? "" : scheme) {
+            case "coap" -> Transport.UDP;
+            case "coaps" -> Transport.DTLS;
+            case "coap+tcp" -> Transport.TCP;
+            case "coaps+tcp" -> Transport.TLS;
+            default -> null;
+        };
+    }
+
+    /** A named target serves one transport: every group must use it. */
+    static void checkGroups(MappingReader top, String target, java.util.List<DeviceGroup> groups) {
+        if (target == null) {
+            return;
+        }
+        Transport served = transportOf(URI.create(target).getScheme());
+        for (DeviceGroup group : groups) {
+            if (group.transport() != served) {
+                throw top.error(ScenarioKeys.TARGET, "'" + target + "' serves transport " + served.key()
+                        + " but group '" + group.name() + "' uses " + group.transport().key()
+                        + " (coap:// is for udp, coaps:// for dtls, coap+tcp:// for tcp, coaps+tcp:// for tls;"
+                        + " or leave target out to use the embedded server)");
+            }
+        }
+    }
+
     private static URI parse(String text) {
         try {
             URI uri = new URI(text);
             if (!uri.isAbsolute() || uri.isOpaque()) {
-                throw invalid(text, "expected the form coap://host:port");
+                throw invalid(text, "expected the form coap://host:port (or coap+tcp://, coaps+tcp://)");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw invalid(text, "expected the form coap://host:port");
+            throw invalid(text, "expected the form coap://host:port (or coap+tcp://, coaps+tcp://)");
         }
     }
 

@@ -29,8 +29,7 @@ public final class CoapChannelFactory {
         return switch (device.group().transport()) {
             case UDP -> new UdpCoapChannel(shard, requestHandler);
             case DTLS -> new DtlsCoapChannel(shard, device, dtlsTarget(), requestHandler);
-            case TCP, TLS -> throw new UnsupportedOperationException(
-                    "transport " + device.group().transport().key() + " is not supported yet");
+            case TCP, TLS -> new TcpCoapChannel(shard, shard.tcp(), device, requestHandler);
         };
     }
 

@@ -46,7 +46,7 @@ class ScenarioOverridesTest {
                 .isEqualTo("coap://127.0.0.1:5683");
         assertThat(ScenarioOverrides.withTarget(ONE_GROUP, null).target()).isNull();
         assertThatThrownBy(() -> ScenarioOverrides.withTarget(ONE_GROUP, "http://x:1"))
-                .hasMessage("--target: 'http://x:1' is not a usable target: the scheme must be coap or coaps");
+                .hasMessage("--target: 'http://x:1' is not a usable target: the scheme must be coap, coaps, coap+tcp or coaps+tcp");
     }
 
     @Test

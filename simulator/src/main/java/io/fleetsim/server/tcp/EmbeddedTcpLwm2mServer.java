@@ -1,0 +1,177 @@
+package io.fleetsim.server.tcp;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.mbed.coap.packet.CoapRequest;
+import com.mbed.coap.packet.CoapResponse;
+import com.mbed.coap.server.CoapServer;
+import com.mbed.coap.server.TcpCoapServer;
+
+import io.fleetsim.scenario.Transport;
+import io.fleetsim.security.FleetPki;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
+
+/**
+ * The embedded LwM2M registration interface over CoAP over TCP and over TLS (RFC 8323), on
+ * 127.0.0.1 and free ports: java-coap servers (an independent, RFC 8323 compliant CoAP stack)
+ * on Vert.x sockets of a Vert.x instance of their own (one event loop). Keeps its registrations
+ * in its own {@link TcpRegistrationStore}, apart from the Leshan server's UDP registrations, with
+ * the same query methods. The TLS endpoint presents the PKI's server certificate and asks
+ * devices for theirs (optional). Starting and stopping block: never call them on an event loop.
+ */
+public final class EmbeddedTcpLwm2mServer implements AutoCloseable {
+
+    /** Largest message the server takes, announced in its CSM. */
+    static final int MAX_MESSAGE_BYTES = 16_384;
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final Vertx vertx;
+    private final TcpRegistrationStore store = new TcpRegistrationStore();
+    private final Map<Transport, VertxTcpServerTransport> transports = new EnumMap<>(Transport.class);
+    private final Map<Transport, CoapServer> servers = new EnumMap<>(Transport.class);
+    private final AtomicLong tokens = new AtomicLong();
+
+    private EmbeddedTcpLwm2mServer(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    /**
+     * Starts endpoints for {@code wanted} (a subset of tcp and tls); {@code pki} is needed for tls.
+     *
+     * @throws IllegalStateException on a Vert.x event loop
+     */
+    public static EmbeddedTcpLwm2mServer start(Set<Transport> wanted, FleetPki pki) {
+        if (Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("start() blocks: call it from a worker or a plain thread");
+        }
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1));
+        EmbeddedTcpLwm2mServer server = new EmbeddedTcpLwm2mServer(vertx);
+        AtomicLong ids = new AtomicLong();
+        try {
+            for (Transport transport : wanted) {
+                server.startEndpoint(transport, options(transport, pki), ids);
+            }
+        } catch (Exception e) {
+            server.close();
+            throw new IllegalStateException("cannot start the embedded TCP/TLS server: " + e.getMessage(), e);
+        }
+        return server;
+    }
+
+    private static NetServerOptions options(Transport transport, FleetPki pki) {
+        NetServerOptions options = new NetServerOptions().setHost(LOOPBACK).setPort(0).setTcpNoDelay(true);
+        if (transport == Transport.TLS) {
+            if (pki == null) {
+                throw new IllegalArgumentException("a tls endpoint needs a PKI");
+            }
+            options.setSsl(true).setClientAuth(ClientAuth.REQUEST)
+                    .setKeyCertOptions(new PemKeyCertOptions()
+                            .addKeyValue(Buffer.buffer(FleetPki.pem(pki.server().privateKey())))
+                            .addCertValue(Buffer.buffer(FleetPki.pem(pki.server().chain()))))
+                    .setTrustOptions(new PemTrustOptions()
+                            .addCertValue(Buffer.buffer(FleetPki.pem(List.of(pki.caCertificate())))));
+        } else if (transport != Transport.TCP) {
+            throw new IllegalArgumentException("not a stream transport: " + transport.key());
+        }
+        return options;
+    }
+
+    private void startEndpoint(Transport transport, NetServerOptions options, AtomicLong ids) throws Exception {
+        VertxTcpServerTransport socket = new VertxTcpServerTransport(vertx, options, MAX_MESSAGE_BYTES + 16);
+        CoapServer coap = TcpCoapServer.builder().transport(socket).maxMessageSize(MAX_MESSAGE_BYTES)
+                .route(new RegistrationInterface(store, transport, ids)).build();
+        coap.start();
+        transports.put(transport, socket);
+        servers.put(transport, coap);
+    }
+
+    /** The bound address of an endpoint ({@code tcp} or {@code tls}). */
+    public InetSocketAddress address(Transport transport) {
+        VertxTcpServerTransport socket = transports.get(transport);
+        if (socket == null) {
+            throw new NoSuchElementException("no " + transport.key() + " endpoint");
+        }
+        return socket.getLocalSocketAddress();
+    }
+
+    /** {@code coap+tcp://127.0.0.1:PORT} or {@code coaps+tcp://127.0.0.1:PORT}. */
+    public String uri(Transport transport) {
+        return (transport == Transport.TLS ? "coaps+tcp" : "coap+tcp") + "://" + LOOPBACK + ":"
+                + address(transport).getPort();
+    }
+
+    public Optional<TcpRegistration> registration(String endpoint) {
+        return store.byEndpoint(endpoint);
+    }
+
+    public List<TcpRegistration> registrations() {
+        return store.all();
+    }
+
+    public int registrationCount() {
+        return store.size();
+    }
+
+    /**
+     * Reads {@code path} (e.g. {@code /3/0}) from a registered device over its connection; the
+     * future fails with {@link NoSuchElementException} for an unknown endpoint and with a
+     * {@link java.util.concurrent.TimeoutException} when the device does not answer in time.
+     *
+     * @param contentFormat the Accept option, or null to let the device choose
+     */
+    public CompletableFuture<CoapResponse> read(String endpoint, String path, Integer contentFormat, Duration timeout) {
+        Optional<TcpRegistration> registration = store.byEndpoint(endpoint);
+        if (registration.isEmpty()) {
+            return CompletableFuture.failedFuture(new NoSuchElementException("not registered: " + endpoint));
+        }
+        TcpRegistration reg = registration.get();
+        CoapRequest.Builder request = CoapRequest.get(path).token(tokens.incrementAndGet());
+        if (contentFormat != null) {
+            request.accept(contentFormat.shortValue());
+        }
+        return servers.get(reg.transport()).clientService().apply(request.to(reg.peer()))
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Closes the device's connection from the server side; false when it has none. */
+    public boolean disconnect(String endpoint) {
+        return store.byEndpoint(endpoint)
+                .map(r -> transports.get(r.transport()).disconnect(r.peer())).orElse(false);
+    }
+
+    /** Sends raw bytes to a registered device's connection (fault injection for tests). */
+    public void sendRaw(String endpoint, byte[] bytes) {
+        store.byEndpoint(endpoint).ifPresent(r -> transports.get(r.transport()).sendRaw(r.peer(), Buffer.buffer(bytes)));
+    }
+
+    /** While on, the server neither reads nor answers anything (a dead path: no Pong, no response). */
+    public void blackhole(boolean on) {
+        transports.values().forEach(t -> t.blackhole(on));
+    }
+
+    /** Stops the endpoints and their Vert.x instance. Blocking. */
+    @Override
+    public void close() {
+        servers.values().forEach(CoapServer::stop);
+        transports.values().forEach(VertxTcpServerTransport::stop);
+        vertx.close().await();
+    }
+}

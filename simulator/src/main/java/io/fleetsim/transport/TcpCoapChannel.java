@@ -1,0 +1,259 @@
+package io.fleetsim.transport;
+
+import java.util.function.Consumer;
+
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.coap.Response;
+
+import io.fleetsim.coap.CoapChannel;
+import io.fleetsim.coap.CoapFailure;
+import io.fleetsim.coap.CoapRequestHandler;
+import io.fleetsim.coap.tcp.TcpExchangeLayer;
+import io.fleetsim.coap.tcp.TcpFrameAssembler;
+import io.fleetsim.coap.tcp.TcpFrameException;
+import io.fleetsim.coap.tcp.TcpKeepalive;
+import io.fleetsim.coap.tcp.TcpMessageCodec;
+import io.fleetsim.coap.tcp.TcpSignal;
+import io.fleetsim.device.DeviceIdentity;
+import io.fleetsim.device.ShardContext;
+import io.fleetsim.metrics.Counter;
+import io.fleetsim.metrics.FailureKind;
+import io.fleetsim.scenario.Keepalive;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetSocket;
+
+/**
+ * CoAP over TCP or TLS (RFC 8323) for one device: one connection, our CSM sent at connect and the
+ * server's CSM awaited before the first request, Ping/Pong keepalive when idle, Release and Abort
+ * honoured. When the path dies (no Pong, the server closed or aborted, a bad frame) the channel
+ * closes the connection, fails what was waiting and tells the device through
+ * {@link #onPathLost}; the next {@link #open()} or {@link #send} connects again.
+ */
+public final class TcpCoapChannel implements CoapChannel {
+
+    /** Largest message we accept, announced in our CSM (Max-Message-Size). */
+    public static final int MAX_MESSAGE_BYTES = 16_384;
+    /** Largest frame we accept: a message plus the largest header (1 + 4 + 1 + 8). */
+    static final int MAX_FRAME_BYTES = MAX_MESSAGE_BYTES + 14;
+    private static final long SERVER_BASE_MESSAGE_SIZE = 1152;
+
+    private final ShardContext shard;
+    private final TcpConnector connector;
+    private final DeviceIdentity device;
+    private final TcpExchangeLayer exchanges;
+    private final TcpKeepalive keepalive;
+    private final TcpMessageCodec codec;
+    private Consumer<String> pathLost = cause -> { };
+    private NetSocket socket;
+    private Future<Void> opening;
+    private Promise<Void> serverCsm;
+    private long csmTimer = -1;
+    private long serverMaxMessageSize = SERVER_BASE_MESSAGE_SIZE;
+    private boolean closedByDevice;
+    /** Whether this channel holds a socket of the {@link SocketBudget}: from connect until teardown. */
+    private boolean holdsSocket;
+
+    public TcpCoapChannel(ShardContext shard, TcpConnector connector, DeviceIdentity device,
+            CoapRequestHandler requestHandler) {
+        this.shard = shard;
+        this.connector = connector;
+        this.device = device;
+        this.codec = new TcpMessageCodec();
+        this.exchanges = new TcpExchangeLayer(shard.clock(), responseTimeoutMillis(), shard.random(), codec,
+                this::write, requestHandler, this::onSignal);
+        Keepalive settings = device.group().keepalive();
+        long interval = settings.coapPingInterval() == null ? 0 : settings.coapPingInterval().toMillis();
+        this.keepalive = new TcpKeepalive(shard.clock(), interval, settings.pongTimeout().toMillis(),
+                this::sendPing, this::pongTimeout);
+    }
+
+    @Override
+    public void onPathLost(Consumer<String> handler) {
+        this.pathLost = handler;
+    }
+
+    @Override
+    public Future<Void> open() {
+        closedByDevice = false;
+        if (opening == null) {
+            Future<Void> connecting = connect();
+            if (connecting.failed()) {
+                return connecting;
+            }
+            opening = connecting;
+        }
+        return opening;
+    }
+
+    /**
+     * Connects and exchanges CSMs. The connection holds one socket of the process's
+     * {@link SocketBudget} from now until {@link #teardown()}; a spent budget, or a system out of
+     * file descriptors or ports, fails with {@code socket-limit}.
+     */
+    private Future<Void> connect() {
+        SocketBudget budget = SocketBudget.process();
+        if (!budget.tryAcquire()) {
+            return Future.failedFuture(new CoapFailure(CoapFailure.SOCKET_LIMIT, budget.exhaustedMessage()));
+        }
+        holdsSocket = true;
+        return connector.connect(device.group().transport(), device.endpoint(), device.group().security())
+                .recover(t -> Future.failedFuture(new CoapFailure(
+                        SocketBudget.isOutOfSockets(t) ? CoapFailure.SOCKET_LIMIT : CoapFailure.TRANSPORT,
+                        String.valueOf(t.getMessage()))))
+                .compose(this::exchangeCsm)
+                .onFailure(t -> {
+                    NetSocket half = socket;
+                    teardown();
+                    if (half != null) {
+                        half.close();
+                    }
+                });
+    }
+
+    private Future<Void> exchangeCsm(NetSocket connected) {
+        if (closedByDevice) {
+            connected.close();
+            return Future.failedFuture(new CoapFailure(CoapFailure.CLOSED, "closed while connecting"));
+        }
+        socket = connected;
+        TcpFrameAssembler assembler = new TcpFrameAssembler(MAX_FRAME_BYTES, this::onFrame, this::onOversize);
+        connected.handler(bytes -> {
+            if (socket == connected) {
+                assembler.feed(bytes);
+            }
+        });
+        connected.closeHandler(v -> {
+            if (socket == connected) {
+                lose("closed-by-server");
+            }
+        });
+        connected.exceptionHandler(t -> { });
+        serverCsm = Promise.promise();
+        Promise<Void> csm = serverCsm;
+        csmTimer = shard.clock().schedule(responseTimeoutMillis(), id -> csm.tryFail(
+                new CoapFailure(CoapFailure.TIMEOUT, "no CSM from the server within " + responseTimeoutMillis() + " ms")));
+        write(codec.encode(TcpSignal.csm(MAX_MESSAGE_BYTES, true)));
+        return csm.future();
+    }
+
+    @Override
+    public Future<Response> send(Request request) {
+        if (closedByDevice) {
+            return Future.failedFuture(new CoapFailure(CoapFailure.CLOSED, "channel closed"));
+        }
+        return open().compose(v -> {
+            if (codec.encode(request).length() > serverMaxMessageSize + 14) {
+                return Future.failedFuture(new CoapFailure(CoapFailure.TRANSPORT,
+                        "request larger than the server's Max-Message-Size " + serverMaxMessageSize));
+            }
+            return exchanges.send(request);
+        });
+    }
+
+    @Override
+    public Future<Void> close() {
+        closedByDevice = true;
+        NetSocket closing = socket;
+        if (closing != null) {
+            write(codec.encode(TcpSignal.release()));
+        }
+        teardown();
+        exchanges.failAll(CoapFailure.CLOSED, "channel closed");
+        return closing == null ? Future.succeededFuture() : closing.close().otherwiseEmpty();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return socket != null;
+    }
+
+    @Override
+    public int localPort() {
+        return socket == null ? -1 : socket.localAddress().port();
+    }
+
+    private void onFrame(Buffer frame) {
+        keepalive.activity();
+        try {
+            exchanges.receive(frame);
+        } catch (TcpFrameException e) {
+            shard.metrics().increment(Counter.MALFORMED_RECEIVED);
+            write(codec.encode(TcpSignal.abort()));
+            lose("malformed-frame");
+        }
+    }
+
+    private void onOversize(long announcedBytes) {
+        shard.metrics().increment(Counter.FRAMES_TOO_LARGE);
+        write(codec.encode(TcpSignal.abort()));
+        lose("frame-too-large");
+    }
+
+    private void onSignal(TcpSignal signal) {
+        switch (signal.code()) {
+            case TcpSignal.CSM -> {
+                serverMaxMessageSize = signal.maxMessageSize().orElse(serverMaxMessageSize);
+                shard.clock().cancel(csmTimer);
+                if (serverCsm != null && serverCsm.tryComplete()) {
+                    keepalive.start();
+                }
+            }
+            case TcpSignal.PING -> write(codec.encode(TcpSignal.pong(signal.token())));
+            case TcpSignal.PONG -> keepalive.pong();
+            case TcpSignal.RELEASE -> lose("release");
+            case TcpSignal.ABORT -> lose("abort");
+            default -> { }
+        }
+    }
+
+    private void sendPing() {
+        shard.metrics().increment(Counter.PINGS);
+        write(codec.encode(TcpSignal.ping(new byte[0])));
+    }
+
+    private void pongTimeout() {
+        shard.metrics().increment(Counter.PING_FAILURES);
+        lose("pong-timeout");
+    }
+
+    private void write(Buffer frame) {
+        NetSocket current = socket;
+        if (current != null) {
+            keepalive.activity();
+            current.write(frame);
+        }
+    }
+
+    /** The path is dead: close it, fail what waits, count it and tell the device. */
+    private void lose(String cause) {
+        if (socket == null) {
+            return;
+        }
+        NetSocket dead = socket;
+        teardown();
+        dead.close();
+        exchanges.failAll(CoapFailure.CLOSED, "connection lost: " + cause);
+        if (serverCsm != null) {
+            serverCsm.tryFail(new CoapFailure(CoapFailure.CLOSED, "connection lost: " + cause));
+        }
+        shard.metrics().failure(FailureKind.CONNECTION, cause);
+        pathLost.accept(cause);
+    }
+
+    private void teardown() {
+        if (holdsSocket) {
+            holdsSocket = false;
+            SocketBudget.process().release();
+        }
+        socket = null;
+        opening = null;
+        keepalive.stop();
+        shard.clock().cancel(csmTimer);
+    }
+
+    private long responseTimeoutMillis() {
+        return shard.timeouts().maxTransmitWaitMillis();
+    }
+}

@@ -1,0 +1,42 @@
+package io.fleetsim.transport;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.fleetsim.scenario.Transport;
+import io.fleetsim.security.FleetPki;
+
+/**
+ * Where the devices of each transport connect, and the PKI their TLS trusts (the run's CA; with
+ * no PKI, the JVM's default trust store, for servers with public certificates).
+ */
+public record TransportEndpoints(Map<Transport, HostPort> addresses, FleetPki pki) {
+
+    /** A host and port. */
+    public record HostPort(String host, int port) {
+    }
+
+    /** No per-transport endpoints: every transport uses the run's one target. */
+    public static final TransportEndpoints NONE = new TransportEndpoints(Map.of(), null);
+
+    public TransportEndpoints {
+        addresses = addresses.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(addresses));
+    }
+
+    public Optional<HostPort> of(Transport transport) {
+        return Optional.ofNullable(addresses.get(transport));
+    }
+
+    /** The same endpoints plus one more. */
+    public TransportEndpoints with(Transport transport, String host, int port) {
+        Map<Transport, HostPort> more = new EnumMap<>(Transport.class);
+        more.putAll(addresses);
+        more.put(transport, new HostPort(host, port));
+        return new TransportEndpoints(more, pki);
+    }
+
+    public TransportEndpoints withPki(FleetPki newPki) {
+        return new TransportEndpoints(addresses, newPki);
+    }
+}
