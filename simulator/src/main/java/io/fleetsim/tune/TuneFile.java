@@ -26,6 +26,14 @@ public record TuneFile(String name, Path source, List<String> profiles, List<Str
         cells = List.copyOf(cells);
     }
 
+    /** The same sweep with every cell's scenario changed (command line overrides). */
+    public TuneFile withCells(java.util.function.UnaryOperator<io.fleetsim.scenario.Scenario> change) {
+        List<TuneCell> changed = cells.stream()
+                .map(c -> new TuneCell(c.profile(), c.group(), c.candidate(), change.apply(c.scenario()))).toList();
+        return new TuneFile(name, source, profiles, groups, candidates,
+                changed.get(0).scenario().deviceCount(), goal, radio, changed);
+    }
+
     /** Simulated seconds every cell runs. */
     public long cellSeconds() {
         return cells.get(0).scenario().duration().toSeconds();
