@@ -12,6 +12,22 @@ package io.fleetsim.tune;
 public record Recommendation(String profile, String group, CellResult chosen, CellResult shortest,
         CellResult best) {
 
+    /**
+     * When the recommended interval is not below the NAT's timeout (the shortest a device may get;
+     * for a Linux-style NAT its stream timeout): the keepalive races the mapping's expiry, and the
+     * goal was met by timing, not by margin. Null when there is no such concern.
+     */
+    public String warning() {
+        if (chosen == null) {
+            return null;
+        }
+        double timeout = chosen.cell().scenario().groups().get(0).nat().timeouts().stream()
+                .mapToDouble(t -> Math.max(t.unrepliedSeconds(), t.streamSeconds())).min().orElse(Double.MAX_VALUE);
+        return chosen.cell().candidate().seconds() < timeout ? null
+                : "not below the NAT timeout (" + Math.round(timeout) + " s): a race with the mapping's expiry, "
+                        + "prefer a shorter interval";
+    }
+
     public boolean meetsGoal() {
         return chosen != null;
     }

@@ -31,6 +31,7 @@ final class RecommendationTable {
                 c.cell().candidate().label(), TuneRunner.ratio(c.reachability()), c.totalMessagesPerDay(),
                 r.shortest() == c ? "(the shortest candidate)" : String.format(Locale.ROOT,
                         "%.0f %%, %.0f %%, %.0f %% vs %s", 100 * r.messagesSaved(), 100 * r.bytesSaved(),
-                        100 * r.radioSaved(), r.shortest().cell().candidate().label()));
+                        100 * r.radioSaved(), r.shortest().cell().candidate().label()))
+                + (r.warning() == null ? "" : "; WARNING: " + r.warning());
     }
 }

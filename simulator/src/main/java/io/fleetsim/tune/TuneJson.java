@@ -23,6 +23,11 @@ final class TuneJson {
         JSON.writeValue(file.toFile(), build(report));
     }
 
+    /** Writes one cell's line of tune.json into its results directory, so the cell says what it was. */
+    static void writeCell(CellResult result, Path file) throws IOException {
+        JSON.writeValue(file.toFile(), cell(result));
+    }
+
     static Map<String, Object> build(TuneReport report) {
         TuneFile t = report.tune();
         Map<String, Object> root = new LinkedHashMap<>();
@@ -73,6 +78,7 @@ final class TuneJson {
         m.put("reachability", r.meetsGoal() ? r.chosen().reachability() : null);
         m.put("shortest", r.shortest().cell().candidate().label());
         if (r.meetsGoal()) {
+            m.put("warning", r.warning());
             m.put("saved", Map.of("messages", r.messagesSaved(), "bytes", r.bytesSaved(), "radio", r.radioSaved()));
         } else {
             m.put("note", "none of the candidates meets the goal");

@@ -85,6 +85,7 @@ final class TunePage {
         m.put("saved", !r.meetsGoal() ? "" : r.shortest() == r.chosen() ? "(the shortest candidate)"
                 : fmt("%.0f %%, ", 100 * r.messagesSaved()) + fmt("%.0f %%, ", 100 * r.bytesSaved())
                         + fmt("%.0f %% vs ", 100 * r.radioSaved()) + r.shortest().cell().candidate().label());
+        m.put("warning", r.warning() == null ? "" : r.warning());
         m.put("closest", r.meetsGoal() ? "" : r.best().cell().candidate().label() + " at "
                 + TuneRunner.ratio(r.best().goalObserved()));
         return m;

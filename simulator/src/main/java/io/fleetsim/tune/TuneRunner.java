@@ -48,6 +48,7 @@ public final class TuneRunner {
             RunOutcome outcome = FleetEngine.run(cell.scenario(), target,
                     RunOptions.defaults(dir).withReport(cellReport));
             CellResult result = CellMeasures.of(cell, outcome, tune.radio(), tuneDir);
+            TuneJson.writeCell(result, dir.resolve("cell.json"));
             results.add(result);
             progress.accept(progressLine(results.size(), n, result));
         }

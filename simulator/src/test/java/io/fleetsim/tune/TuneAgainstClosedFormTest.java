@@ -80,5 +80,13 @@ class TuneAgainstClosedFormTest {
         assertThat(rec.chosen().cell().candidate()).isEqualTo(new Candidate(Candidate.Kind.PING, 20));
         assertThat(rec.messagesSaved()).isGreaterThan(0.2);
         assertThat(report.allMeetGoal()).isTrue();
+
+        TuneOutputs.write(report);
+        assertThat(Files.readAllLines(dir.resolve("out/tune.csv"))).hasSize(5)
+                .anyMatch(line -> line.startsWith("fixed-30s-preserve,udp,ping-20s,") && line.contains(",true,cells/"));
+        assertThat(Files.readString(dir.resolve("out/tune.json")))
+                .contains("\"recommended\" : \"ping-20s\"").contains("\"allMeetGoal\" : true");
+        assertThat(Files.readString(dir.resolve("out/tune.html")))
+                .contains("chart-reachability").contains("chart-cost").contains("<td>ping-20s</td>");
     }
 }
