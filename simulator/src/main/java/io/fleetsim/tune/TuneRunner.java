@@ -11,6 +11,7 @@ import io.fleetsim.engine.FleetEngine;
 import io.fleetsim.engine.RunOptions;
 import io.fleetsim.engine.RunOutcome;
 import io.fleetsim.engine.RunTarget;
+import io.fleetsim.scenario.ScenarioOverrides;
 
 /**
  * Runs the cells of a sweep one after another against one server, each into its own results
@@ -18,6 +19,8 @@ import io.fleetsim.engine.RunTarget;
  * per cell. Blocks: call it from a plain thread, never an event loop.
  */
 public final class TuneRunner {
+
+    static final double WARM_UP_WALL_SECONDS = 4;
 
     private final RunTarget target;
     private final Path tuneDir;
@@ -42,6 +45,7 @@ public final class TuneRunner {
         long start = System.nanoTime();
         List<CellResult> results = new ArrayList<>();
         int n = tune.cells().size();
+        warmUp(tune.cells().get(0));
         for (TuneCell cell : tune.cells()) {
             Path dir = tuneDir.resolve("cells").resolve(cell.profile()).resolve(cell.group())
                     .resolve(cell.candidate().label());
@@ -54,6 +58,18 @@ public final class TuneRunner {
         }
         return new TuneReport(tune, tuneDir, results, Recommender.recommend(tune, results),
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * A few wall seconds of the first cell, not counted, so the first measured cell does not pay
+     * for class loading and JIT: a ping delayed past the NAT timeout by a warm-up pause loses a
+     * random-port device for good, which would show as a false drop in that cell's reachability.
+     */
+    private void warmUp(TuneCell first) throws IOException {
+        long seconds = Math.max(1, Math.min(first.scenario().duration().toSeconds(),
+                Math.round(first.scenario().timeScale() * WARM_UP_WALL_SECONDS)));
+        FleetEngine.run(ScenarioOverrides.withDurationSeconds(first.scenario(), seconds), target,
+                RunOptions.defaults(tuneDir.resolve("warm-up")));
     }
 
     static String progressLine(int done, int total, CellResult r) {
