@@ -20,7 +20,7 @@ import io.fleetsim.scenario.ScenarioOverrides;
  */
 public final class TuneRunner {
 
-    static final double WARM_UP_WALL_SECONDS = 4;
+    static final double WARM_UP_WALL_SECONDS = 3;
 
     private final RunTarget target;
     private final Path tuneDir;
