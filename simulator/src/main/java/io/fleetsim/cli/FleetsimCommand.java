@@ -4,13 +4,14 @@ import io.fleetsim.FleetsimVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code fleetsim} command line: {@code run}, {@code report}, {@code compare}, {@code check}. */
+/** The {@code fleetsim} command line: {@code run}, {@code report}, {@code compare}, {@code check}, {@code tune}. */
 @Command(name = "fleetsim",
         mixinStandardHelpOptions = true,
         exitCodeOnInvalidInput = ExitCodes.BAD_INPUT,
         versionProvider = FleetsimCommand.Version.class,
         description = "Reactive LwM2M device fleet simulator and load tester.",
-        subcommands = { RunCommand.class, ReportCommand.class, CompareCommand.class, CheckCommand.class },
+        subcommands = { RunCommand.class, ReportCommand.class, CompareCommand.class, CheckCommand.class,
+            TuneCommand.class },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the run finished and every threshold passed",
@@ -24,7 +25,7 @@ public final class FleetsimCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, report, compare or check");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, report, compare, check or tune");
     }
 
     public static void main(String[] args) {

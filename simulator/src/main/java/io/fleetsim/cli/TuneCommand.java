@@ -1,0 +1,109 @@
+package io.fleetsim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import io.fleetsim.engine.RunTarget;
+import io.fleetsim.nat.ProbeTarget;
+import io.fleetsim.scenario.ScenarioOverrides;
+import io.fleetsim.server.EmbeddedLwm2mServer;
+import io.fleetsim.tune.TuneFile;
+import io.fleetsim.tune.TuneFileLoader;
+import io.fleetsim.tune.TuneOutputs;
+import io.fleetsim.tune.TuneReport;
+import io.fleetsim.tune.TuneRunner;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code fleetsim tune TUNEFILE}: sweeps keepalive candidates against NAT profiles, one fleet run
+ * per cell against one embedded Leshan server, and recommends the interval per profile and group.
+ */
+@Command(name = "tune", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.BAD_INPUT,
+        description = "Sweep keepalive settings against carrier NAT profiles and recommend the interval: "
+                + "writes tune.csv, tune.json and tune.html, and each cell's results directory under cells/.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = { "0:every NAT profile and group has a candidate that meets the goal",
+            "1:some profile and group has none", "2:bad input (tune file, flags)",
+            "3:the sweep could not be carried out" })
+final class TuneCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TUNEFILE", description = "tune file (YAML): a scenario plus a sweep section")
+    Path tuneFile;
+
+    @Option(names = "--check", description = "check the tune file and list its cells, run nothing")
+    boolean check;
+
+    @Option(names = "--devices-per-cell", paramLabel = "N", description = "override sweep.devicesPerCell")
+    Integer devicesPerCell;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "override durationSeconds of every cell")
+    Long durationSeconds;
+
+    @Option(names = "--time-scale", paramLabel = "X", description = "override timeScale")
+    Double timeScale;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "tune results directory (default results/<name>-<yyyyMMdd-HHmmss>)")
+    Path out;
+
+    @Option(names = "--quiet", description = "no progress lines")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        TuneFile tune = withOverrides(TuneFileLoader.load(tuneFile));
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (check) {
+            stdout.printf("%s: ok (%d cells: %d NAT profiles x %d groups x %d candidates, %d devices each, "
+                            + "%d simulated s at timeScale %s, about %.0f wall s per cell)%n", tuneFile,
+                    tune.cells().size(), tune.profiles().size(), tune.groups().size(), tune.candidates().size(),
+                    tune.devicesPerCell(), tune.cellSeconds(), tune.timeScale(), tune.cellSeconds() / tune.timeScale());
+            tune.cells().forEach(c -> stdout.println("  " + c.path()));
+            stdout.flush();
+            return ExitCodes.PASS;
+        }
+        Path dir = out != null ? out : Path.of("results", tune.name() + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        stdout.printf("fleetsim tune: %s: %d cells of %d devices, %d simulated s each at timeScale %s, results in %s%n",
+                tune.name(), tune.cells().size(), tune.devicesPerCell(), tune.cellSeconds(), tune.timeScale(), dir);
+        stdout.flush();
+        TuneReport report;
+        try (EmbeddedLwm2mServer server = EmbeddedLwm2mServer.start()) {
+            RunTarget target = new RunTarget(server.coapAddress().getHostString(), server.coapAddress().getPort(),
+                    true, () -> { }, ProbeTarget.of(server));
+            PrintWriter err = spec.commandLine().getErr();
+            report = new TuneRunner(target, dir, quiet ? line -> { } : line -> {
+                err.println(line);
+                err.flush();
+            }, RunCommand::writeReports).run(tune);
+        }
+        TuneOutputs.write(report);
+        TuneOutputs.table(report).forEach(stdout::println);
+        stdout.printf(Locale.ROOT, "sweep took %.0f s; tune.html: %s%n", report.wallSeconds(), dir.resolve("tune.html"));
+        stdout.flush();
+        return report.allMeetGoal() ? ExitCodes.PASS : ExitCodes.FAILED;
+    }
+
+    private TuneFile withOverrides(TuneFile tune) {
+        TuneFile t = tune;
+        if (devicesPerCell != null) {
+            t = t.withCells(s -> ScenarioOverrides.withDeviceCount(s, devicesPerCell));
+        }
+        if (durationSeconds != null) {
+            t = t.withCells(s -> ScenarioOverrides.withDurationSeconds(s, durationSeconds));
+        }
+        if (timeScale != null) {
+            t = t.withCells(s -> ScenarioOverrides.withTimeScale(s, timeScale));
+        }
+        return t;
+    }
+}

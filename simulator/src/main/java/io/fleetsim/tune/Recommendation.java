@@ -1,0 +1,53 @@
+package io.fleetsim.tune;
+
+/**
+ * The advice for one NAT profile and group.
+ *
+ * @param profile     NAT profile
+ * @param group       group name
+ * @param chosen      the cell recommended, or null when none of the candidates met the goal
+ * @param shortest    the shortest candidate of the chosen kind (or of all, when none met the goal)
+ * @param best        with no recommendation: the cell that came closest to the goal
+ */
+public record Recommendation(String profile, String group, CellResult chosen, CellResult shortest,
+        CellResult best) {
+
+    /**
+     * When the recommended interval is not below the NAT's timeout (the shortest a device may get;
+     * for a Linux-style NAT its stream timeout): the keepalive races the mapping's expiry, and the
+     * goal was met by timing, not by margin. Null when there is no such concern.
+     */
+    public String warning() {
+        if (chosen == null) {
+            return null;
+        }
+        double timeout = chosen.cell().scenario().groups().get(0).nat().timeouts().stream()
+                .mapToDouble(t -> Math.max(t.unrepliedSeconds(), t.streamSeconds())).min().orElse(Double.MAX_VALUE);
+        return chosen.cell().candidate().seconds() < timeout ? null
+                : "not below the NAT timeout (" + Math.round(timeout) + " s): a race with the mapping's expiry, "
+                        + "prefer a shorter interval";
+    }
+
+    public boolean meetsGoal() {
+        return chosen != null;
+    }
+
+    /** Share of messages per device-day saved against the shortest candidate, 0..1. */
+    public double messagesSaved() {
+        return saved(chosen.totalMessagesPerDay(), shortest.totalMessagesPerDay());
+    }
+
+    /** Share of bytes per device-day saved against the shortest candidate. */
+    public double bytesSaved() {
+        return saved(chosen.totalBytesPerDay(), shortest.totalBytesPerDay());
+    }
+
+    /** Share of estimated radio-on time saved against the shortest candidate. */
+    public double radioSaved() {
+        return saved(chosen.radioSecondsPerDay(), shortest.radioSecondsPerDay());
+    }
+
+    private static double saved(double chosenCost, double shortestCost) {
+        return shortestCost <= 0 ? 0 : 1 - chosenCost / shortestCost;
+    }
+}

@@ -1,0 +1,46 @@
+package io.fleetsim.tune;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A checked tune file: the sweep's settings and every cell's scenario, built before anything runs.
+ *
+ * @param name           the base scenario's name, used in the results directory name
+ * @param source         the file
+ * @param profiles       NAT profiles, in file order
+ * @param groups         group names, in file order
+ * @param candidates     keepalive candidates, in file order
+ * @param devicesPerCell devices in every cell
+ * @param goal           the rule a cell must meet, e.g. {@code reachability >= 0.999}
+ * @param radio          the radio-on estimate
+ * @param cells          profile x group x candidate, in that nesting order
+ */
+public record TuneFile(String name, Path source, List<String> profiles, List<String> groups,
+        List<Candidate> candidates, int devicesPerCell, String goal, RadioModel radio, List<TuneCell> cells) {
+
+    public TuneFile {
+        profiles = List.copyOf(profiles);
+        groups = List.copyOf(groups);
+        candidates = List.copyOf(candidates);
+        cells = List.copyOf(cells);
+    }
+
+    /** The same sweep with every cell's scenario changed (command line overrides). */
+    public TuneFile withCells(java.util.function.UnaryOperator<io.fleetsim.scenario.Scenario> change) {
+        List<TuneCell> changed = cells.stream()
+                .map(c -> new TuneCell(c.profile(), c.group(), c.candidate(), change.apply(c.scenario()))).toList();
+        return new TuneFile(name, source, profiles, groups, candidates,
+                changed.get(0).scenario().deviceCount(), goal, radio, changed);
+    }
+
+    /** Simulated seconds every cell runs. */
+    public long cellSeconds() {
+        return cells.get(0).scenario().duration().toSeconds();
+    }
+
+    /** Simulated seconds per wall second. */
+    public double timeScale() {
+        return cells.get(0).scenario().timeScale();
+    }
+}

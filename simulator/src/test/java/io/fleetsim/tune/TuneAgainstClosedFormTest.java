@@ -1,0 +1,92 @@
+package io.fleetsim.tune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.fleetsim.engine.RunTarget;
+import io.fleetsim.nat.ProbeTarget;
+import io.fleetsim.server.EmbeddedLwm2mServer;
+
+/**
+ * A small sweep against a fixed 30 s NAT with port preservation, checked against the closed form:
+ * a device pinging every P seconds is reachable all the time for P below the timeout T, and for
+ * about T/P of the time otherwise (the mapping dies T after the last packet; the next ping, P after
+ * it, brings the same address back). With random ports a ping cannot tell the server the new
+ * address, so T/P would not hold there (see NatAgainstLeshanTest). A finite run adds a bias of about
+ * T(P-T)/(2P x observed time), since every cycle starts reachable: 1.1 pp at P = 60 s over ~660 s.
+ */
+@Timeout(60)
+class TuneAgainstClosedFormTest {
+
+    private static final double TIMEOUT_SECONDS = 30;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyCellMatchesTheClosedFormAndTheLongestPingBelowTheTimeoutIsRecommended() throws IOException {
+        Files.createDirectories(dir.resolve("profiles"));
+        Files.writeString(dir.resolve("profiles/fixed-30s-preserve.yaml"), """
+                idleTimeoutSeconds: 30
+                portAllocation: preserve
+                """);
+        Path file = dir.resolve("closed-form.yaml");
+        Files.writeString(file, """
+                name: closed-form
+                durationSeconds: 720
+                timeScale: 160
+                lifetimeSeconds: 86400
+                arrival:
+                  rampSeconds: 120
+                fleet:
+                  name: udp
+                  endpointPrefix: cf-
+                  transport: udp
+                sweep:
+                  natProfiles: [fixed-30s-preserve]
+                  coapPingSeconds: [15, 20, 45, 60]
+                  devicesPerCell: 40
+                  goal: reachability >= 99%
+                """);
+        TuneFile tune = TuneFileLoader.load(file);
+        List<String> progress = new ArrayList<>();
+
+        TuneReport report;
+        try (EmbeddedLwm2mServer server = EmbeddedLwm2mServer.start()) {
+            RunTarget target = RunTarget.external("127.0.0.1", server.coapAddress().getPort())
+                    .withProbe(ProbeTarget.of(server));
+            report = new TuneRunner(target, dir.resolve("out"), progress::add, d -> { }).run(tune);
+        }
+
+        assertThat(progress).hasSize(4);
+        for (CellResult cell : report.cells()) {
+            double p = cell.cell().candidate().seconds();
+            assertThat(cell.reachability()).as(cell.cell().path())
+                    .isCloseTo(Math.min(1, TIMEOUT_SECONDS / p), within(0.02));
+            assertThat(dir.resolve("out").resolve(cell.resultsDir()).resolve("summary.json")).exists();
+        }
+        Recommendation rec = report.recommendations().get(0);
+        assertThat(rec.meetsGoal()).isTrue();
+        assertThat(rec.chosen().cell().candidate()).isEqualTo(new Candidate(Candidate.Kind.PING, 20));
+        assertThat(rec.messagesSaved()).isGreaterThan(0.2);
+        assertThat(report.allMeetGoal()).isTrue();
+
+        TuneOutputs.write(report);
+        assertThat(Files.readAllLines(dir.resolve("out/tune.csv"))).hasSize(5)
+                .anyMatch(line -> line.startsWith("fixed-30s-preserve,udp,ping-20s,") && line.contains(",true,cells/"));
+        assertThat(Files.readString(dir.resolve("out/tune.json")))
+                .contains("\"recommended\" : \"ping-20s\"").contains("\"allMeetGoal\" : true");
+        assertThat(Files.readString(dir.resolve("out/tune.html")))
+                .contains("chart-reachability").contains("chart-cost").contains("<td>ping-20s</td>");
+    }
+}
