@@ -79,7 +79,7 @@ final class TuneCommand implements Callable<Integer> {
         TuneReport report;
         try (EmbeddedLwm2mServer server = EmbeddedLwm2mServer.start()) {
             RunTarget target = new RunTarget(server.coapAddress().getHostString(), server.coapAddress().getPort(),
-                    true, () -> { }, ProbeTarget.of(server));
+                    true, () -> { }).withProbe(ProbeTarget.of(server));
             PrintWriter err = spec.commandLine().getErr();
             report = new TuneRunner(target, dir, quiet ? line -> { } : line -> {
                 err.println(line);

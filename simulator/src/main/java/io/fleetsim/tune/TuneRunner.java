@@ -34,7 +34,7 @@ public final class TuneRunner {
      * @param cellReport renders a finished cell's results directory (the run's report.html), or does nothing
      */
     public TuneRunner(RunTarget target, Path tuneDir, Consumer<String> progress, Consumer<Path> cellReport) {
-        this.target = new RunTarget(target.host(), target.port(), target.embedded(), () -> { }, target.probe());
+        this.target = new RunTarget(target.host(), target.port(), target.embedded(), () -> { }).withProbe(target.probe());
         this.tuneDir = tuneDir;
         this.progress = progress;
         this.cellReport = cellReport;
