@@ -17,7 +17,7 @@ import io.vertx.core.VerticleBase;
  */
 public final class DeviceShard extends VerticleBase {
 
-    private static final long INJECTOR_WINDOW_MILLIS = 100;
+    private static final long INJECTOR_WINDOW_MILLIS = 1_000;
 
     private final ShardSetup setup;
     private final List<VirtualDevice> devices = new ArrayList<>();
