@@ -31,6 +31,7 @@ final class ReportContext {
         context.put("headlineRows", results.summary().map(HeadlineRows::of).orElse(List.of()));
         context.put("summaryRows", results.summary().map(SummaryTable::rows).orElse(List.of()));
         context.put("latencyRows", LatencyRow.of(results.histograms()));
+        context.put("groups", results.summary().map(RunSummary::groups).orElse(List.of()));
         context.put("thresholds", results.summary().map(s -> ThresholdRow.of(s.thresholds())).orElse(List.of()));
         context.put("hasSummary", results.summary().isPresent());
         context.put("chartGroups", ChartPanels.of(results, chartData));

@@ -36,10 +36,18 @@ public record RunSummary(
         SummaryBlocks.Reconnect reconnect,
         SummaryBlocks.Traffic traffic,
         List<Threshold> thresholds,
-        String verdict) {
+        String verdict,
+        List<Group> groups) {
 
     public RunSummary {
         thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
+        groups = groups == null ? List.of() : List.copyOf(groups);
+    }
+
+    /** One device group's figures ({@code groups[]}); absent in summaries of older versions. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Group(String name, String transport, Long planned, Long started, Long registered,
+            Long registeredAtEnd, Long registrationFailures) {
     }
 
     /** True when the run was stopped early by a signal ({@code aborted: true}). */

@@ -42,6 +42,8 @@ public final class VirtualDevice {
     private int failedAttempts;
     private long timerId = -1;
     private boolean everRegistered;
+    private boolean started;
+    private int registrationFailures;
 
     public VirtualDevice(DeviceIdentity identity, ShardContext shard) {
         this.identity = identity;
@@ -62,6 +64,21 @@ public final class VirtualDevice {
     /** Whether a server request would reach the device now (registered, its path and address current). */
     public boolean isReachable() {
         return path.isReachable();
+    }
+
+    /** Whether the device has begun registering. */
+    public boolean hasStarted() {
+        return started;
+    }
+
+    /** Whether the device was registered at least once. */
+    public boolean wasEverRegistered() {
+        return everRegistered;
+    }
+
+    /** Failed registration attempts of this device over the run. */
+    public int registrationFailures() {
+        return registrationFailures;
     }
 
     public DeviceIdentity identity() {
@@ -92,6 +109,7 @@ public final class VirtualDevice {
      */
     public void start(long intendedStartMillis) {
         metrics.increment(Counter.DEVICES_STARTED);
+        started = true;
         state = State.REGISTERING;
         openAndRegister(intendedStartMillis);
     }
@@ -170,6 +188,7 @@ public final class VirtualDevice {
     private void registrationFailed(String cause, long minWaitMillis) {
         metrics.increment(Counter.REGISTRATION_FAILURES);
         metrics.failure(FailureKind.REGISTRATION, cause);
+        registrationFailures++;
         failedAttempts++;
         state = State.BACKOFF;
         long retryAt = shard.clock().nowMillis() + Math.max(minWaitMillis,

@@ -6,6 +6,7 @@ import java.util.List;
 import io.fleetsim.device.DeviceIdentity;
 import io.fleetsim.device.ShardContext;
 import io.fleetsim.device.VirtualDevice;
+import io.fleetsim.metrics.GroupFigures;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -62,6 +63,26 @@ public final class DeviceShard extends VerticleBase {
     /** The devices created so far, for tests and inspection; read it on this shard's context. */
     public List<VirtualDevice> devices() {
         return devices;
+    }
+
+    /**
+     * Counts the shard's devices per group (started, registered once, registered now, failed
+     * registrations), on the shard's own event loop. {@code planned} is left 0: the engine knows it.
+     */
+    public Future<List<GroupFigures>> tallyGroups() {
+        Promise<List<GroupFigures>> done = Promise.promise();
+        context.runOnContext(v -> {
+            java.util.Map<String, GroupFigures> byGroup = new java.util.LinkedHashMap<>();
+            for (VirtualDevice device : devices) {
+                var group = device.identity().group();
+                GroupFigures one = new GroupFigures(group.name(), group.transport().key(), 0,
+                        device.hasStarted() ? 1 : 0, device.wasEverRegistered() ? 1 : 0,
+                        device.isRegistered() ? 1 : 0, device.registrationFailures());
+                byGroup.merge(group.name(), one, GroupFigures::plus);
+            }
+            done.complete(List.copyOf(byGroup.values()));
+        });
+        return done.future();
     }
 
     /**

@@ -230,6 +230,7 @@ public final class FleetEngine {
     /** Stops the fleet (de-registering as the scenario says), writes the results, renders the report. */
     public RunOutcome stop() throws IOException {
         long registeredAtEnd = registeredNow();
+        writer.groups(tallyGroups());
         if (prober != null) {
             prober.stop();
         }
@@ -262,6 +263,21 @@ public final class FleetEngine {
         }
         options.report().accept(options.resultsDir());
         return new RunOutcome(options.resultsDir(), snapshot);
+    }
+
+    /** Per-group figures counted from the devices of every shard; empty if the shards do not answer in time. */
+    private List<io.fleetsim.metrics.GroupFigures> tallyGroups() {
+        List<io.fleetsim.metrics.GroupFigures> planned = scenario.groups().stream()
+                .map(g -> new io.fleetsim.metrics.GroupFigures(g.name(), g.transport().key(), g.count(), 0, 0, 0, 0))
+                .toList();
+        List<Future<List<io.fleetsim.metrics.GroupFigures>>> tallies = new ArrayList<>();
+        for (DeviceShard shard : shards) {
+            tallies.add(shard.tallyGroups());
+        }
+        if (!await(Future.all(tallies), 5)) {
+            return planned;
+        }
+        return io.fleetsim.metrics.GroupFigures.merge(planned, tallies.stream().map(Future::result).toList());
     }
 
     /** What was still alive when the devices had stopped; null before {@link #stop()}. */

@@ -56,6 +56,7 @@ public final class ResultsWriter implements AutoCloseable {
     private RunTotals previous;
     private long previousSimMillis;
     private boolean finished;
+    private List<GroupFigures> groups = List.of();
 
     public ResultsWriter(Path dir, RunInfo info, List<ShardMetrics> shards, SimClock clock) throws IOException {
         this.dir = dir;
@@ -103,6 +104,11 @@ public final class ResultsWriter implements AutoCloseable {
     }
 
     /** As {@link #finish(long, java.util.function.Function)}, for a run aborted for {@code abortReason} (null if not). */
+    /** The per-group breakdown for the final summary (counted by the engine when the run ends). */
+    public synchronized void groups(List<GroupFigures> figures) {
+        this.groups = List.copyOf(figures);
+    }
+
     public synchronized SummaryJson.Snapshot finish(long registeredAtEnd,
             java.util.function.Function<ThresholdJudge, List<ThresholdResult>> judge, String abortReason)
             throws IOException {
@@ -145,7 +151,7 @@ public final class ResultsWriter implements AutoCloseable {
         ProcessStats process = ProcessStats.sample();
         appendTimeline(totals, process);
         SummaryJson.Snapshot snapshot = new SummaryJson.Snapshot(info, totals, wholeRun,
-                clock.nowMillis() / 1000.0, clock.wallSeconds(), registeredAtEnd, thresholds, complete, process, abortReason);
+                clock.nowMillis() / 1000.0, clock.wallSeconds(), registeredAtEnd, thresholds, complete, process, abortReason, groups);
         writeSummary(snapshot);
         return snapshot;
     }

@@ -19,7 +19,8 @@ public final class SummaryJson {
     /** The state of a run at one moment, everything the summary is made of. */
     public record Snapshot(RunInfo info, RunTotals totals, Map<LatencyMetric, Histogram> histograms,
             double simulatedSeconds, double wallSeconds, long registeredAtEnd,
-            List<ThresholdResult> thresholds, boolean complete, ProcessStats process, String abortReason) {
+            List<ThresholdResult> thresholds, boolean complete, ProcessStats process, String abortReason,
+            List<GroupFigures> groups) {
 
         /** True when the run was stopped early (a signal); its results cover the part that ran. */
         public boolean aborted() {
@@ -76,6 +77,7 @@ public final class SummaryJson {
         root.put("handshake", DtlsSummary.handshake(t, s.histograms()));
         root.put("dtls", DtlsSummary.dtls(t));
         NatSummary.addTo(root, t, s.histograms());
+        root.put("groups", s.groups().stream().map(GroupFigures::toJson).toList());
         root.put("process", map("threads", s.process().threads(), "peakThreads", s.process().peakThreads(),
                 "rssMb", mb(s.process().rssBytes()), "peakRssMb", mb(s.process().peakRssBytes()),
                 "heapAfterGcMb", mb(s.process().heapAfterGcBytes())));

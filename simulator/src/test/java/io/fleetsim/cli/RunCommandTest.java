@@ -61,6 +61,43 @@ class RunCommandTest {
     }
 
     @Test
+    void summaryBreaksTheFleetDownByGroup() throws IOException {
+        Path file = dir.resolve("groups.yaml");
+        Files.writeString(file, """
+                name: groups
+                durationSeconds: 4
+                groups:
+                  - name: meters
+                    count: 12
+                    endpointPrefix: meter-
+                    transport: udp
+                  - name: gateways
+                    count: 5
+                    endpointPrefix: gw-
+                    transport: tcp
+                arrival:
+                  rate: 500
+                thresholds:
+                  - devices.registered >= 17
+                """);
+        Path out = dir.resolve("groups");
+
+        CliRun run = CliRun.of("run", file.toString(), "--out", out.toString(), "--quiet");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.PASS);
+        JsonNode groups = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("groups");
+        assertThat(groups).hasSize(2);
+        assertThat(groups.get(0).path("name").asText()).isEqualTo("meters");
+        assertThat(groups.get(0).path("transport").asText()).isEqualTo("udp");
+        assertThat(groups.get(0).path("planned").asInt()).isEqualTo(12);
+        assertThat(groups.get(0).path("registered").asInt()).isEqualTo(12);
+        assertThat(groups.get(0).path("registeredAtEnd").asInt()).isEqualTo(12);
+        assertThat(groups.get(1).path("name").asText()).isEqualTo("gateways");
+        assertThat(groups.get(1).path("transport").asText()).isEqualTo("tcp");
+        assertThat(groups.get(1).path("registered").asInt()).isEqualTo(5);
+    }
+
+    @Test
     void aFailedThresholdExitsOneAndSaysWhich() throws IOException {
         CliRun run = CliRun.of("run", scenario("strict", 10, "  - registration.p50 < 0.001ms", "").toString(),
                 "--out", dir.resolve("strict").toString(), "--quiet");
