@@ -54,7 +54,7 @@ class TuneAgainstClosedFormTest {
                   transport: udp
                 sweep:
                   natProfiles: [fixed-30s-preserve]
-                  coapPingSeconds: [15, 20, 45, 60]
+                  coapPingSeconds: [10, 15, 45, 60]
                   devicesPerCell: 40
                   goal: reachability >= 99%
                 """);
@@ -77,16 +77,16 @@ class TuneAgainstClosedFormTest {
         }
         Recommendation rec = report.recommendations().get(0);
         assertThat(rec.meetsGoal()).isTrue();
-        assertThat(rec.chosen().cell().candidate()).isEqualTo(new Candidate(Candidate.Kind.PING, 20));
+        assertThat(rec.chosen().cell().candidate()).isEqualTo(new Candidate(Candidate.Kind.PING, 15));
         assertThat(rec.messagesSaved()).isGreaterThan(0.2);
         assertThat(report.allMeetGoal()).isTrue();
 
         TuneOutputs.write(report);
         assertThat(Files.readAllLines(dir.resolve("out/tune.csv"))).hasSize(5)
-                .anyMatch(line -> line.startsWith("fixed-30s-preserve,udp,ping-20s,") && line.contains(",true,cells/"));
+                .anyMatch(line -> line.startsWith("fixed-30s-preserve,udp,ping-15s,") && line.contains(",true,cells/"));
         assertThat(Files.readString(dir.resolve("out/tune.json")))
-                .contains("\"recommended\" : \"ping-20s\"").contains("\"allMeetGoal\" : true");
+                .contains("\"recommended\" : \"ping-15s\"").contains("\"allMeetGoal\" : true");
         assertThat(Files.readString(dir.resolve("out/tune.html")))
-                .contains("chart-reachability").contains("chart-cost").contains("<td>ping-20s</td>");
+                .contains("chart-reachability").contains("chart-cost").contains("<td>ping-15s</td>");
     }
 }
