@@ -61,12 +61,21 @@ final class ReportContext {
     private static List<String> notes(ResultsDirectory results) {
         List<String> notes = new ArrayList<>();
         results.summary().filter(RunSummary::wasAborted).ifPresent(s -> notes.add(aborted(s)));
+        results.summary().filter(RunSummary::fellBehind).ifPresent(s -> notes.add(behind(s)));
         if (results.summary().isEmpty()) {
             notes.add(SUMMARY_NOT_WRITTEN);
         } else if (!results.complete()) {
             notes.add(RUN_INCOMPLETE);
         }
         return notes;
+    }
+
+    /** The plain statement that the simulator could not keep up with its own clock. */
+    static String behind(RunSummary summary) {
+        return "The simulator fell behind its clock: 99 % of its timers fired within "
+                + summary.clock().simulatedLagP99Ms() + " ms of simulated time (clock.behind in summary.json)."
+                + " Timings near a timeout (pings, updates, NAT mappings) are distorted;"
+                + " run again with a lower timeScale or fewer devices.";
     }
 
     /** The plain statement that a run was stopped early, and by what. */

@@ -37,7 +37,8 @@ public record RunSummary(
         SummaryBlocks.Traffic traffic,
         List<Threshold> thresholds,
         String verdict,
-        List<Group> groups) {
+        List<Group> groups,
+        Clock clock) {
 
     public RunSummary {
         thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
@@ -48,6 +49,16 @@ public record RunSummary(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Group(String name, String transport, Long planned, Long started, Long registered,
             Long registeredAtEnd, Long registrationFailures) {
+    }
+
+    /** True when the simulator fell behind its clock ({@code clock.behind: true}). */
+    public boolean fellBehind() {
+        return clock != null && Boolean.TRUE.equals(clock.behind());
+    }
+
+    /** Whether the simulator kept up with its clock ({@code clock}); absent in older summaries. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Clock(Double simulatedLagP99Ms, Boolean behind) {
     }
 
     /** True when the run was stopped early by a signal ({@code aborted: true}). */

@@ -37,6 +37,16 @@ class GroupTableTest {
     }
 
     @Test
+    void aRunWhoseSimulatorFellBehindSaysSoAtTheTop() throws Exception {
+        ResultsFixture fixture = ResultsFixture.completeRun(dir, "late");
+        String summary = ResultsFixture.summaryJson(1, "late", true, "pass", "").trim();
+        fixture.summary(summary.substring(0, summary.length() - 1)
+                + ", \"clock\": {\"simulatedLagP99Ms\": 4800.0, \"behind\": true}}");
+
+        assertThat(HtmlReport.html(dir)).contains("The simulator fell behind its clock").contains("4800.0 ms");
+    }
+
+    @Test
     void aSummaryWithoutGroupsSaysSo() throws Exception {
         ResultsFixture.completeRun(dir, "old");
 

@@ -122,6 +122,7 @@ final class RunCommand implements Callable<Integer> {
             progress.finish();
         }
         printVerdict(outWriter, outcome);
+        warnIfBehind(err, outcome);
         return exitCode(outcome, err);
     }
 
@@ -144,6 +145,18 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.ABORTED;
         }
         return outcome.passed() ? ExitCodes.PASS : ExitCodes.FAILED;
+    }
+
+    /** Says plainly when the simulator could not keep up with its own clock. */
+    private static void warnIfBehind(PrintWriter err, RunOutcome outcome) {
+        var s = outcome.summary();
+        if (s.behind()) {
+            err.printf("fleetsim: warning: the simulator fell behind its clock: 99%% of its timers fired within %s ms "
+                    + "of simulated time, more than %.0f ms. Results timed near a timeout (pings, updates, NAT "
+                    + "mappings) are distorted: run again with a lower timeScale or fewer devices.%n",
+                    s.clockHealth().get("simulatedLagP99Ms"), io.fleetsim.metrics.ClockHealth.BEHIND_SIMULATED_MS);
+            err.flush();
+        }
     }
 
     private static void printVerdict(PrintWriter out, RunOutcome outcome) {

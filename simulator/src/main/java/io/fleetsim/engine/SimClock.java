@@ -1,5 +1,8 @@
 package io.fleetsim.engine;
 
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
 import java.util.concurrent.atomic.LongAdder;
 
 import io.vertx.core.Handler;
@@ -17,6 +20,7 @@ public final class SimClock {
     private final long originNanos;
     private final Vertx vertx;
     private final LongAdder liveTimers = new LongAdder();
+    private final Recorder lateness = new Recorder(3);
 
     public SimClock(Vertx vertx, double timeScale) {
         this(vertx, timeScale, System.nanoTime());
@@ -63,8 +67,11 @@ public final class SimClock {
      */
     public long schedule(long simMillis, Handler<Long> handler) {
         liveTimers.increment();
-        return vertx.setTimer(wallDelayMillis(simMillis), id -> {
+        long wallDelay = wallDelayMillis(simMillis);
+        long dueNanos = System.nanoTime() + wallDelay * 1_000_000;
+        return vertx.setTimer(wallDelay, id -> {
             liveTimers.decrement();
+            lateness.recordValue(Math.max(0, (System.nanoTime() - dueNanos) / 1_000));
             handler.handle(id);
         });
     }
@@ -80,6 +87,15 @@ public final class SimClock {
             liveTimers.decrement();
         }
         return cancelled;
+    }
+
+    /**
+     * How late the timers that fired since the last call were, in wall microseconds. A timer fires
+     * late when its event loop is busy: at {@code timeScale} X, a wall delay of d is X d of
+     * simulated time, so an overloaded simulator distorts everything timed near a timeout.
+     */
+    public Histogram takeLateness() {
+        return lateness.getIntervalHistogram();
     }
 
     /** Timers scheduled through this clock that have neither fired nor been cancelled. */

@@ -45,6 +45,7 @@ public final class ResultsWriter implements AutoCloseable {
     private final SimClock clock;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Map<LatencyMetric, Histogram> wholeRun = new EnumMap<>(LatencyMetric.class);
+    private final Histogram timerLateness = new Histogram(3);
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "fleetsim-results");
         thread.setDaemon(true);
@@ -151,12 +152,14 @@ public final class ResultsWriter implements AutoCloseable {
         ProcessStats process = ProcessStats.sample();
         appendTimeline(totals, process);
         SummaryJson.Snapshot snapshot = new SummaryJson.Snapshot(info, totals, wholeRun,
-                clock.nowMillis() / 1000.0, clock.wallSeconds(), registeredAtEnd, thresholds, complete, process, abortReason, groups);
+                clock.nowMillis() / 1000.0, clock.wallSeconds(), registeredAtEnd, thresholds, complete, process, abortReason, groups,
+                ClockHealth.of(timerLateness, clock.timeScale()));
         writeSummary(snapshot);
         return snapshot;
     }
 
     private void takeIntervals() {
+        timerLateness.add(clock.takeLateness());
         long now = clock.nowMillis();
         for (LatencyMetric metric : LatencyMetric.values()) {
             Histogram interval = new Histogram(3);

@@ -20,7 +20,12 @@ public final class SummaryJson {
     public record Snapshot(RunInfo info, RunTotals totals, Map<LatencyMetric, Histogram> histograms,
             double simulatedSeconds, double wallSeconds, long registeredAtEnd,
             List<ThresholdResult> thresholds, boolean complete, ProcessStats process, String abortReason,
-            List<GroupFigures> groups) {
+            List<GroupFigures> groups, Map<String, Object> clockHealth) {
+
+        /** True when the simulator fell behind its clock (see {@link ClockHealth}). */
+        public boolean behind() {
+            return Boolean.TRUE.equals(clockHealth.get("behind"));
+        }
 
         /** True when the run was stopped early (a signal); its results cover the part that ran. */
         public boolean aborted() {
@@ -77,6 +82,7 @@ public final class SummaryJson {
         root.put("handshake", DtlsSummary.handshake(t, s.histograms()));
         root.put("dtls", DtlsSummary.dtls(t));
         NatSummary.addTo(root, t, s.histograms());
+        root.put("clock", s.clockHealth());
         root.put("groups", s.groups().stream().map(GroupFigures::toJson).toList());
         root.put("process", map("threads", s.process().threads(), "peakThreads", s.process().peakThreads(),
                 "rssMb", mb(s.process().rssBytes()), "peakRssMb", mb(s.process().peakRssBytes()),
