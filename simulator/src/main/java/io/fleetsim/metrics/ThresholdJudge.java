@@ -53,8 +53,22 @@ public final class ThresholdJudge {
             case "reachability.probed" -> totals.probedReachability();
             case "nat.expiries" -> (double) totals.get(Counter.NAT_EXPIRIES);
             case "nat.rebindings" -> (double) totals.get(Counter.NAT_REBINDINGS);
+            case "reconnects" -> (double) totals.get(Counter.RECONNECTS);
+            case "errors.ratio" -> errorRatio();
             default -> null;
         };
+    }
+
+    /**
+     * Failed registrations, updates and de-registrations over all of them that ended; 0 when none
+     * ended.
+     */
+    public double errorRatio() {
+        long failed = totals.get(Counter.REGISTRATION_FAILURES) + totals.get(Counter.UPDATE_FAILURES)
+                + totals.get(Counter.DEREGISTRATION_FAILURES);
+        long ended = failed + totals.get(Counter.REGISTRATIONS) + totals.get(Counter.UPDATES)
+                + totals.get(Counter.DEREGISTRATIONS);
+        return ended == 0 ? 0.0 : (double) failed / ended;
     }
 
     /** Registrations that ended in success over all that ended (in flight at the end: neither). */

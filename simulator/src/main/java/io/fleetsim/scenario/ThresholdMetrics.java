@@ -56,6 +56,11 @@ public final class ThresholdMetrics {
         }
         kinds.put("nat.expiries", Kind.COUNT);
         kinds.put("nat.rebindings", Kind.COUNT);
+        for (String statistic : new String[] {"p50", "p90", "p99", "p999", "max", "mean"}) {
+            kinds.put("handshake." + statistic, Kind.LATENCY_MS);
+        }
+        kinds.put("reconnects", Kind.COUNT);
+        kinds.put("errors.ratio", Kind.RATIO);
         return java.util.Collections.unmodifiableMap(kinds);
     }
 }
