@@ -49,7 +49,8 @@ final class ChartData {
                 "registered", "Registered", "started", "Started", NatSeries.REACHABLE, "Reachable")));
         putIfAny(charts, RATES, TimelineRates.perSecond(timeline, Map.of(
                 "registrations", "Registrations/s", "updates", "Updates/s",
-                "registrationFailures", "Registration failures/s", "updateFailures", "Update failures/s")));
+                "registrationFailures", "Registration failures/s", "updateFailures", "Update failures/s",
+                "reconnects", "Reconnects/s")));
         results.summary().flatMap(FailureBars::of).ifPresent(bars -> charts.put(FAILURES, bars));
         putIfAny(charts, NAT, NatSeries.of(timeline));
         putIfAny(charts, RECONNECT, distributions(log,

@@ -37,7 +37,8 @@ public final class ResultsWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ResultsWriter.class);
     static final String TIMELINE_HEADER = "t,wall,started,registered,registrations,registrationFailures,"
             + "updates,updateFailures,deregistrations,retransmissions,sent,received,threads,rssMb,"
-            + "mappingsAlive,reachableNow,reachability,natExpiries,natRebindings,pings,bytesSent,bytesReceived";
+            + "mappingsAlive,reachableNow,reachability,natExpiries,natRebindings,pings,bytesSent,bytesReceived,"
+            + "reconnects";
 
     private final Path dir;
     private final RunInfo info;
@@ -187,7 +188,8 @@ public final class ResultsWriter implements AutoCloseable {
                 delta(totals, Counter.DEREGISTRATIONS), delta(totals, Counter.RETRANSMISSIONS),
                 sent(totals) - sent(previous), received(totals) - received(previous),
                 process.threads(), process.rssBytes() / (1024.0 * 1024.0))
-                + NatTimelineColumns.values(totals, previous);
+                + NatTimelineColumns.values(totals, previous)
+                + "," + delta(totals, Counter.RECONNECTS);
         timeline.write(line);
         timeline.newLine();
         timeline.flush();
