@@ -41,6 +41,8 @@ enum HostileCase {
                     + "back off", "csm-invalid"),
     TCP_CSM_MAX_MESSAGE_SIZE_HUGE(Transport.TCP, "sends a CSM with Max-Message-Size 2^32-1",
             "registers; it never sends more than it would anyway", "none"),
+    TCP_CSM_MAX_MESSAGE_SIZE_NINE_BYTES(Transport.TCP, "sends a CSM whose Max-Message-Size is 9 bytes of 0xFF",
+            "as for Max-Message-Size 0 (read as a long it would be negative)", "csm-invalid"),
     TCP_CSM_UNKNOWN_CRITICAL(Transport.TCP, "sends a CSM with an unknown critical option (number 9)",
             "as for Max-Message-Size 0 (RFC 8323 section 5.3)", "csm-invalid"),
     TCP_CLOSE_AFTER_FIRST_REQUEST(Transport.TCP,

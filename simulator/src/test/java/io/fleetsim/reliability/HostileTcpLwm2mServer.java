@@ -123,6 +123,11 @@ final class HostileTcpLwm2mServer {
                     new byte[0])));
             case TCP_CSM_MAX_MESSAGE_SIZE_HUGE -> socket.write(csm(new TcpSignal.Option(TcpSignal.MAX_MESSAGE_SIZE,
                     new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF})));
+            case TCP_CSM_MAX_MESSAGE_SIZE_NINE_BYTES -> {
+                byte[] nine = new byte[9];
+                java.util.Arrays.fill(nine, (byte) 0xFF);
+                socket.write(csm(new TcpSignal.Option(TcpSignal.MAX_MESSAGE_SIZE, nine)));
+            }
             case TCP_CSM_UNKNOWN_CRITICAL -> socket.write(csm(new TcpSignal.Option(TcpSignal.MAX_MESSAGE_SIZE,
                     new byte[] {0x04, (byte) 0x80}), new TcpSignal.Option(9, new byte[] {0x01})));
             default -> socket.write(codec.encode(TcpSignal.csm(1152, true)));
