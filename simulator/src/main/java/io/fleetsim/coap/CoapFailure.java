@@ -5,7 +5,11 @@ package io.fleetsim.coap;
  * {@code timeout}, {@code reset}, {@code transport}, {@code closed}, {@code error-response:<code>},
  * and, when the server did answer but never usably, {@code malformed-response}, {@code wrong-token},
  * {@code wrong-message-id} or {@code block2-too-large}; {@code socket-limit} when the device could
- * not get a socket because the process ran out of file descriptors or ports.
+ * not get a socket because the process ran out of file descriptors or ports. Over TCP and TLS
+ * (RFC 8323) what waited on a connection that died fails under the cause it died of:
+ * {@code closed-by-server}, {@code abort}, {@code release}, {@code frame-too-large},
+ * {@code malformed-frame}, {@code csm-invalid}, {@code pong-timeout}; {@code csm-timeout} when the
+ * server's CSM never came.
  */
 public final class CoapFailure extends RuntimeException {
 

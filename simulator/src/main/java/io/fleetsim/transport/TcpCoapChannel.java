@@ -38,6 +38,11 @@ public final class TcpCoapChannel implements CoapChannel {
     /** Largest frame we accept: a message plus the largest header (1 + 4 + 1 + 8). */
     static final int MAX_FRAME_BYTES = MAX_MESSAGE_BYTES + 14;
     private static final long SERVER_BASE_MESSAGE_SIZE = 1152;
+    /**
+     * A server CSM announcing a Max-Message-Size below this (no LwM2M Register fits) or longer than
+     * 4 bytes is a protocol error: we Abort with cause {@code csm-invalid}.
+     */
+    static final long MIN_SERVER_MESSAGE_SIZE = 128;
 
     private final ShardContext shard;
     private final TcpConnector connector;
@@ -133,7 +138,7 @@ public final class TcpCoapChannel implements CoapChannel {
         serverCsm = Promise.promise();
         Promise<Void> csm = serverCsm;
         csmTimer = shard.clock().schedule(responseTimeoutMillis(), id -> csm.tryFail(
-                new CoapFailure(CoapFailure.TIMEOUT, "no CSM from the server within " + responseTimeoutMillis() + " ms")));
+                new CoapFailure("csm-timeout", "no CSM from the server within " + responseTimeoutMillis() + " ms")));
         write(codec.encode(TcpSignal.csm(MAX_MESSAGE_BYTES, true)));
         return csm.future();
     }
@@ -148,7 +153,8 @@ public final class TcpCoapChannel implements CoapChannel {
                 return Future.failedFuture(new CoapFailure(CoapFailure.TRANSPORT,
                         "request larger than the server's Max-Message-Size " + serverMaxMessageSize));
             }
-            return exchanges.send(request);
+            shard.metrics().exchangeDelta(1);
+            return exchanges.send(request).andThen(ar -> shard.metrics().exchangeDelta(-1));
         });
     }
 
@@ -194,6 +200,11 @@ public final class TcpCoapChannel implements CoapChannel {
     private void onSignal(TcpSignal signal) {
         switch (signal.code()) {
             case TcpSignal.CSM -> {
+                if (!acceptableCsm(signal)) {
+                    write(codec.encode(TcpSignal.abort()));
+                    lose("csm-invalid");
+                    return;
+                }
                 serverMaxMessageSize = signal.maxMessageSize().orElse(serverMaxMessageSize);
                 shard.clock().cancel(csmTimer);
                 if (serverCsm != null && serverCsm.tryComplete()) {
@@ -206,6 +217,23 @@ public final class TcpCoapChannel implements CoapChannel {
             case TcpSignal.ABORT -> lose("abort");
             default -> { }
         }
+    }
+
+    /**
+     * RFC 8323 section 5.3: an unknown critical (odd-numbered) option in a CSM is an error; so,
+     * by our choice, is a Max-Message-Size that is longer than 4 bytes or below {@link #MIN_SERVER_MESSAGE_SIZE}.
+     */
+    private static boolean acceptableCsm(TcpSignal csm) {
+        for (TcpSignal.Option option : csm.options()) {
+            if (option.number() % 2 == 1) {
+                return false;
+            }
+            if (option.number() == TcpSignal.MAX_MESSAGE_SIZE && (option.value().length > 4
+                    || TcpSignal.unsignedValue(option.value()) < MIN_SERVER_MESSAGE_SIZE)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void sendPing() {
@@ -234,9 +262,10 @@ public final class TcpCoapChannel implements CoapChannel {
         NetSocket dead = socket;
         teardown();
         dead.close();
-        exchanges.failAll(CoapFailure.CLOSED, "connection lost: " + cause);
+        // What waited fails under the cause the connection died of, e.g. frame-too-large or abort.
+        exchanges.failAll(cause, "connection lost: " + cause);
         if (serverCsm != null) {
-            serverCsm.tryFail(new CoapFailure(CoapFailure.CLOSED, "connection lost: " + cause));
+            serverCsm.tryFail(new CoapFailure(cause, "connection lost: " + cause));
         }
         shard.metrics().failure(FailureKind.CONNECTION, cause);
         pathLost.accept(cause);

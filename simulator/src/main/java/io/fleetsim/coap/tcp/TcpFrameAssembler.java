@@ -43,7 +43,8 @@ public final class TcpFrameAssembler {
             frames.accept(pending.slice(offset, offset + (int) size).copy());
             offset += (int) size;
         }
-        pending = offset == pending.length() ? Buffer.buffer() : pending.getBuffer(offset, pending.length());
+        // Once a frame is refused nothing more is read: keep none of its bytes.
+        pending = failed || offset == pending.length() ? Buffer.buffer() : pending.getBuffer(offset, pending.length());
     }
 
     /** Bytes held back for an incomplete frame. */

@@ -77,6 +77,11 @@ public record TcpSignal(int code, byte[] token, List<Option> options) {
         return out;
     }
 
+    /** An option's value as an unsigned integer (RFC 7252 uint); meaningful for at most 8 bytes. */
+    public static long unsignedValue(byte[] value) {
+        return toUnsigned(value);
+    }
+
     static long toUnsigned(byte[] value) {
         long result = 0;
         for (byte b : value) {

@@ -203,6 +203,23 @@ class TcpFramingTest {
     }
 
     @Test
+    void aTenMegabyteFrameIsRefusedFromItsHeaderAndNoneOfItIsKept() {
+        List<Long> oversize = new ArrayList<>();
+        TcpFrameAssembler assembler = new TcpFrameAssembler(16_398, frame -> { }, oversize::add);
+        Buffer read = Buffer.buffer();
+        TcpFrameHeader.write(read, 0x41, new byte[] {1, 2, 3, 4}, 10 * 1024 * 1024);
+        read.appendBytes(new byte[4096]);
+
+        assembler.feed(read.getBuffer(0, 3)); // the header split across reads: not judged yet
+        assertThat(oversize).isEmpty();
+        assembler.feed(read.getBuffer(3, read.length()));
+        assembler.feed(Buffer.buffer(new byte[65_536]));
+
+        assertThat(oversize).containsExactly(1L + 4 + 1 + 4 + 10 * 1024 * 1024);
+        assertThat(assembler.pendingBytes()).isZero();
+    }
+
+    @Test
     void aReservedTokenLengthIsAFrameError() {
         assertThatThrownBy(() -> codec.decode(Buffer.buffer(new byte[] {0x09, 0x45, 1, 2, 3, 4, 5, 6, 7, 8, 9})))
                 .isInstanceOf(TcpFrameException.class).hasMessageContaining("token length 9");
