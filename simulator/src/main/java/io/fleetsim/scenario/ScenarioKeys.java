@@ -74,7 +74,7 @@ public final class ScenarioKeys {
     public static final StructureKey KEEPALIVE_SECTION = new StructureKey(FLEET, "keepalive", "map",
             KeyDefault.described("see `keepalive`"), "How the devices keep their path alive (see `keepalive`).");
     public static final StructureKey NAT_SECTION = new StructureKey(FLEET, "nat", "map",
-            KeyDefault.described("no NAT"), "The emulated carrier NAT in front of the group; udp only (see `nat`).");
+            KeyDefault.described("no NAT"), "The emulated carrier NAT in front of the group; udp, tcp and tls (see `nat`).");
 
     public static final ChoiceKey SECURITY_MODE = new ChoiceKey(SECURITY, "mode", List.of("psk", "rpk", "x509"),
             List.of(), KeyDefault.required(),
