@@ -149,6 +149,39 @@ class TcpNatTest {
         assertThat(totals.reachability()).isGreaterThanOrEqualTo(0.99);
     }
 
+    @Test
+    void aNatRebootBlackHolesTlsConnectionsUntilTheirNextPingGoesUnanswered() throws Exception {
+        Scenario scenario = Scenarios.parse("""
+                name: tlsflush
+                durationSeconds: 36000
+                timeScale: 300
+                lifetimeSeconds: 36000
+                fleet:
+                  count: 3
+                  endpointPrefix: tlsflush-
+                  transport: tls
+                  keepalive: {coapPingSeconds: 60, pongTimeoutSeconds: 30}
+                  nat: {idleTimeoutSeconds: 240, flushAtSeconds: [300]}
+                arrival:
+                  rate: 2000
+                """);
+        FleetEngine engine = FleetEngine.start(scenario, StreamTransports.target(server, Transport.TLS, pki),
+                RunOptions.defaults(results));
+        assertThat(engine.awaitRegistered(3, 30_000)).isTrue();
+
+        waitFor(() -> engine.totals().get(Counter.RECONNECTS) >= 3 && engine.registeredNow() == 3, 30_000);
+        RunOutcome outcome = engine.stop();
+        RunTotals totals = outcome.summary().totals();
+
+        assertThat(totals.get(Counter.NAT_FLUSHED)).isEqualTo(3);
+        assertThat(totals.get(Counter.NAT_EXPIRIES)).as("pings every 60 s keep a 240 s mapping").isZero();
+        assertThat(totals.get(Counter.NAT_REBINDINGS)).isEqualTo(3);
+        assertThat(totals.failures(FailureKind.CONNECTION)).containsEntry("pong-timeout", 3L);
+        // The flush comes at most 60 s after a Ping; the next Ping and its Pong timeout follow.
+        assertThat(outcome.summary().histograms().get(LatencyMetric.RECONNECT).getMinValue())
+                .isGreaterThanOrEqualTo(PONG_SECONDS * 1_000_000);
+    }
+
     private static boolean failsOrTimesOut(CompletableFuture<?> request) throws InterruptedException {
         try {
             request.get();
