@@ -30,7 +30,8 @@ import io.vertx.core.net.NetSocket;
  * server's CSM awaited before the first request, Ping/Pong keepalive when idle, Release and Abort
  * honoured. When the path dies (no Pong, the server closed or aborted, a bad frame) the channel
  * closes the connection, fails what was waiting and tells the device through
- * {@link #onPathLost}; the next {@link #open()} or {@link #send} connects again.
+ * {@link #onPathLost}; the next {@link #open()} or {@link #send} connects again. Behind an emulated
+ * NAT every frame passes its {@link ConnectionNat} (a black hole drops it, a reset closes the connection).
  */
 public final class TcpCoapChannel implements CoapChannel {
 
