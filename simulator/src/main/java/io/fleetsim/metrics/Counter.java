@@ -22,7 +22,7 @@ public enum Counter {
     /** Frames from the server larger than a device accepts (TCP/TLS); each closed its connection. */
     FRAMES_TOO_LARGE,
     // NAT emulation (io.fleetsim.nat) and the reachability it leaves
-    NAT_MAPPINGS_CREATED, NAT_EXPIRIES, NAT_REBINDINGS, NAT_FLUSHED, NAT_PORT_NOT_PRESERVED,
+    NAT_MAPPINGS_CREATED, NAT_EXPIRIES, NAT_REBINDINGS, NAT_FLUSHED, NAT_PORT_NOT_PRESERVED, NAT_RESETS,
     NAT_DROPPED_UP, NAT_DROPPED_DOWN, NAT_DROPPED_DEAD_MAPPING, NAT_FILTERED,
     /** Keepalive pings sent: an empty CON over UDP/DTLS, an RFC 8323 Ping over TCP/TLS. */
     PINGS,

@@ -21,6 +21,7 @@ final class NatSummary {
         nat.put("expiries", t.get(Counter.NAT_EXPIRIES));
         nat.put("rebindings", t.get(Counter.NAT_REBINDINGS));
         nat.put("flushed", t.get(Counter.NAT_FLUSHED));
+        nat.put("resets", t.get(Counter.NAT_RESETS));
         nat.put("expiriesPerDeviceHour", round(t.perDeviceHour(t.get(Counter.NAT_EXPIRIES))));
         nat.put("rebindingsPerDeviceHour", round(t.perDeviceHour(t.get(Counter.NAT_REBINDINGS))));
         nat.put("mappingsAlive", t.mappingsAlive());

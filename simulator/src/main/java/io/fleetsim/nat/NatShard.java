@@ -22,13 +22,21 @@ import io.fleetsim.transport.UdpDeviceSocket;
  */
 public final class NatShard {
 
-    private final Map<NatSettings, List<UdpNatLink>> linksByNat = new IdentityHashMap<>();
+    private final Map<NatSettings, List<Runnable>> flushesByNat = new IdentityHashMap<>();
     private final List<Long> flushTimers = new ArrayList<>();
     private SimClock clock;
 
     /** The path of a device of this shard; call on the shard's event loop. */
     public DevicePath pathFor(ShardContext shard, DeviceIdentity device) {
         NatSettings nat = device.group().nat();
+        if (device.group().transport().isStream() && nat.enabled()) {
+            PathTracker tracker = new PathTracker(shard.metrics());
+            TcpNatLink connection = new TcpNatLink(shard, nat,
+                    new TcpEstablishedTimeouts(Math.round(timeoutOf(nat, device.index()).streamSeconds() * 1000)),
+                    tracker);
+            flushesOf(shard, nat).add(connection::flush);
+            return new DevicePath(null, tracker, connection);
+        }
         if (device.group().transport() != Transport.UDP) {
             return new DevicePath(null, PathTracker.direct(shard.metrics()));
         }
@@ -38,7 +46,7 @@ public final class NatShard {
         }
         PathTracker tracker = new PathTracker(shard.metrics());
         UdpNatLink link = new UdpNatLink(shard, nat, timeoutsOf(nat, device.index()), tracker);
-        linksOf(shard, nat).add(link);
+        flushesOf(shard, nat).add(link::flush);
         return new DevicePath(link, tracker);
     }
 
@@ -51,11 +59,22 @@ public final class NatShard {
             clock.cancel(timer);
         }
         flushTimers.clear();
-        linksByNat.clear();
+        flushesByNat.clear();
     }
 
     /** The timeouts of device {@code index}: one of the group's choices, drawn by weight with the NAT's seed. */
     static LinuxUdpTimeouts timeoutsOf(NatSettings nat, int index) {
+        NatSettings.TimeoutOption chosen = timeoutOf(nat, index);
+        return new LinuxUdpTimeouts(Math.round(chosen.unrepliedSeconds() * 1000),
+                Math.round(chosen.streamSeconds() * 1000));
+    }
+
+    /**
+     * The timeout choice of device {@code index}, drawn by weight with the NAT's seed. A TCP
+     * connection is established at once, so its timeout is the choice's stream timeout (equal to
+     * the idle timeout when the group gives {@code idleTimeoutSeconds}).
+     */
+    static NatSettings.TimeoutOption timeoutOf(NatSettings nat, int index) {
         List<NatSettings.TimeoutOption> options = nat.timeouts();
         double total = options.stream().mapToDouble(NatSettings.TimeoutOption::weight).sum();
         double pick = new SplittableRandom(nat.seed() * 0x9E3779B97F4A7C15L + index).nextDouble() * total;
@@ -67,19 +86,18 @@ public final class NatShard {
                 break;
             }
         }
-        return new LinuxUdpTimeouts(Math.round(chosen.unrepliedSeconds() * 1000),
-                Math.round(chosen.streamSeconds() * 1000));
+        return chosen;
     }
 
-    private List<UdpNatLink> linksOf(ShardContext shard, NatSettings nat) {
-        return linksByNat.computeIfAbsent(nat, n -> {
-            List<UdpNatLink> links = new ArrayList<>();
+    private List<Runnable> flushesOf(ShardContext shard, NatSettings nat) {
+        return flushesByNat.computeIfAbsent(nat, n -> {
+            List<Runnable> links = new ArrayList<>();
             clock = shard.clock();
             for (double at : n.flushAtSeconds()) {
                 long[] timer = new long[1];
                 timer[0] = clock.scheduleAt(Math.round(at * 1000), id -> {
                     flushTimers.remove(Long.valueOf(timer[0]));
-                    links.forEach(UdpNatLink::flush);
+                    links.forEach(Runnable::run);
                 });
                 flushTimers.add(timer[0]);
             }

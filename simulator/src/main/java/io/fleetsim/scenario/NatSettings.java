@@ -18,17 +18,19 @@ import java.util.List;
  * @param jitterMillis   up to this much more delay, drawn per packet
  * @param flushAtSeconds moments at which every mapping is dropped at once (a NAT reboot)
  * @param seed           seed of the per-device timeout draw and of loss and jitter
+ * @param tcpExpiry      what a tcp or tls connection meets after its mapping expired
  */
 public record NatSettings(boolean enabled, String profile, List<TimeoutOption> timeouts, boolean inboundRefresh,
         PortAllocation portAllocation, Filtering filtering, double uplinkLoss, double downlinkLoss,
-        double delayMillis, double jitterMillis, List<Double> flushAtSeconds, long seed) {
+        double delayMillis, double jitterMillis, List<Double> flushAtSeconds, long seed,
+        TcpExpiry tcpExpiry) {
 
     /** Linux conntrack's UDP defaults: 30 s unreplied, 120 s once a stream. */
     public static final TimeoutOption LINUX_UDP = new TimeoutOption(30, 120, 1);
 
     /** No NAT: devices reach the server directly. */
     public static final NatSettings NONE = new NatSettings(false, null, List.of(LINUX_UDP), true,
-            PortAllocation.RANDOM, Filtering.ADDRESS_DEPENDENT, 0, 0, 0, 0, List.of(), 1);
+            PortAllocation.RANDOM, Filtering.ADDRESS_DEPENDENT, 0, 0, 0, 0, List.of(), 1, TcpExpiry.DROP);
 
     public NatSettings {
         timeouts = List.copyOf(timeouts);
@@ -51,6 +53,14 @@ public record NatSettings(boolean enabled, String profile, List<TimeoutOption> t
         RANDOM,
         /** The device's previous port when it is free, as Linux masquerade does. */
         PRESERVE
+    }
+
+    /** What a TCP connection meets after its mapping expired (see docs/scenarios.md, {@code nat}). */
+    public enum TcpExpiry {
+        /** Strict tracking: every segment either way is dropped until a timer on one side gives up. */
+        DROP,
+        /** Loose tracking: the device's next segment draws a reset from the server. */
+        RST
     }
 
     /** Which inbound packets a live mapping lets through (RFC 4787). */

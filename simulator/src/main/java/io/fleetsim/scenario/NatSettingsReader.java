@@ -49,7 +49,8 @@ final class NatSettingsReader {
                 NatSettings.PortAllocation.valueOf(upper(layers.read(ScenarioKeys.NAT_PORT_ALLOCATION))),
                 NatSettings.Filtering.valueOf(upper(layers.read(ScenarioKeys.NAT_FILTERING))),
                 loss[0], loss[1], layers.read(ScenarioKeys.NAT_DELAY), layers.read(ScenarioKeys.NAT_JITTER),
-                flushes(layers.pick(ScenarioKeys.NAT_FLUSH)), layers.read(ScenarioKeys.NAT_SEED));
+                flushes(layers.pick(ScenarioKeys.NAT_FLUSH)), layers.read(ScenarioKeys.NAT_SEED),
+                NatSettings.TcpExpiry.valueOf(upper(layers.read(ScenarioKeys.NAT_TCP_EXPIRY))));
     }
 
     private static String upper(String word) {

@@ -74,7 +74,7 @@ public final class ScenarioKeys {
     public static final StructureKey KEEPALIVE_SECTION = new StructureKey(FLEET, "keepalive", "map",
             KeyDefault.described("see `keepalive`"), "How the devices keep their path alive (see `keepalive`).");
     public static final StructureKey NAT_SECTION = new StructureKey(FLEET, "nat", "map",
-            KeyDefault.described("no NAT"), "The emulated carrier NAT in front of the group; udp only (see `nat`).");
+            KeyDefault.described("no NAT"), "The emulated carrier NAT in front of the group; udp, tcp and tls (see `nat`).");
 
     public static final ChoiceKey SECURITY_MODE = new ChoiceKey(SECURITY, "mode", List.of("psk", "rpk", "x509"),
             List.of(), KeyDefault.required(),
@@ -137,6 +137,10 @@ public final class ScenarioKeys {
             KeyDefault.of(0.0), "Up to this much more one-way delay, drawn per packet.");
     public static final StructureKey NAT_FLUSH = new StructureKey(NAT, "flushAtSeconds", "list of numbers",
             KeyDefault.described("none"), "Moments at which every mapping is dropped at once (a NAT reboot).");
+    public static final ChoiceKey NAT_TCP_EXPIRY = new ChoiceKey(NAT, "tcpExpiry",
+            List.of("drop", "rst"), List.of(), KeyDefault.of("drop"),
+            "tcp and tls only: after the mapping expired, every segment is dropped until the device's Pong "
+                    + "timeout gives up, or the device's next frame draws a reset.");
     public static final IntegerKey NAT_SEED = new IntegerKey(NAT, "seed", "", Long.MIN_VALUE, Long.MAX_VALUE,
             KeyDefault.of(1L), "Seed of the per-device timeout draw, of loss and of jitter.");
 
@@ -182,7 +186,7 @@ public final class ScenarioKeys {
             ACK_TIMEOUT, ACK_RANDOM_FACTOR, MAX_RETRANSMIT,
             RETRY_INITIAL, RETRY_MAX, RETRY_MULTIPLIER, RETRY_JITTER,
             NAT_PROFILE, NAT_IDLE_TIMEOUT, NAT_UNREPLIED_TIMEOUT, NAT_STREAM_TIMEOUT, NAT_INBOUND_REFRESH,
-            NAT_PORT_ALLOCATION, NAT_FILTERING, NAT_LOSS, NAT_DELAY, NAT_JITTER, NAT_FLUSH, NAT_SEED,
+            NAT_PORT_ALLOCATION, NAT_FILTERING, NAT_LOSS, NAT_DELAY, NAT_JITTER, NAT_FLUSH, NAT_SEED, NAT_TCP_EXPIRY,
             PROBE_RATE, PROBE_SAMPLE);
 
     private ScenarioKeys() {

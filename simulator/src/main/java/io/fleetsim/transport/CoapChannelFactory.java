@@ -22,6 +22,9 @@ public final class CoapChannelFactory {
         if (device.group().transport() == io.fleetsim.scenario.Transport.UDP && path.link() != null) {
             return new UdpCoapChannel(shard, requestHandler, path.link());
         }
+        if (device.group().transport().isStream()) {
+            return new TcpCoapChannel(shard, shard.tcp(), device, requestHandler, path.connection());
+        }
         return create(device, requestHandler);
     }
 

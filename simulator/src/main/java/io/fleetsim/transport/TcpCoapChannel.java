@@ -18,6 +18,7 @@ import io.fleetsim.device.DeviceIdentity;
 import io.fleetsim.device.ShardContext;
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.FailureKind;
+import io.fleetsim.nat.ConnectionNat;
 import io.fleetsim.scenario.Keepalive;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -29,7 +30,8 @@ import io.vertx.core.net.NetSocket;
  * server's CSM awaited before the first request, Ping/Pong keepalive when idle, Release and Abort
  * honoured. When the path dies (no Pong, the server closed or aborted, a bad frame) the channel
  * closes the connection, fails what was waiting and tells the device through
- * {@link #onPathLost}; the next {@link #open()} or {@link #send} connects again.
+ * {@link #onPathLost}; the next {@link #open()} or {@link #send} connects again. Behind an emulated
+ * NAT every frame passes its {@link ConnectionNat} (a black hole drops it, a reset closes the connection).
  */
 public final class TcpCoapChannel implements CoapChannel {
 
@@ -50,6 +52,7 @@ public final class TcpCoapChannel implements CoapChannel {
     private final TcpExchangeLayer exchanges;
     private final TcpKeepalive keepalive;
     private final TcpMessageCodec codec;
+    private final ConnectionNat nat;
     private Consumer<String> pathLost = cause -> { };
     private NetSocket socket;
     private Future<Void> opening;
@@ -62,6 +65,13 @@ public final class TcpCoapChannel implements CoapChannel {
 
     public TcpCoapChannel(ShardContext shard, TcpConnector connector, DeviceIdentity device,
             CoapRequestHandler requestHandler) {
+        this(shard, connector, device, requestHandler, ConnectionNat.NONE);
+    }
+
+    /** A channel whose connection passes the emulated NAT {@code nat}. */
+    public TcpCoapChannel(ShardContext shard, TcpConnector connector, DeviceIdentity device,
+            CoapRequestHandler requestHandler, ConnectionNat nat) {
+        this.nat = nat;
         this.shard = shard;
         this.connector = connector;
         this.device = device;
@@ -123,9 +133,10 @@ public final class TcpCoapChannel implements CoapChannel {
             return Future.failedFuture(new CoapFailure(CoapFailure.CLOSED, "closed while connecting"));
         }
         socket = connected;
+        nat.connected(connected.localAddress().port());
         TcpFrameAssembler assembler = new TcpFrameAssembler(MAX_FRAME_BYTES, this::onFrame, this::onOversize);
         connected.handler(bytes -> {
-            if (socket == connected) {
+            if (socket == connected && nat.inbound()) {
                 assembler.feed(bytes);
             }
         });
@@ -250,7 +261,15 @@ public final class TcpCoapChannel implements CoapChannel {
         NetSocket current = socket;
         if (current != null) {
             keepalive.activity();
-            current.write(frame);
+            switch (nat.outbound()) {
+                case PASS -> current.write(frame);
+                case DROP -> { } // a black hole: the device does not know
+                case RESET -> shard.clock().schedule(0, id -> {
+                    if (socket == current) {
+                        lose("nat-reset");
+                    }
+                });
+            }
         }
     }
 
@@ -277,6 +296,7 @@ public final class TcpCoapChannel implements CoapChannel {
             SocketBudget.process().release();
         }
         socket = null;
+        nat.closed();
         opening = null;
         keepalive.stop();
         shard.clock().cancel(csmTimer);

@@ -44,6 +44,18 @@ class NatSettingsLoadingTest {
     }
 
     @Test
+    void aTcpGroupMayHaveANatWhoseExpiryDropsByDefaultOrResets() {
+        NatSettings drop = parse("  transport: tcp\n  nat: {profile: azure-lb}").groups().get(0).nat();
+        NatSettings rst = parse("  transport: tls\n  nat: {idleTimeoutSeconds: 300, tcpExpiry: rst}")
+                .groups().get(0).nat();
+
+        assertThat(drop.timeouts()).containsExactly(new NatSettings.TimeoutOption(240, 240, 1));
+        assertThat(drop.tcpExpiry()).isEqualTo(NatSettings.TcpExpiry.DROP);
+        assertThat(rst.tcpExpiry()).isEqualTo(NatSettings.TcpExpiry.RST);
+        assertThat(NatSettings.NONE.tcpExpiry()).isEqualTo(NatSettings.TcpExpiry.DROP);
+    }
+
+    @Test
     void aProfileIsReadAndTheGroupsKeysOverrideIt() {
         NatSettings nat = parse("""
                   nat:
