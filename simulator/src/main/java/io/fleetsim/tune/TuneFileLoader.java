@@ -122,8 +122,8 @@ public final class TuneFileLoader {
         String kind = transport == null ? "udp" : YamlNodes.text(transport.getValueNode());
         if (kind != null && PLANNED_TRANSPORTS.contains(kind.toLowerCase(Locale.ROOT))) {
             throw ScenarioNodes.error(file, transport.getValueNode(), g.field() + ".transport",
-                    "cannot sweep '" + kind + "' groups yet: the NAT emulation supports "
-                            + String.join(", ", SWEEPABLE_TRANSPORTS) + " only so far; comment this group out "
+                    "cannot sweep '" + kind + "' groups yet: tune sweeps "
+                            + String.join(", ", SWEEPABLE_TRANSPORTS) + " groups only so far; comment this group out "
                             + "(see docs/tune.md)");
         }
         if (g.keys().containsKey("count")) {

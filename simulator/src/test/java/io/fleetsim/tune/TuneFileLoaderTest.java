@@ -82,8 +82,8 @@ class TuneFileLoaderTest {
                     endpointPrefix: tcp-
                     transport: tcp
                 sweep: {natProfiles: [cellular-udp-30s], coapPingSeconds: [30]}
-                """)).isEqualTo("tune.yaml:10: groups[1].transport: cannot sweep 'tcp' groups yet: the NAT "
-                + "emulation supports udp only so far; comment this group out (see docs/tune.md)");
+                """)).isEqualTo("tune.yaml:10: groups[1].transport: cannot sweep 'tcp' groups yet: tune sweeps "
+                + "udp groups only so far; comment this group out (see docs/tune.md)");
     }
 
     @Test
