@@ -60,7 +60,9 @@ public final class SummaryJson {
         registration.put("serviceTimeMs", LatencySummary.of(s.histograms().get(LatencyMetric.REGISTRATION_SERVICE)));
         registration.put("failures", t.failures(FailureKind.REGISTRATION));
         root.put("registration", registration);
-        Map<String, Object> update = map("attempts", t.get(Counter.UPDATE_ATTEMPTS), "successes", t.get(Counter.UPDATES));
+        long updatesEnded = t.get(Counter.UPDATES) + t.get(Counter.UPDATE_FAILURES);
+        Map<String, Object> update = map("attempts", t.get(Counter.UPDATE_ATTEMPTS), "successes", t.get(Counter.UPDATES),
+                "successRatio", updatesEnded == 0 ? 1.0 : round((double) t.get(Counter.UPDATES) / updatesEnded));
         update.put("latencyMs", LatencySummary.of(s.histograms().get(LatencyMetric.UPDATE)));
         update.put("serviceTimeMs", LatencySummary.of(s.histograms().get(LatencyMetric.UPDATE_SERVICE)));
         update.put("failures", t.failures(FailureKind.UPDATE));

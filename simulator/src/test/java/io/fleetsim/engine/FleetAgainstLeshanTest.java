@@ -82,6 +82,9 @@ class FleetAgainstLeshanTest {
         RunOutcome outcome = engine.stop();
         assertThat(outcome.summary().totals().get(Counter.UPDATES)).isGreaterThanOrEqualTo(40);
         assertThat(outcome.summary().totals().get(Counter.UPDATE_FAILURES)).isZero();
+        @SuppressWarnings("unchecked")
+        var update = (java.util.Map<String, Object>) io.fleetsim.metrics.SummaryJson.build(outcome.summary()).get("update");
+        assertThat(update.get("successRatio")).isEqualTo(1.0);
         assertThat(leshan.registrationEvents().expired()).isZero();
     }
 
