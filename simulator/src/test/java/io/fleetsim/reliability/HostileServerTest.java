@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.fleetsim.scenario.Scenario;
 import io.vertx.core.Vertx;
@@ -59,21 +57,7 @@ class HostileServerTest {
 
         CaseOutcome outcome = run(hostile, dir);
 
-        JsonNode summary = outcome.run().summary();
-        assertThat(summary.path("complete").asBoolean()).isTrue();
-        assertThat(summary.path("aborted").asBoolean()).isFalse();
-        assertThat(dir.resolve("report.html")).isNotEmptyFile();
-        Map<String, Long> failures = failures(summary.path("registration").path("failures"));
-        if (hostile.cause() == null) {
-            assertThat(failures).isEmpty();
-            assertThat(summary.path("devices").path("registered").asInt()).isEqualTo(DEVICES);
-        } else {
-            assertThat(failures).containsOnlyKeys(hostile.cause());
-            assertThat(failures.get(hostile.cause())).isGreaterThanOrEqualTo(DEVICES);
-            assertThat(summary.path("devices").path("registered").asInt()).isZero();
-        }
-        assertThat(outcome.run().leftovers()).isEqualTo(new io.fleetsim.engine.FleetEngine.Leftovers(0, 0, 0));
-        assertThat(InProcessRun.awaitClosedSince(fdsBefore)).as("file descriptors left open").isEmpty();
+        HostileOutcome.assertCountedAndClean(hostile, outcome.run(), dir, DEVICES, fdsBefore);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -115,11 +99,5 @@ class HostileServerTest {
         } finally {
             server.close().await();
         }
-    }
-
-    private static Map<String, Long> failures(JsonNode node) {
-        Map<String, Long> out = new TreeMap<>();
-        node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asLong()));
-        return out;
     }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +16,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.fleetsim.engine.FleetEngine;
 import io.fleetsim.scenario.Scenario;
 import io.fleetsim.scenario.ScenarioLoader;
 import io.vertx.core.Vertx;
@@ -59,26 +56,14 @@ class HostileTcpServerTest {
 
         Outcome outcome = run(hostile, dir);
 
-        JsonNode summary = outcome.run().summary();
-        assertThat(summary.path("complete").asBoolean()).isTrue();
-        assertThat(summary.path("aborted").asBoolean()).isFalse();
-        assertThat(dir.resolve("report.html")).isNotEmptyFile();
-        Map<String, Long> failures = failures(summary.path("registration").path("failures"));
-        if (hostile.cause() == null) {
-            assertThat(failures).isEmpty();
-            assertThat(summary.path("devices").path("registered").asInt()).isEqualTo(DEVICES);
-        } else {
-            assertThat(failures).containsOnlyKeys(hostile.cause());
-            assertThat(failures.get(hostile.cause())).isGreaterThanOrEqualTo(DEVICES);
-            assertThat(summary.path("devices").path("registered").asInt()).isZero();
+        JsonNode summary = HostileOutcome.assertCountedAndClean(hostile, outcome.run(), dir, DEVICES, fdsBefore);
+        if (hostile.cause() != null) {
             assertThat(outcome.connections()).as("devices connected again after the failure")
                     .isGreaterThan(DEVICES);
         }
         if (hostile == HostileCase.TCP_HUGE_RESPONSE) {
             assertThat(summary.path("connections").path("framesTooLarge").asLong()).isGreaterThanOrEqualTo(DEVICES);
         }
-        assertThat(outcome.run().leftovers()).isEqualTo(new FleetEngine.Leftovers(0, 0, 0));
-        assertThat(InProcessRun.awaitClosedSince(fdsBefore)).as("file descriptors left open").isEmpty();
     }
 
     record Outcome(InProcessRun run, int connections) {
@@ -113,11 +98,5 @@ class HostileTcpServerTest {
         } finally {
             server.close().await();
         }
-    }
-
-    private static Map<String, Long> failures(JsonNode node) {
-        Map<String, Long> out = new TreeMap<>();
-        node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asLong()));
-        return out;
     }
 }
