@@ -93,7 +93,7 @@ public final class ScenarioKeys {
             KeyDefault.of(false), "dtls only: resume the DTLS session (abbreviated handshake) when a device reconnects.");
     public static final TextKey EXPECT_ISSUER = new TextKey(SECURITY, "expectIssuer", "distinguished name",
             SecurityReader::distinguishedName, KeyDefault.described("no check"),
-            "dtls x509 only: the server certificate's issuer must be this, else `issuer-mismatch`.");
+            "dtls or tls, x509: the server certificate's issuer must be this, else `issuer-mismatch`.");
 
     public static final IntegerKey COAP_PING_SECONDS = new IntegerKey(KEEPALIVE, "coapPingSeconds", "s", 1,
             ONE_YEAR_SECONDS, KeyDefault.described("540 for tcp and tls, none for udp and dtls"),

@@ -38,7 +38,7 @@ final class SecurityReader {
                 throw security.error(ScenarioKeys.SECURITY_MODE, "transport tls takes mode x509 only (psk and rpk are for dtls)");
             }
             refuseUnless(security, false, "dtls", "transport", ScenarioKeys.CONNECTION_ID,
-                    ScenarioKeys.SESSION_RESUMPTION, ScenarioKeys.EXPECT_ISSUER);
+                    ScenarioKeys.SESSION_RESUMPTION);
         }
         refuseUnless(security, mode == Security.Mode.PSK, "psk", ScenarioKeys.PSK_IDENTITY,
                 ScenarioKeys.PSK_KEY_SEED, ScenarioKeys.PSK_KEYS_FILE);

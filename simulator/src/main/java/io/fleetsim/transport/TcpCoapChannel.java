@@ -114,7 +114,7 @@ public final class TcpCoapChannel implements CoapChannel {
         }
         holdsSocket = true;
         return connector.connect(device.group().transport(), device.endpoint(), device.group().security())
-                .recover(t -> Future.failedFuture(new CoapFailure(
+                .recover(t -> Future.failedFuture(t instanceof CoapFailure failure ? failure : new CoapFailure(
                         SocketBudget.isOutOfSockets(t) ? CoapFailure.SOCKET_LIMIT : CoapFailure.TRANSPORT,
                         String.valueOf(t.getMessage()))))
                 .compose(this::exchangeCsm)

@@ -5,10 +5,9 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 import javax.security.auth.x500.X500Principal;
+
+import io.fleetsim.security.IssuerNames;
 
 import org.eclipse.californium.scandium.dtls.AlertMessage;
 import org.eclipse.californium.scandium.dtls.AlertMessage.AlertDescription;
@@ -31,11 +30,11 @@ import org.eclipse.californium.scandium.util.ServerNames;
  */
 final class IssuerCheckingVerifier implements CertificateVerifier {
 
-    private final List<String> expectedIssuer;
+    private final X500Principal expectedIssuer;
     private final CertificateVerifier chainVerifier;
 
     IssuerCheckingVerifier(String expectedIssuer, CertificateVerifier chainVerifier) {
-        this.expectedIssuer = attributes(new X500Principal(expectedIssuer));
+        this.expectedIssuer = new X500Principal(expectedIssuer);
         this.chainVerifier = chainVerifier;
     }
 
@@ -46,22 +45,12 @@ final class IssuerCheckingVerifier implements CertificateVerifier {
         List<? extends Certificate> chain = message.getCertificateChain() == null ? List.of()
                 : message.getCertificateChain().getCertificates();
         if (!chain.isEmpty() && chain.get(0) instanceof X509Certificate leaf
-                && !attributes(leaf.getIssuerX500Principal()).equals(expectedIssuer)) {
+                && !IssuerNames.matches(leaf.getIssuerX500Principal(), expectedIssuer)) {
             return new CertificateVerificationResult(cid, new IssuerMismatchException(
                     leaf.getIssuerX500Principal().getName(X500Principal.RFC2253)));
         }
         return chainVerifier.verifyCertificate(cid, serverName, remotePeer, clientUsage, verifySubject,
                 truncateCertificatePath, message);
-    }
-
-    /** The canonical attributes of a name, sorted. */
-    static List<String> attributes(X500Principal name) {
-        try {
-            return new LdapName(name.getName(X500Principal.CANONICAL)).getRdns().stream()
-                    .map(Rdn::toString).sorted().toList();
-        } catch (InvalidNameException e) {
-            return List.of(name.getName(X500Principal.CANONICAL));
-        }
     }
 
     @Override
