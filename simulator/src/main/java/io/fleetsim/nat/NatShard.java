@@ -37,15 +37,22 @@ public final class NatShard {
             flushesOf(shard, nat).add(connection::flush);
             return new DevicePath(null, tracker, connection);
         }
-        if (device.group().transport() != Transport.UDP) {
+        if (device.group().transport().isStream()) {
             return new DevicePath(null, PathTracker.direct(shard.metrics()));
         }
+        // udp and dtls: the datagrams go to the CoAP or the CoAPS endpoint, through the NAT or straight
+        boolean dtls = device.group().transport() == Transport.DTLS;
+        if (dtls && shard.dtls() == null) {
+            throw new IllegalStateException("a DTLS device needs a coaps target; the run has none");
+        }
+        String host = dtls ? shard.dtls().host() : shard.targetHost();
+        int port = dtls ? shard.dtls().port() : shard.targetPort();
         if (!nat.enabled()) {
-            UdpDeviceSocket socket = new UdpDeviceSocket(shard.vertx(), shard.targetHost(), shard.targetPort());
+            UdpDeviceSocket socket = new UdpDeviceSocket(shard.vertx(), host, port);
             return new DevicePath(DatagramLink.direct(socket, shard.bindHost()), PathTracker.direct(shard.metrics()));
         }
         PathTracker tracker = new PathTracker(shard.metrics());
-        UdpNatLink link = new UdpNatLink(shard, nat, timeoutsOf(nat, device.index()), tracker);
+        UdpNatLink link = new UdpNatLink(shard, host, port, nat, timeoutsOf(nat, device.index()), tracker);
         flushesOf(shard, nat).add(link::flush);
         return new DevicePath(link, tracker);
     }

@@ -27,6 +27,8 @@ import io.vertx.core.net.SocketAddress;
 public final class UdpNatLink implements DatagramLink {
 
     private final ShardContext context;
+    private final String targetHost;
+    private final int targetPort;
     private final NatSettings settings;
     private final MappingTimeouts timeouts;
     private final PathTracker tracker;
@@ -41,12 +43,16 @@ public final class UdpNatLink implements DatagramLink {
     /** Packets held back by delay or jitter, by timer; cancelled when the link closes. */
     private Set<Long> delayed;
 
-    public UdpNatLink(ShardContext context, NatSettings settings, MappingTimeouts timeouts, PathTracker tracker) {
+    /** A path to the server at {@code targetHost:targetPort} (the CoAP or the CoAPS endpoint). */
+    public UdpNatLink(ShardContext context, String targetHost, int targetPort, NatSettings settings,
+            MappingTimeouts timeouts, PathTracker tracker) {
         this.context = context;
+        this.targetHost = targetHost;
+        this.targetPort = targetPort;
         this.settings = settings;
         this.timeouts = timeouts;
         this.tracker = tracker;
-        this.socket = new UdpDeviceSocket(context.vertx(), context.targetHost(), context.targetPort());
+        this.socket = new UdpDeviceSocket(context.vertx(), targetHost, targetPort);
     }
 
     @Override
@@ -241,9 +247,9 @@ public final class UdpNatLink implements DatagramLink {
 
     /** Address-dependent filtering: only the server the device sends to gets through. */
     private boolean isTarget(SocketAddress sender) {
-        return sender.port() == context.targetPort()
-                && (sender.hostAddress() == null || sender.hostAddress().equals(context.targetHost())
-                        || !Character.isDigit(context.targetHost().charAt(0)));
+        return sender.port() == targetPort
+                && (sender.hostAddress() == null || sender.hostAddress().equals(targetHost)
+                        || !Character.isDigit(targetHost.charAt(0)));
     }
 
     /** Runs {@code action} after {@code delay} simulated ms, unless the link closes first. */

@@ -61,10 +61,6 @@ final class DeviceGroupReader {
         Keepalive keepalive = KeepaliveReader.read(group, transport);
         Security security = SecurityReader.read(group, transport);
         NatSettings nat = NatSettingsReader.read(group);
-        if (nat.enabled() && transport == Transport.DTLS) {
-            throw group.error(ScenarioKeys.NAT_SECTION, "NAT emulation supports transports udp, tcp and tls so far, got "
-                    + transport.key());
-        }
         if (nat.enabled() && transport.isStream()
                 && (nat.uplinkLoss() > 0 || nat.downlinkLoss() > 0 || nat.delayMillis() > 0 || nat.jitterMillis() > 0)) {
             throw group.error(ScenarioKeys.NAT_SECTION, "lossPercent, delayMs and jitterMs apply to udp groups only; "

@@ -41,10 +41,6 @@ final class KeepaliveReader {
             throw keepalive.error(ScenarioKeys.KEEPALIVE_METHOD,
                     "needs keepalive.coapPingSeconds, the idle time after which the keepalive is sent");
         }
-        if (transport == Transport.DTLS && ping != null && method == Keepalive.Method.COAP_PING) {
-            throw keepalive.error(ScenarioKeys.COAP_PING_SECONDS, "dtls devices cannot send a CoAP ping yet; "
-                    + "give keepalive.method: update");
-        }
         Duration pongTimeout = Duration.ofSeconds(keepalive.read(ScenarioKeys.PONG_TIMEOUT_SECONDS));
         return new Keepalive(ping, keepalive.read(ScenarioKeys.QUEUE_MODE), method, pongTimeout);
     }

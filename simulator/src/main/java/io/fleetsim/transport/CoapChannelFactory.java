@@ -17,22 +17,15 @@ public final class CoapChannelFactory {
         this.shard = shard;
     }
 
-    /** The channel of a device whose UDP path is {@code path} (through the NAT or straight). */
+    /**
+     * The channel of a device whose path is {@code path}: over udp and dtls its datagram link
+     * (through the NAT or straight), over tcp and tls what the NAT does to its connection.
+     */
     public CoapChannel create(DeviceIdentity device, CoapRequestHandler requestHandler, DevicePath path) {
-        if (device.group().transport() == io.fleetsim.scenario.Transport.UDP && path.link() != null) {
-            return new UdpCoapChannel(shard, requestHandler, path.link());
-        }
-        if (device.group().transport().isStream()) {
-            return new TcpCoapChannel(shard, shard.tcp(), device, requestHandler, path.connection());
-        }
-        return create(device, requestHandler);
-    }
-
-    public CoapChannel create(DeviceIdentity device, CoapRequestHandler requestHandler) {
         return switch (device.group().transport()) {
-            case UDP -> new UdpCoapChannel(shard, requestHandler);
-            case DTLS -> new DtlsCoapChannel(shard, device, dtlsTarget(), requestHandler);
-            case TCP, TLS -> new TcpCoapChannel(shard, shard.tcp(), device, requestHandler);
+            case UDP -> new UdpCoapChannel(shard, requestHandler, path.link());
+            case DTLS -> new DtlsCoapChannel(shard, device, dtlsTarget(), requestHandler, path.link());
+            case TCP, TLS -> new TcpCoapChannel(shard, shard.tcp(), device, requestHandler, path.connection());
         };
     }
 

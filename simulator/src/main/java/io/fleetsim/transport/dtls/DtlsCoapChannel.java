@@ -27,7 +27,7 @@ import io.fleetsim.metrics.FailureKind;
 import io.fleetsim.metrics.LatencyMetric;
 import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.scenario.Security;
-import io.fleetsim.transport.UdpDeviceSocket;
+import io.fleetsim.transport.DatagramLink;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -54,7 +54,7 @@ public final class DtlsCoapChannel implements CoapChannel {
     private final Security security;
     private final DtlsTarget target;
     private final InetSocketAddress server;
-    private final UdpDeviceSocket socket;
+    private final DatagramLink link;
     private final UdpExchangeLayer exchanges;
     private final ShardMetrics metrics;
     private final Context context;
@@ -65,8 +65,13 @@ public final class DtlsCoapChannel implements CoapChannel {
     private boolean everEstablished;
     private boolean suspect;
 
+    /**
+     * A channel whose DTLS records travel over {@code link}: the device's own socket, or its path
+     * through the emulated NAT (a rebinding there changes the address the server sees, not the
+     * DTLS session, as on a real carrier NAT).
+     */
     public DtlsCoapChannel(ShardContext shard, DeviceIdentity device, DtlsTarget target,
-            CoapRequestHandler requestHandler) {
+            CoapRequestHandler requestHandler, DatagramLink link) {
         this.shard = shard;
         this.device = device;
         this.security = device.group().security();
@@ -74,18 +79,19 @@ public final class DtlsCoapChannel implements CoapChannel {
         this.server = new InetSocketAddress(target.host(), target.port());
         this.metrics = shard.metrics();
         this.context = shard.vertx().getOrCreateContext();
-        this.socket = new UdpDeviceSocket(shard.vertx(), target.host(), target.port());
+        this.link = link;
         this.exchanges = new UdpExchangeLayer(shard.clock(), shard.codec(), shard.timeouts(), shard.random(),
                 metrics, this::sendApplicationData, requestHandler);
     }
 
     @Override
     public Future<Void> open() {
-        if (socket.isOpen()) {
+        if (link.isOpen()) {
             return established && !suspect ? Future.succeededFuture() : newSession();
         }
-        return socket.open(shard.bindHost(), this::receiveDatagram)
-                .recover(t -> Future.failedFuture(new CoapFailure(CoapFailure.TRANSPORT, String.valueOf(t.getMessage()))))
+        return link.open(this::receiveDatagram)
+                .recover(t -> Future.failedFuture(t instanceof CoapFailure ? t
+                        : new CoapFailure(CoapFailure.TRANSPORT, String.valueOf(t.getMessage()))))
                 .compose(v -> startConnector())
                 .compose(v -> newSession());
     }
@@ -94,12 +100,12 @@ public final class DtlsCoapChannel implements CoapChannel {
         try {
             if (connector == null) {
                 connector = new DetachedDtlsConnector(DeviceDtlsConfig.build(security, device.endpoint(), target.pki()),
-                        (bytes, to) -> socket.send(bytes), new HandshakeListener());
+                        (bytes, to) -> link.send(bytes), new HandshakeListener());
                 connector.setExecutor(new EventLoopExecutor(context, shard.clock()));
                 connector.setEndpointContextMatcher(HandshakeTrigger.MATCHER);
                 connector.setRawDataReceiver(raw -> exchanges.receive(raw.getBytes()));
             }
-            connector.startOn(new InetSocketAddress(shard.bindHost(), socket.localPort()));
+            connector.startOn(new InetSocketAddress(shard.bindHost(), Math.max(0, link.localPort())));
             return Future.succeededFuture();
         } catch (IOException | RuntimeException e) {
             return Future.failedFuture(new CoapFailure(CoapFailure.TRANSPORT, "DTLS connector: " + e.getMessage()));
@@ -143,7 +149,7 @@ public final class DtlsCoapChannel implements CoapChannel {
 
     @Override
     public Future<Response> send(Request request) {
-        if (connector == null || !socket.isOpen()) {
+        if (connector == null || !link.isOpen()) {
             return Future.failedFuture(new CoapFailure(CoapFailure.CLOSED, "the device's DTLS channel is closed"));
         }
         Future<Void> session = suspect || !established ? newSession() : Future.succeededFuture();
@@ -152,6 +158,21 @@ public final class DtlsCoapChannel implements CoapChannel {
                 suspect = true;
             }
         });
+    }
+
+    /**
+     * A CoAP ping inside the session: an empty CON, answered by RST. One that goes unanswered
+     * makes the session suspect, so the device's next request first makes a new one.
+     */
+    @Override
+    public Future<Void> ping() {
+        if (connector == null || !link.isOpen()) {
+            return Future.failedFuture(new CoapFailure(CoapFailure.CLOSED, "the device's DTLS channel is closed"));
+        }
+        if (suspect || !established) {
+            return Future.failedFuture(new CoapFailure(CoapFailure.TRANSPORT, "no DTLS session to ping in"));
+        }
+        return exchanges.ping().onFailure(t -> suspect = true);
     }
 
     @Override
@@ -170,17 +191,17 @@ public final class DtlsCoapChannel implements CoapChannel {
         if (handshake != null) {
             handshakeFailed(null, "closed");
         }
-        return socket.close().otherwiseEmpty();
+        return link.close().otherwiseEmpty();
     }
 
     @Override
     public boolean isOpen() {
-        return socket.isOpen();
+        return link.isOpen();
     }
 
     @Override
     public int localPort() {
-        return socket.localPort();
+        return link.localPort();
     }
 
     private void handshakeSucceeded(Handshaker handshaker, DTLSContext dtls) {
