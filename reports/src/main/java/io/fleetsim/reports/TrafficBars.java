@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The traffic chart: per message kind (registration, update, keepalive, data) the CoAP messages
+ * The traffic chart: per message kind (registration, update, keepalive, data, handshake) the messages
  * and bytes per observed device-hour, both directions, as {@code summary.json}'s {@code traffic}
  * block gives them.
  */

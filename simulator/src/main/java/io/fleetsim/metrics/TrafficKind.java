@@ -4,9 +4,10 @@ import org.eclipse.californium.core.coap.CoAP.Code;
 import org.eclipse.californium.core.coap.Request;
 
 /**
- * What a CoAP message is for, as traffic cost is reported: registration (Register, De-register),
- * update (Registration Update), keepalive (CoAP ping and its RST) and data (the server's requests
- * and the devices' answers). Each kind has its four counters.
+ * What a message is for, as traffic cost is reported: registration (Register, De-register),
+ * update (Registration Update), keepalive (CoAP ping and its RST; RFC 8323 Ping and Pong), data
+ * (the server's requests and the devices' answers) and handshake (DTLS handshake flights and
+ * alerts; RFC 8323 CSM, Release and Abort). Each kind has its four counters.
  */
 public enum TrafficKind {
     REGISTRATION(Counter.TRAFFIC_REGISTRATION_SENT, Counter.TRAFFIC_REGISTRATION_SENT_BYTES,
@@ -16,7 +17,9 @@ public enum TrafficKind {
     KEEPALIVE(Counter.TRAFFIC_KEEPALIVE_SENT, Counter.TRAFFIC_KEEPALIVE_SENT_BYTES,
             Counter.TRAFFIC_KEEPALIVE_RECEIVED, Counter.TRAFFIC_KEEPALIVE_RECEIVED_BYTES),
     DATA(Counter.TRAFFIC_DATA_SENT, Counter.TRAFFIC_DATA_SENT_BYTES,
-            Counter.TRAFFIC_DATA_RECEIVED, Counter.TRAFFIC_DATA_RECEIVED_BYTES);
+            Counter.TRAFFIC_DATA_RECEIVED, Counter.TRAFFIC_DATA_RECEIVED_BYTES),
+    HANDSHAKE(Counter.TRAFFIC_HANDSHAKE_SENT, Counter.TRAFFIC_HANDSHAKE_SENT_BYTES,
+            Counter.TRAFFIC_HANDSHAKE_RECEIVED, Counter.TRAFFIC_HANDSHAKE_RECEIVED_BYTES);
 
     private final Counter sent;
     private final Counter sentBytes;

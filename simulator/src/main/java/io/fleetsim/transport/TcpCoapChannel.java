@@ -18,6 +18,7 @@ import io.fleetsim.device.DeviceIdentity;
 import io.fleetsim.device.ShardContext;
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.FailureKind;
+import io.fleetsim.metrics.TrafficKind;
 import io.fleetsim.nat.ConnectionNat;
 import io.fleetsim.scenario.Keepalive;
 import io.vertx.core.Future;
@@ -77,7 +78,7 @@ public final class TcpCoapChannel implements CoapChannel {
         this.device = device;
         this.codec = new TcpMessageCodec();
         this.exchanges = new TcpExchangeLayer(shard.clock(), responseTimeoutMillis(), shard.random(), codec,
-                this::write, requestHandler, this::onSignal);
+                shard.metrics(), this::write, requestHandler, this::onSignal);
         Keepalive settings = device.group().keepalive();
         long interval = settings.coapPingInterval() == null ? 0 : settings.coapPingInterval().toMillis();
         this.keepalive = new TcpKeepalive(shard.clock(), interval, settings.pongTimeout().toMillis(),
@@ -150,7 +151,7 @@ public final class TcpCoapChannel implements CoapChannel {
         Promise<Void> csm = serverCsm;
         csmTimer = shard.clock().schedule(responseTimeoutMillis(), id -> csm.tryFail(
                 new CoapFailure("csm-timeout", "no CSM from the server within " + responseTimeoutMillis() + " ms")));
-        write(codec.encode(TcpSignal.csm(MAX_MESSAGE_BYTES, true)));
+        signal(TcpSignal.csm(MAX_MESSAGE_BYTES, true));
         return csm.future();
     }
 
@@ -174,7 +175,7 @@ public final class TcpCoapChannel implements CoapChannel {
         closedByDevice = true;
         NetSocket closing = socket;
         if (closing != null) {
-            write(codec.encode(TcpSignal.release()));
+            signal(TcpSignal.release());
         }
         teardown();
         exchanges.failAll(CoapFailure.CLOSED, "channel closed");
@@ -197,14 +198,14 @@ public final class TcpCoapChannel implements CoapChannel {
             exchanges.receive(frame);
         } catch (TcpFrameException e) {
             shard.metrics().increment(Counter.MALFORMED_RECEIVED);
-            write(codec.encode(TcpSignal.abort()));
+            signal(TcpSignal.abort());
             lose("malformed-frame");
         }
     }
 
     private void onOversize(long announcedBytes) {
         shard.metrics().increment(Counter.FRAMES_TOO_LARGE);
-        write(codec.encode(TcpSignal.abort()));
+        signal(TcpSignal.abort());
         lose("frame-too-large");
     }
 
@@ -212,7 +213,7 @@ public final class TcpCoapChannel implements CoapChannel {
         switch (signal.code()) {
             case TcpSignal.CSM -> {
                 if (!acceptableCsm(signal)) {
-                    write(codec.encode(TcpSignal.abort()));
+                    signal(TcpSignal.abort());
                     lose("csm-invalid");
                     return;
                 }
@@ -222,7 +223,7 @@ public final class TcpCoapChannel implements CoapChannel {
                     keepalive.start();
                 }
             }
-            case TcpSignal.PING -> write(codec.encode(TcpSignal.pong(signal.token())));
+            case TcpSignal.PING -> signal(TcpSignal.pong(signal.token()));
             case TcpSignal.PONG -> keepalive.pong();
             case TcpSignal.RELEASE -> lose("release");
             case TcpSignal.ABORT -> lose("abort");
@@ -249,7 +250,7 @@ public final class TcpCoapChannel implements CoapChannel {
 
     private void sendPing() {
         shard.metrics().increment(Counter.PINGS);
-        write(codec.encode(TcpSignal.ping(new byte[0])));
+        signal(TcpSignal.ping(new byte[0]));
     }
 
     private void pongTimeout() {
@@ -257,10 +258,16 @@ public final class TcpCoapChannel implements CoapChannel {
         lose("pong-timeout");
     }
 
-    private void write(Buffer frame) {
+    private void signal(TcpSignal signal) {
+        write(signal.trafficKind(), codec.encode(signal));
+    }
+
+    /** Writes one frame, counted as traffic of {@code kind}, unless the NAT swallows it. */
+    private void write(TrafficKind kind, Buffer frame) {
         NetSocket current = socket;
         if (current != null) {
             keepalive.activity();
+            shard.metrics().traffic(kind, true, frame.length());
             switch (nat.outbound()) {
                 case PASS -> current.write(frame);
                 case DROP -> { } // a black hole: the device does not know

@@ -11,7 +11,7 @@ import java.util.Locale;
 /** Writes {@code tune.csv}: a header line, then one line per cell (columns in docs/tune.md). */
 final class TuneCsv {
 
-    private static final List<String> KINDS = List.of("registration", "update", "keepalive", "data");
+    private static final List<String> KINDS = List.of("registration", "update", "keepalive", "data", "handshake");
 
     private TuneCsv() {
     }

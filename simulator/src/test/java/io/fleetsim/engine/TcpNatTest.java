@@ -147,6 +147,14 @@ class TcpNatTest {
         assertThat(totals.get(Counter.NAT_MAPPINGS_CREATED)).as("one connection per device").isEqualTo(3);
         assertThat(totals.get(Counter.RECONNECTS)).isZero();
         assertThat(totals.reachability()).isGreaterThanOrEqualTo(0.99);
+        // Traffic cost over TCP: each Ping and its Pong; a CSM each way per connection, and the
+        // device's Release when the run ends.
+        assertThat(totals.get(Counter.TRAFFIC_KEEPALIVE_SENT)).isEqualTo(totals.get(Counter.PINGS));
+        assertThat(totals.get(Counter.TRAFFIC_KEEPALIVE_RECEIVED)).isEqualTo(totals.get(Counter.PINGS));
+        assertThat(totals.get(Counter.TRAFFIC_HANDSHAKE_SENT)).isEqualTo(2 * 3);
+        assertThat(totals.get(Counter.TRAFFIC_HANDSHAKE_RECEIVED)).isEqualTo(3);
+        assertThat(totals.get(Counter.TRAFFIC_REGISTRATION_SENT)).as("a Register and a De-register per device")
+                .isEqualTo(2 * 3);
     }
 
     @Test

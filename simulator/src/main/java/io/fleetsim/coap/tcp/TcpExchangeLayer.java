@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.eclipse.californium.core.coap.Request;
@@ -14,6 +15,8 @@ import org.eclipse.californium.core.coap.Token;
 import io.fleetsim.coap.CoapFailure;
 import io.fleetsim.coap.CoapRequestHandler;
 import io.fleetsim.engine.SimClock;
+import io.fleetsim.metrics.ShardMetrics;
+import io.fleetsim.metrics.TrafficKind;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -23,7 +26,7 @@ import io.vertx.core.buffer.Buffer;
  * retransmission, no ACKs; a response belongs to the request with the same token, and a request
  * that gets no response within the response timeout fails with {@code timeout}. Requests from
  * the server are answered on the same stream with the request's token. Signals go to the
- * channel. Lives on one event loop.
+ * channel. Counts every frame either way as traffic of its kind. Lives on one event loop.
  */
 public final class TcpExchangeLayer {
 
@@ -31,21 +34,24 @@ public final class TcpExchangeLayer {
     private final long responseTimeoutMillis;
     private final SplittableRandom random;
     private final TcpMessageCodec codec;
-    private final Consumer<Buffer> writer;
+    private final ShardMetrics metrics;
+    private final BiConsumer<TrafficKind, Buffer> writer;
     private final CoapRequestHandler requestHandler;
     private final Consumer<TcpSignal> signals;
     private final Map<Token, Pending> pending = new HashMap<>();
 
-    private record Pending(Promise<Response> promise, long timerId) {
+    private record Pending(Promise<Response> promise, long timerId, TrafficKind kind) {
     }
 
     /**
-     * @param writer  writes one whole frame to the stream
+     * @param writer  writes one whole frame of the given kind to the stream (and counts it as sent)
      * @param signals gets every signal that arrives
      */
     public TcpExchangeLayer(SimClock clock, long responseTimeoutMillis, SplittableRandom random, TcpMessageCodec codec,
-            Consumer<Buffer> writer, CoapRequestHandler requestHandler, Consumer<TcpSignal> signals) {
+            ShardMetrics metrics, BiConsumer<TrafficKind, Buffer> writer, CoapRequestHandler requestHandler,
+            Consumer<TcpSignal> signals) {
         this.clock = clock;
+        this.metrics = metrics;
         this.responseTimeoutMillis = responseTimeoutMillis;
         this.random = random;
         this.codec = codec;
@@ -66,8 +72,9 @@ public final class TcpExchangeLayer {
                         "no response within " + responseTimeoutMillis + " ms"));
             }
         });
-        pending.put(token, new Pending(promise, timer));
-        writer.accept(codec.encode(request));
+        TrafficKind kind = TrafficKind.of(request);
+        pending.put(token, new Pending(promise, timer, kind));
+        writer.accept(kind, codec.encode(request));
         return promise.future();
     }
 
@@ -75,17 +82,20 @@ public final class TcpExchangeLayer {
     public void receive(Buffer frame) {
         TcpFrame decoded = codec.decode(frame);
         if (decoded.signal() != null) {
+            metrics.traffic(decoded.signal().trafficKind(), false, frame.length());
             signals.accept(decoded.signal());
         } else if (decoded.message() instanceof Response response) {
             Pending match = pending.remove(response.getToken());
+            metrics.traffic(match == null ? TrafficKind.DATA : match.kind(), false, frame.length());
             if (match != null) {
                 clock.cancel(match.timerId());
                 match.promise().tryComplete(response);
             }
         } else if (decoded.message() instanceof Request request) {
+            metrics.traffic(TrafficKind.DATA, false, frame.length());
             Response answer = requestHandler.handle(request);
             answer.setToken(request.getToken());
-            writer.accept(codec.encode(answer));
+            writer.accept(TrafficKind.DATA, codec.encode(answer));
         }
     }
 

@@ -3,6 +3,8 @@ package io.fleetsim.coap.tcp;
 import java.util.List;
 import java.util.Optional;
 
+import io.fleetsim.metrics.TrafficKind;
+
 /**
  * An RFC 8323 signalling message (code class 7): CSM, Ping, Pong, Release or Abort, with its
  * token and its signal-specific options (numbers whose meaning depends on the code).
@@ -35,6 +37,11 @@ public record TcpSignal(int code, byte[] token, List<Option> options) {
         Option size = new Option(MAX_MESSAGE_SIZE, unsigned(maxMessageSize));
         return new TcpSignal(CSM, NO_TOKEN, blockWise
                 ? List.of(size, new Option(BLOCK_WISE_TRANSFER, new byte[0])) : List.of(size));
+    }
+
+    /** Ping and Pong keep the connection alive; CSM, Release and Abort set it up and take it down. */
+    public TrafficKind trafficKind() {
+        return code == PING || code == PONG ? TrafficKind.KEEPALIVE : TrafficKind.HANDSHAKE;
     }
 
     public static TcpSignal ping(byte[] token) {

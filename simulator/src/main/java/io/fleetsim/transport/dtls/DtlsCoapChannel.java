@@ -26,6 +26,7 @@ import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.FailureKind;
 import io.fleetsim.metrics.LatencyMetric;
 import io.fleetsim.metrics.ShardMetrics;
+import io.fleetsim.metrics.TrafficKind;
 import io.fleetsim.scenario.Security;
 import io.fleetsim.transport.DatagramLink;
 import io.vertx.core.Context;
@@ -48,6 +49,9 @@ public final class DtlsCoapChannel implements CoapChannel {
     public static final String HANDSHAKE_FAILED = "handshake";
 
     private static final MessageCallback IGNORED = new MessageCallbackAdapter();
+    /** DTLS record content types 20 (change_cipher_spec), 21 (alert) and 22 (handshake). */
+    private static final int CONTENT_CHANGE_CIPHER_SPEC = 20;
+    private static final int CONTENT_HANDSHAKE = 22;
 
     private final ShardContext shard;
     private final DeviceIdentity device;
@@ -100,7 +104,10 @@ public final class DtlsCoapChannel implements CoapChannel {
         try {
             if (connector == null) {
                 connector = new DetachedDtlsConnector(DeviceDtlsConfig.build(security, device.endpoint(), target.pki()),
-                        (bytes, to) -> link.send(bytes), new HandshakeListener());
+                        (bytes, to) -> {
+                            countHandshakeRecords(bytes, true);
+                            link.send(bytes);
+                        }, new HandshakeListener());
                 connector.setExecutor(new EventLoopExecutor(context, shard.clock()));
                 connector.setEndpointContextMatcher(HandshakeTrigger.MATCHER);
                 connector.setRawDataReceiver(raw -> exchanges.receive(raw.getBytes()));
@@ -141,7 +148,19 @@ public final class DtlsCoapChannel implements CoapChannel {
         }
     }
 
+    /**
+     * Counts a datagram that starts with a DTLS handshake, change-cipher-spec or alert record as
+     * handshake traffic. Application data records carry CoAP, which the exchange layer counts.
+     */
+    private void countHandshakeRecords(byte[] datagram, boolean sent) {
+        int contentType = datagram.length == 0 ? 0 : datagram[0];
+        if (contentType >= CONTENT_CHANGE_CIPHER_SPEC && contentType <= CONTENT_HANDSHAKE) {
+            metrics.traffic(TrafficKind.HANDSHAKE, sent, datagram.length);
+        }
+    }
+
     private void receiveDatagram(byte[] datagram) {
+        countHandshakeRecords(datagram, false);
         if (connector != null) {
             connector.processDatagram(new DatagramPacket(datagram, datagram.length, server));
         }

@@ -97,6 +97,8 @@ class DtlsBehindNatTest {
         assertThat(totals.get(Counter.DTLS_RECONNECTS)).isPositive();
         assertThat(totals.get(Counter.DTLS_HANDSHAKES)).isEqualTo(DEVICES + totals.get(Counter.DTLS_RECONNECTS));
         assertThat(totals.get(Counter.PATH_BROKEN_REREGISTRATIONS)).isPositive();
+        assertThat(totals.get(Counter.TRAFFIC_HANDSHAKE_SENT)).as("handshake flights are traffic too")
+                .isGreaterThanOrEqualTo(3 * totals.get(Counter.DTLS_HANDSHAKES));
         assertThat(outcome.summary().histograms().get(LatencyMetric.RECONNECT).getTotalCount()).isPositive();
     }
 
@@ -110,6 +112,8 @@ class DtlsBehindNatTest {
         assertThat(totals.get(Counter.DTLS_HANDSHAKES)).isEqualTo(DEVICES);
         assertThat(totals.get(Counter.DTLS_RECONNECTS)).isZero();
         assertThat(totals.reachability()).isCloseTo(30.0 / 60, within(0.05));
+        assertThat(totals.get(Counter.TRAFFIC_HANDSHAKE_SENT)).as("one handshake per device, a few flights each")
+                .isBetween(3L * DEVICES, 6L * DEVICES);
     }
 
     @Test
