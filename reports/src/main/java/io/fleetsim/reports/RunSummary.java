@@ -48,7 +48,7 @@ public record RunSummary(
     /** One device group's figures ({@code groups[]}); absent in summaries of older versions. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Group(String name, String transport, Long planned, Long started, Long registered,
-            Long registeredAtEnd, Long registrationFailures) {
+            Long registeredAtEnd, Long registrationFailures, Long reconnects, Double reachability) {
     }
 
     /** True when the simulator fell behind its clock ({@code clock.behind: true}). */

@@ -66,6 +66,11 @@ public final class VirtualDevice {
         return path.isReachable();
     }
 
+    /** Reachability bookkeeping of this device: its reachable and observed time, its reconnects. */
+    public PathTracker path() {
+        return path;
+    }
+
     /** Whether the device has begun registering. */
     public boolean hasStarted() {
         return started;

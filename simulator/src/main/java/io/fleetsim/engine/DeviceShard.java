@@ -67,17 +67,19 @@ public final class DeviceShard extends VerticleBase {
 
     /**
      * Counts the shard's devices per group (started, registered once, registered now, failed
-     * registrations), on the shard's own event loop. {@code planned} is left 0: the engine knows it.
+     * registrations, reconnects, observed and reachable time), on the shard's own event loop. {@code planned} is left 0: the engine knows it.
      */
     public Future<List<GroupFigures>> tallyGroups() {
         Promise<List<GroupFigures>> done = Promise.promise();
         context.runOnContext(v -> {
             java.util.Map<String, GroupFigures> byGroup = new java.util.LinkedHashMap<>();
+            long now = shard.clock().nowMillis();
             for (VirtualDevice device : devices) {
                 var group = device.identity().group();
                 GroupFigures one = new GroupFigures(group.name(), group.transport().key(), 0,
                         device.hasStarted() ? 1 : 0, device.wasEverRegistered() ? 1 : 0,
-                        device.isRegistered() ? 1 : 0, device.registrationFailures());
+                        device.isRegistered() ? 1 : 0, device.registrationFailures(), device.path().reconnects(),
+                        device.path().observedMillis(now), device.path().reachableMillis(now));
                 byGroup.merge(group.name(), one, GroupFigures::plus);
             }
             done.complete(List.copyOf(byGroup.values()));

@@ -268,7 +268,7 @@ public final class FleetEngine {
     /** Per-group figures counted from the devices of every shard; empty if the shards do not answer in time. */
     private List<io.fleetsim.metrics.GroupFigures> tallyGroups() {
         List<io.fleetsim.metrics.GroupFigures> planned = scenario.groups().stream()
-                .map(g -> new io.fleetsim.metrics.GroupFigures(g.name(), g.transport().key(), g.count(), 0, 0, 0, 0))
+                .map(g -> io.fleetsim.metrics.GroupFigures.planned(g.name(), g.transport().key(), g.count()))
                 .toList();
         List<Future<List<io.fleetsim.metrics.GroupFigures>>> tallies = new ArrayList<>();
         for (DeviceShard shard : shards) {

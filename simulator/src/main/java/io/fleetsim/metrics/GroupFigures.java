@@ -15,15 +15,25 @@ import java.util.Map;
  * @param registered           devices registered at least once
  * @param registeredAtEnd      devices registered when the run ended
  * @param registrationFailures failed registration attempts of the group's devices
+ * @param reconnects           times a device's path broke and it became reachable again
+ * @param observedMillis       device-time observed (from each device's first registration), ms
+ * @param reachableMillis      of which reachable, ms (see {@code reachability.exact})
  */
 public record GroupFigures(String group, String transport, long planned, long started, long registered,
-        long registeredAtEnd, long registrationFailures) {
+        long registeredAtEnd, long registrationFailures, long reconnects, long observedMillis,
+        long reachableMillis) {
+
+    /** A group as planned, before any device ran. */
+    public static GroupFigures planned(String group, String transport, long planned) {
+        return new GroupFigures(group, transport, planned, 0, 0, 0, 0, 0, 0, 0);
+    }
 
     /** The sum of two tallies of the same group (from two shards). */
     public GroupFigures plus(GroupFigures other) {
         return new GroupFigures(group, transport, planned, started + other.started,
                 registered + other.registered, registeredAtEnd + other.registeredAtEnd,
-                registrationFailures + other.registrationFailures);
+                registrationFailures + other.registrationFailures, reconnects + other.reconnects,
+                observedMillis + other.observedMillis, reachableMillis + other.reachableMillis);
     }
 
     /** Adds up the tallies of every shard per group, keeping the order of {@code planned}. */
@@ -49,6 +59,9 @@ public record GroupFigures(String group, String transport, long planned, long st
         out.put("registered", registered);
         out.put("registeredAtEnd", registeredAtEnd);
         out.put("registrationFailures", registrationFailures);
+        out.put("reconnects", reconnects);
+        out.put("reachability", observedMillis == 0 ? null
+                : Math.round((double) reachableMillis / observedMillis * 100_000.0) / 100_000.0);
         return out;
     }
 }

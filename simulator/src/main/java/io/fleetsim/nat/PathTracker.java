@@ -33,6 +33,10 @@ public final class PathTracker {
     private long brokeAtMillis = -1;
     private long firstStepAtMillis = -1;
     private boolean brokeByNat;
+    /** This device's own sums, for the per-group figures: closed intervals only. */
+    private long observedMillis;
+    private long reachableMillis;
+    private int reconnects;
 
     public PathTracker(ShardMetrics metrics) {
         this.metrics = metrics;
@@ -104,7 +108,23 @@ public final class PathTracker {
         if (observed) {
             observed = false;
             metrics.observedTime().stop(observedSince, nowMillis);
+            observedMillis += nowMillis - observedSince;
         }
+    }
+
+    /** This device's observed time up to {@code nowMillis}, ms. */
+    public long observedMillis(long nowMillis) {
+        return observedMillis + (observed ? nowMillis - observedSince : 0);
+    }
+
+    /** This device's reachable time up to {@code nowMillis}, ms. */
+    public long reachableMillis(long nowMillis) {
+        return reachableMillis + (reachable ? nowMillis - reachableSince : 0);
+    }
+
+    /** Times this device's path broke and it became reachable again. */
+    public int reconnects() {
+        return reconnects;
     }
 
     public boolean isReachable() {
@@ -123,6 +143,7 @@ public final class PathTracker {
             if (brokeAtMillis >= 0) {
                 metrics.record(LatencyMetric.RECONNECT, (nowMillis - brokeAtMillis) * 1_000);
                 metrics.increment(Counter.RECONNECTS);
+                reconnects++;
                 if (brokeByNat) {
                     long firstStep = firstStepAtMillis >= 0 ? firstStepAtMillis : nowMillis;
                     metrics.record(LatencyMetric.RECONNECT_DETECT, (firstStep - brokeAtMillis) * 1_000);
@@ -132,6 +153,7 @@ public final class PathTracker {
             }
         } else {
             metrics.reachableTime().stop(reachableSince, nowMillis);
+            reachableMillis += nowMillis - reachableSince;
             if (byNat) {
                 brokeAtMillis = nowMillis;
                 firstStepAtMillis = -1;
