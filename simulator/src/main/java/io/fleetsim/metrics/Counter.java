@@ -46,5 +46,10 @@ public enum Counter {
     DTLS_HANDSHAKE_FAILURES,
     DTLS_RESUMED_HANDSHAKES,
     DTLS_CID_NEGOTIATED,
-    DTLS_RECONNECTS
+    DTLS_RECONNECTS,
+    // TLS (CoAP over TLS)
+    /** TLS handshakes that established a connection, resumed ones included. */
+    TLS_HANDSHAKES,
+    /** TLS handshakes that resumed the device's earlier session (abbreviated handshake). */
+    TLS_RESUMED_HANDSHAKES
 }

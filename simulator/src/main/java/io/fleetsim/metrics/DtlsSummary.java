@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.HdrHistogram.Histogram;
 
-/** The {@code handshake} and {@code dtls} sections of {@code summary.json}. */
+/** The {@code handshake}, {@code dtls} and {@code tls} sections of {@code summary.json}. */
 final class DtlsSummary {
 
     private DtlsSummary() {
@@ -27,6 +27,14 @@ final class DtlsSummary {
         out.put("resumedHandshakes", t.get(Counter.DTLS_RESUMED_HANDSHAKES));
         out.put("connectionIdNegotiated", t.get(Counter.DTLS_CID_NEGOTIATED));
         out.put("reconnects", t.get(Counter.DTLS_RECONNECTS));
+        return out;
+    }
+
+    /** TLS handshakes of {@code transport: tls} devices: all that succeeded, and those that resumed a session. */
+    static Map<String, Object> tls(RunTotals t) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("handshakes", t.get(Counter.TLS_HANDSHAKES));
+        out.put("resumedHandshakes", t.get(Counter.TLS_RESUMED_HANDSHAKES));
         return out;
     }
 }

@@ -83,6 +83,7 @@ public final class SummaryJson {
                 "framesTooLarge", t.get(Counter.FRAMES_TOO_LARGE)));
         root.put("handshake", DtlsSummary.handshake(t, s.histograms()));
         root.put("dtls", DtlsSummary.dtls(t));
+        root.put("tls", DtlsSummary.tls(t));
         NatSummary.addTo(root, t, s.histograms());
         root.put("clock", s.clockHealth());
         root.put("groups", s.groups().stream().map(GroupFigures::toJson).toList());

@@ -78,7 +78,7 @@ public final class ScenarioKeys {
 
     public static final ChoiceKey SECURITY_MODE = new ChoiceKey(SECURITY, "mode", List.of("psk", "rpk", "x509"),
             List.of(), KeyDefault.required(),
-            "Pre-shared key, raw public key, or X.509 certificate per device; tls takes x509 only.");
+            "Pre-shared key, raw public key, or X.509 certificate per device; tls takes x509 only, or no mode (the server alone is authenticated).");
     public static final TextKey PSK_IDENTITY = new TextKey(SECURITY, "pskIdentity", "text with `{endpoint}` once",
             SecurityReader::identityPattern, KeyDefault.of("{endpoint}"),
             "PSK identity of each device; `{endpoint}` stands for its endpoint name.");
@@ -90,7 +90,7 @@ public final class ScenarioKeys {
     public static final BooleanKey CONNECTION_ID = new BooleanKey(SECURITY, "connectionId", KeyDefault.of(false),
             "dtls only: offer the DTLS Connection ID extension (RFC 9146).");
     public static final BooleanKey SESSION_RESUMPTION = new BooleanKey(SECURITY, "sessionResumption",
-            KeyDefault.of(false), "dtls only: resume the DTLS session (abbreviated handshake) when a device reconnects.");
+            KeyDefault.of(false), "dtls or tls: a device that reconnects resumes its own session (abbreviated handshake); without, a full handshake every time.");
     public static final TextKey EXPECT_ISSUER = new TextKey(SECURITY, "expectIssuer", "distinguished name",
             SecurityReader::distinguishedName, KeyDefault.described("no check"),
             "dtls or tls, x509: the server certificate's issuer must be this, else `issuer-mismatch`.");

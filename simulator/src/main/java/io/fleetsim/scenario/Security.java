@@ -7,13 +7,14 @@ import java.util.Map;
  * How a group's devices secure their transport (DTLS for {@code dtls}, TLS for {@code tls}).
  * {@link #toString()} never shows key material.
  *
- * @param mode              the kind of credentials; {@link Mode#NONE} for plain {@code udp} and {@code tcp}
+ * @param mode              the kind of credentials; {@link Mode#NONE} for plain {@code udp} and {@code tcp}, and for
+ *                          {@code tls} devices that present no certificate
  * @param pskIdentity       PSK identity pattern, {@code {endpoint}} standing for the endpoint name
  * @param pskKeySeed        secret from which each device's PSK is derived, or null when keys come from a file
  * @param pskKeysFile       CSV file of {@code identity,hexkey} lines, or null
  * @param pskKeys           the keys read from {@code pskKeysFile} by identity (empty without a file)
  * @param connectionId      whether devices offer the DTLS Connection ID extension (RFC 9146)
- * @param sessionResumption whether a device resumes its DTLS session (abbreviated handshake) when it reconnects
+ * @param sessionResumption whether a device resumes its DTLS or TLS session (abbreviated handshake) when it reconnects
  * @param expectIssuer      distinguished name the server certificate's issuer must have, or null for no check
  */
 public record Security(Mode mode, String pskIdentity, String pskKeySeed, Path pskKeysFile,

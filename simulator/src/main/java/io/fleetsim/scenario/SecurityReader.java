@@ -9,7 +9,7 @@ import javax.security.auth.x500.X500Principal;
 
 /**
  * Reads a group's {@code security} map and checks it against the group's transport: {@code dtls}
- * needs credentials, {@code tls} may present an x509 client certificate (without the map, the
+ * needs credentials, {@code tls} may present an x509 client certificate (without a mode, the
  * server alone is authenticated), plain transports refuse them, and each setting must fit the mode.
  */
 final class SecurityReader {
@@ -32,13 +32,14 @@ final class SecurityReader {
         }
         ValueSite site = group.site(ScenarioKeys.SECURITY_SECTION).orElseThrow();
         MappingReader security = MappingReader.of(site.source(), site.node(), site.field(), site.line(), Section.SECURITY);
-        Security.Mode mode = Security.Mode.valueOf(security.read(ScenarioKeys.SECURITY_MODE).toUpperCase(Locale.ROOT));
+        // tls without a mode: the server alone is authenticated, and the map holds TLS options only.
+        Security.Mode mode = transport == Transport.TLS && !security.has(ScenarioKeys.SECURITY_MODE) ? Security.Mode.NONE
+                : Security.Mode.valueOf(security.read(ScenarioKeys.SECURITY_MODE).toUpperCase(Locale.ROOT));
         if (transport == Transport.TLS) {
-            if (mode != Security.Mode.X509) {
+            if (mode != Security.Mode.X509 && mode != Security.Mode.NONE) {
                 throw security.error(ScenarioKeys.SECURITY_MODE, "transport tls takes mode x509 only (psk and rpk are for dtls)");
             }
-            refuseUnless(security, false, "dtls", "transport", ScenarioKeys.CONNECTION_ID,
-                    ScenarioKeys.SESSION_RESUMPTION);
+            refuseUnless(security, false, "dtls", "transport", ScenarioKeys.CONNECTION_ID);
         }
         refuseUnless(security, mode == Security.Mode.PSK, "psk", ScenarioKeys.PSK_IDENTITY,
                 ScenarioKeys.PSK_KEY_SEED, ScenarioKeys.PSK_KEYS_FILE);

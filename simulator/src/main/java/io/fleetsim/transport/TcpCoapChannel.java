@@ -114,7 +114,13 @@ public final class TcpCoapChannel implements CoapChannel {
             return Future.failedFuture(new CoapFailure(CoapFailure.SOCKET_LIMIT, budget.exhaustedMessage()));
         }
         holdsSocket = true;
+        long startedMillis = System.currentTimeMillis(); // wall time, as the JDK dates TLS sessions
         return connector.connect(device.group().transport(), device.endpoint(), device.group().security())
+                .andThen(ar -> {
+                    if (ar.succeeded() && ar.result().isSsl()) {
+                        countHandshake(ar.result(), startedMillis);
+                    }
+                })
                 .recover(t -> Future.failedFuture(t instanceof CoapFailure failure ? failure : new CoapFailure(
                         SocketBudget.isOutOfSockets(t) ? CoapFailure.SOCKET_LIMIT : CoapFailure.TRANSPORT,
                         String.valueOf(t.getMessage()))))
@@ -126,6 +132,13 @@ public final class TcpCoapChannel implements CoapChannel {
                         half.close();
                     }
                 });
+    }
+
+    private void countHandshake(NetSocket connected, long startedMillis) {
+        shard.metrics().increment(Counter.TLS_HANDSHAKES);
+        if (TlsContexts.resumed(connected.sslSession(), startedMillis)) {
+            shard.metrics().increment(Counter.TLS_RESUMED_HANDSHAKES);
+        }
     }
 
     private Future<Void> exchangeCsm(NetSocket connected) {

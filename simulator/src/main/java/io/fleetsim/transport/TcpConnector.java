@@ -1,28 +1,31 @@
 package io.fleetsim.transport;
 
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+
 import io.fleetsim.scenario.Security;
 import io.fleetsim.scenario.Transport;
-import io.fleetsim.security.CertifiedKey;
-import io.fleetsim.security.FleetPki;
+import io.netty.handler.ssl.SslHandler;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.net.ClientSSLOptions;
+import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.ConnectOptions;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
-import io.vertx.core.net.PemKeyCertOptions;
-import io.vertx.core.net.PemTrustOptions;
 
 /**
- * The one Vert.x {@link NetClient} of a shard, which opens a TCP or TLS connection per device.
- * TLS trusts the run's CA (or the JVM's trust store when the run has no PKI), checks the server
- * name, and presents the device's own certificate in x509 mode. Used on the shard's event loop.
+ * The one Vert.x {@link NetClient} of a shard, which opens a TCP connection per device, and for TLS
+ * runs the handshake on it with the device's JDK SSL engine ({@link TlsContexts}: a device resumes
+ * only its own session, and only with {@code sessionResumption: true}). TLS trusts the run's CA (or
+ * the JVM's trust store when the run has no PKI), checks the server name, and presents the device's
+ * own certificate in x509 mode. Used on the shard's event loop.
  */
 public final class TcpConnector {
 
-    /** Longest wait for the TCP connection itself, wall time. */
+    /** Longest wait for the TCP connection itself, and for the TLS handshake, wall time. */
     static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
     private final Vertx vertx;
@@ -30,8 +33,8 @@ public final class TcpConnector {
     private final TransportEndpoints endpoints;
     private final String fallbackHost;
     private final int fallbackPort;
-    private NetClient plainClient;
-    private NetClient tlsClient;
+    private final TlsContexts tls;
+    private NetClient client;
 
     public TcpConnector(Vertx vertx, String bindHost, TransportEndpoints endpoints, String fallbackHost,
             int fallbackPort) {
@@ -40,85 +43,71 @@ public final class TcpConnector {
         this.endpoints = endpoints;
         this.fallbackHost = fallbackHost;
         this.fallbackPort = fallbackPort;
+        this.tls = new TlsContexts(endpoints.pki());
     }
 
     /** Connects a device of {@code transport} ({@code tcp} or {@code tls}). */
     public Future<NetSocket> connect(Transport transport, String endpoint, Security security) {
         TransportEndpoints.HostPort target = endpoints.of(transport)
                 .orElse(new TransportEndpoints.HostPort(fallbackHost, fallbackPort));
-        ConnectOptions options = new ConnectOptions().setHost(target.host()).setPort(target.port());
+        Future<NetSocket> connected = client().connect(new ConnectOptions().setHost(target.host()).setPort(target.port()));
         if (transport != Transport.TLS) {
-            return plainClient().connect(options);
+            return connected;
         }
-        options.setSsl(true);
         String expectedIssuer = security.expectIssuer();
-        if (expectedIssuer != null) {
-            // The issuer decides, not the trust store: a certificate from an inspecting firewall's
-            // CA must get through the handshake to be recognised and counted as such.
-            options.setSslOptions(issuerCheckedOptions(endpoint, security));
-            return tlsClient().connect(options).compose(socket -> TlsIssuerCheck.verify(socket, expectedIssuer));
-        }
-        if (security.mode() == Security.Mode.X509 && endpoints.pki() != null) {
-            options.setSslOptions(deviceCertificateOptions(endpoint));
-        }
-        return tlsClient().connect(options);
+        Future<NetSocket> secured = connected.compose(socket -> handshake(socket, engine(target, endpoint, security)));
+        // With expectIssuer the issuer decides, not the trust store: a certificate from an inspecting
+        // firewall's CA must get through the handshake to be recognised and counted as such.
+        return expectedIssuer == null ? secured : secured.compose(socket -> TlsIssuerCheck.verify(socket, expectedIssuer));
     }
 
-    private ClientSSLOptions issuerCheckedOptions(String endpoint, Security security) {
-        ClientSSLOptions options = security.mode() == Security.Mode.X509 && endpoints.pki() != null
-                ? deviceCertificateOptions(endpoint) : new ClientSSLOptions();
-        return options.setTrustAll(true).setHostnameVerificationAlgorithm("");
-    }
-
-    private NetClient plainClient() {
-        if (plainClient == null) {
-            plainClient = vertx.createNetClient(baseClientOptions());
+    private SSLEngine engine(TransportEndpoints.HostPort target, String endpoint, Security security) {
+        // Host and port given to the engine: the JDK keys its session cache by them, and sends the
+        // host as SNI when it is a name.
+        SSLEngine engine = tls.forConnection(endpoint, security).createSSLEngine(target.host(), target.port());
+        engine.setUseClientMode(true);
+        if (security.expectIssuer() == null) {
+            SSLParameters parameters = engine.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            engine.setSSLParameters(parameters);
         }
-        return plainClient;
+        return engine;
     }
 
-    /** TLS settings live on the client, so its SSL context is built once, not per connection. */
-    private NetClient tlsClient() {
-        if (tlsClient == null) {
-            NetClientOptions options = baseClientOptions().setSsl(true)
-                    .setHostnameVerificationAlgorithm("HTTPS");
-            if (endpoints.pki() != null) {
-                options.setTrustOptions(caTrust());
+    /**
+     * Puts TLS under the connection and completes with it once the handshake is done. The socket is
+     * paused meanwhile, so that nothing the server sends right after the handshake is read before
+     * the caller has set its handlers.
+     */
+    private static Future<NetSocket> handshake(NetSocket socket, SSLEngine engine) {
+        Context context = Vertx.currentContext();
+        Promise<NetSocket> done = Promise.promise();
+        SslHandler ssl = new SslHandler(engine);
+        ssl.setHandshakeTimeoutMillis(CONNECT_TIMEOUT_MILLIS);
+        socket.pause();
+        ((NetSocketInternal) socket).channelHandlerContext().pipeline().addFirst("ssl", ssl);
+        ssl.handshakeFuture().addListener(result -> context.runOnContext(v -> {
+            if (result.isSuccess()) {
+                done.complete(socket);
+                socket.resume();
+            } else {
+                socket.close();
+                done.fail(result.cause());
             }
-            tlsClient = vertx.createNetClient(options);
+        }));
+        return done.future();
+    }
+
+    private NetClient client() {
+        if (client == null) {
+            client = vertx.createNetClient(new NetClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
+                    .setTcpNoDelay(true).setLocalAddress(bindHost.equals("0.0.0.0") ? null : bindHost));
         }
-        return tlsClient;
-    }
-
-    private NetClientOptions baseClientOptions() {
-        return new NetClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MILLIS).setTcpNoDelay(true)
-                .setLocalAddress(bindHost.equals("0.0.0.0") ? null : bindHost);
-    }
-
-    private ClientSSLOptions deviceCertificateOptions(String endpoint) {
-        CertifiedKey device = endpoints.pki().device(endpoint);
-        return baseOptions().setKeyCertOptions(new PemKeyCertOptions()
-                .addKeyValue(Buffer.buffer(FleetPki.pem(device.privateKey())))
-                .addCertValue(Buffer.buffer(FleetPki.pem(device.chain()))));
-    }
-
-    private PemTrustOptions caTrust() {
-        return new PemTrustOptions().addCertValue(
-                Buffer.buffer(FleetPki.pem(java.util.List.of(endpoints.pki().caCertificate()))));
-    }
-
-    private ClientSSLOptions baseOptions() {
-        ClientSSLOptions options = new ClientSSLOptions().setHostnameVerificationAlgorithm("HTTPS");
-        if (endpoints.pki() != null) {
-            options.setTrustOptions(caTrust());
-        }
-        return options;
+        return client;
     }
 
     /** Closes the client and any connection still open. */
     public Future<Void> close() {
-        Future<Void> plain = plainClient == null ? Future.succeededFuture() : plainClient.close();
-        Future<Void> tls = tlsClient == null ? Future.succeededFuture() : tlsClient.close();
-        return Future.join(plain, tls).mapEmpty();
+        return client == null ? Future.succeededFuture() : client.close();
     }
 }

@@ -1,6 +1,6 @@
 package io.fleetsim.engine;
 
-import static io.fleetsim.engine.FleetOverStreamTransportsTest.waitFor;
+import static io.fleetsim.engine.Waiting.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -10,6 +10,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.FailureKind;
@@ -21,7 +26,8 @@ import io.fleetsim.server.tcp.EmbeddedTcpLwm2mServer;
 
 /**
  * A TCP device whose path dies (the server falls silent, closes the connection, or sends a frame
- * too large) finds out, connects again, registers again, and the run counts the reconnect.
+ * too large) finds out, connects again, registers again, and the run counts the reconnect; a TLS
+ * device that connects again resumes its TLS session when its group says so.
  * Pings every 60 s, Pong timeout 30 s, at 60x: one simulated minute per wall second.
  */
 @Timeout(120)
@@ -107,5 +113,33 @@ class StreamReconnectTest {
         assertThat(engine.totals().failures(FailureKind.CONNECTION)).containsEntry("frame-too-large", 1L);
         RunOutcome outcome = engine.stop();
         assertThat(outcome.summary().totals().get(Counter.DEREGISTRATIONS)).isEqualTo(2);
+    }
+
+    /**
+     * TLS devices whose connections the server closes connect again: with {@code sessionResumption: true}
+     * each resumes its own session (abbreviated handshake), without it each does a full handshake; a
+     * device's first connection is always a full handshake, never a resumption of another device's session.
+     */
+    @ParameterizedTest(name = "sessionResumption: {0}, with a client certificate: {1}")
+    @CsvSource({"true, false", "false, false", "true, true"})
+    void tlsDevicesReconnectingResumeTheirOwnSessionsOnlyWhenAskedTo(boolean resumption, boolean x509) throws Exception {
+        int count = 3;
+        String name = "resume-" + resumption + "-" + x509;
+        String security = "security:\n" + (x509 ? "  mode: x509\n" : "") + "  sessionResumption: " + resumption;
+        Scenario scenario = StreamTransports.fleet(name, count, Transport.TLS, security, SLOW_UPDATES);
+        FleetEngine engine = FleetEngine.start(scenario, StreamTransports.target(server, Transport.TLS, pki),
+                RunOptions.defaults(results));
+        assertThat(engine.awaitRegistered(count, 30_000)).as(count + " registered over tls").isTrue();
+
+        for (int i = 0; i < count; i++) {
+            assertThat(server.disconnect(name + "-00000" + i)).as("the server closes device %d's connection", i).isTrue();
+        }
+        waitFor(() -> engine.totals().get(Counter.RECONNECTS) == count && engine.registeredNow() == count, 30_000);
+        RunOutcome outcome = engine.stop();
+
+        JsonNode tls = new ObjectMapper().readTree(outcome.resultsDir().resolve("summary.json").toFile()).path("tls");
+        assertThat(tls.path("handshakes").asLong()).as("first connections and reconnections: " + tls).isEqualTo(2 * count);
+        assertThat(tls.path("resumedHandshakes").asLong()).as("reconnections that resumed: " + tls)
+                .isEqualTo(resumption ? count : 0);
     }
 }

@@ -1,6 +1,6 @@
 package io.fleetsim.engine;
 
-import static io.fleetsim.engine.FleetOverStreamTransportsTest.waitFor;
+import static io.fleetsim.engine.Waiting.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -10,13 +10,13 @@ import io.fleetsim.server.EmbeddedLwm2mServer;
 import io.fleetsim.server.FleetSecurityStore;
 
 /** Scenarios and embedded servers for the tests of secure transports. */
-final class SecureFleet {
+public final class SecureFleet {
 
     private SecureFleet() {
     }
 
     /** A one-group fleet with the given transport lines (indented under {@code fleet}). */
-    static Scenario fleet(String name, int count, String transportYaml, String extraTopLevel) {
+    public static Scenario fleet(String name, int count, String transportYaml, String extraTopLevel) {
         return ScenarioLoader.parse("""
                 name: %s
                 durationSeconds: 3600
@@ -35,13 +35,13 @@ final class SecureFleet {
     }
 
     /** A Leshan server with CoAP and CoAPS endpoints that knows the devices of {@code credentials}. */
-    static EmbeddedLwm2mServer server(Scenario credentials, FleetPki identity, FleetPki deviceCa) {
+    public static EmbeddedLwm2mServer server(Scenario credentials, FleetPki identity, FleetPki deviceCa) {
         return EmbeddedLwm2mServer.startSecure(new FleetSecurityStore(credentials.groups(), deviceCa),
                 identity.server(), deviceCa.caCertificate());
     }
 
     /** The run target of {@code server}: UDP devices to its CoAP endpoint, DTLS devices to its CoAPS one. */
-    static RunTarget target(EmbeddedLwm2mServer server, FleetPki pki) {
+    public static RunTarget target(EmbeddedLwm2mServer server, FleetPki pki) {
         return RunTarget.external("127.0.0.1", server.coapAddress().getPort())
                 .withDtls(new DtlsTarget("127.0.0.1", server.coapsAddress().getPort(), pki));
     }
