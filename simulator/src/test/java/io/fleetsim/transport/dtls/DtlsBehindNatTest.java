@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.fleetsim.engine.FleetEngine;
 import io.fleetsim.engine.RunOptions;
 import io.fleetsim.engine.RunOutcome;
@@ -19,6 +22,7 @@ import io.fleetsim.metrics.LatencyMetric;
 import io.fleetsim.metrics.RunTotals;
 import io.fleetsim.nat.ProbeTarget;
 import io.fleetsim.scenario.Scenario;
+import io.fleetsim.scenario.ScenarioLoader;
 import io.fleetsim.scenario.ScenarioOverrides;
 import io.fleetsim.security.FleetPki;
 import io.fleetsim.server.EmbeddedLwm2mServer;
@@ -125,5 +129,43 @@ class DtlsBehindNatTest {
         assertThat(totals.get(Counter.PROBES)).isGreaterThan(1500);
         assertThat(totals.reachability()).isBetween(0.3, 0.9);
         assertThat(totals.probedReachability()).isCloseTo(totals.reachability(), within(0.02));
+    }
+
+    @Test
+    void groupsThatDifferOnlyInConnectionIdCompareSideBySideInTheSummary() throws Exception {
+        String group = """
+                  - name: %s
+                    count: 15
+                    endpointPrefix: %s-
+                    transport: dtls
+                    security: {mode: psk, connectionId: %s}
+                    nat: {idleTimeoutSeconds: 30}
+                    keepalive: {coapPingSeconds: 60, method: update}
+                """;
+        Scenario scenario = ScenarioLoader.parse("""
+                name: cid-or-not
+                durationSeconds: 900
+                timeScale: 60
+                lifetimeSeconds: 600
+                updateIntervalSeconds: 500
+                groups:
+                %s%s
+                arrival: {rate: 1000}
+                """.formatted(group.formatted("with-cid", "withcid", true), group.formatted("without-cid", "nocid", false)),
+                Path.of("cid-or-not.yaml"));
+        JsonNode groups;
+        try (EmbeddedLwm2mServer server = SecureFleet.server(scenario, pki, pki)) {
+            RunOutcome outcome = FleetEngine.run(scenario, SecureFleet.target(server, pki), RunOptions.defaults(results));
+            groups = new ObjectMapper().readTree(outcome.resultsDir().resolve("summary.json").toFile()).path("groups");
+        }
+
+        JsonNode withCid = groups.get(0);
+        JsonNode withoutCid = groups.get(1);
+        assertThat(withCid.path("name").asText()).isEqualTo("with-cid");
+        assertThat(withCid.path("reachability").asDouble()).isCloseTo(30.0 / 60, within(0.05));
+        assertThat(withoutCid.path("reachability").asDouble()).as("an Update from a new address without a CID times out"
+                + " before the device makes a new session").isLessThan(withCid.path("reachability").asDouble() - 0.1);
+        assertThat(withCid.path("reconnects").asLong()).isGreaterThanOrEqualTo(15L * 12);
+        assertThat(withoutCid.path("reconnects").asLong()).isPositive();
     }
 }
