@@ -90,7 +90,8 @@ public final class FleetEngine {
         Files.createDirectories(dir);
         copyScenario(dir);
         RunInfo info = new RunInfo(scenario.name(), scenario.source() == null ? null : scenario.source().toString(),
-                Instant.now(), scenario.timeScale(), target.uri(), target.embedded(), scenario.deviceCount());
+                Instant.now(), scenario.timeScale(), target.uri(), target.embedded(), scenario.deviceCount(),
+                scenario.radio());
         this.writer = new ResultsWriter(dir, info, shardMetrics, clock);
         this.progress = new ProgressTracker(liveFigures(), scenario.duration().toSeconds());
     }

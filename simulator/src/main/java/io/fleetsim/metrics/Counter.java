@@ -33,6 +33,10 @@ public enum Counter {
     /** Broken paths of reachable devices that became reachable again; one per {@code reconnect} latency value. */
     RECONNECTS,
     PROBES, PROBE_SUCCESSES, PROBE_SKIPPED,
+    /** Devices' radio-on time, simulated ms: the union of each device's transmission tails (RadioMeter). */
+    RADIO_ACTIVE_MILLIS,
+    /** Datagrams and frames devices sent or received, each one turning the radio on. */
+    RADIO_TRANSMISSIONS,
     // traffic by kind (TrafficKind), CoAP messages and their bytes, retransmissions included
     TRAFFIC_REGISTRATION_SENT, TRAFFIC_REGISTRATION_SENT_BYTES,
     TRAFFIC_REGISTRATION_RECEIVED, TRAFFIC_REGISTRATION_RECEIVED_BYTES,

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.HdrHistogram.Histogram;
 
+import io.fleetsim.scenario.RadioSettings;
+
 /**
  * The {@code nat}, {@code keepalive}, {@code reachability}, {@code reconnect} and {@code traffic}
  * sections of {@code summary.json} (documented in docs/results-format.md).
@@ -15,7 +17,8 @@ final class NatSummary {
     private NatSummary() {
     }
 
-    static void addTo(Map<String, Object> root, RunTotals t, Map<LatencyMetric, Histogram> histograms) {
+    static void addTo(Map<String, Object> root, RunTotals t, Map<LatencyMetric, Histogram> histograms,
+            RadioSettings radioSettings) {
         Map<String, Object> nat = new LinkedHashMap<>();
         nat.put("mappingsCreated", t.get(Counter.NAT_MAPPINGS_CREATED));
         nat.put("expiries", t.get(Counter.NAT_EXPIRIES));
@@ -55,6 +58,14 @@ final class NatSummary {
             traffic.put(kind.name().toLowerCase(Locale.ROOT), row);
         }
         root.put("traffic", traffic);
+        Map<String, Object> radio = map("profile", radioSettings.profile(), "tailSeconds", radioSettings.tailSeconds(),
+                "transmissions", t.get(Counter.RADIO_TRANSMISSIONS),
+                "activeSeconds", round(t.get(Counter.RADIO_ACTIVE_MILLIS) / 1000.0));
+        Double perHour = t.perDeviceHour(t.get(Counter.RADIO_ACTIVE_MILLIS));
+        radio.put("activeSecondsPerDeviceDay", perHour == null ? null : round(Math.min(86_400, perHour * 24 / 1000)));
+        Double transmissionsPerHour = t.perDeviceHour(t.get(Counter.RADIO_TRANSMISSIONS));
+        radio.put("transmissionsPerDeviceDay", transmissionsPerHour == null ? null : round(transmissionsPerHour * 24));
+        root.put("radio", radio);
     }
 
     private static Map<String, Object> map(Object... keysAndValues) {

@@ -64,6 +64,10 @@ public final class ShardMetrics {
         counters.addAndGet((sent ? kind.sentBytes() : kind.receivedBytes()).ordinal(), bytes);
     }
 
+    public void add(Counter counter, long amount) {
+        counters.addAndGet(counter.ordinal(), amount);
+    }
+
     public void increment(Counter counter) {
         counters.incrementAndGet(counter.ordinal());
     }

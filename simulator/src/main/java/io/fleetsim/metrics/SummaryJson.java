@@ -84,7 +84,7 @@ public final class SummaryJson {
         root.put("handshake", DtlsSummary.handshake(t, s.histograms()));
         root.put("dtls", DtlsSummary.dtls(t));
         root.put("tls", DtlsSummary.tls(t));
-        NatSummary.addTo(root, t, s.histograms());
+        NatSummary.addTo(root, t, s.histograms(), s.info().radio());
         root.put("clock", s.clockHealth());
         root.put("groups", s.groups().stream().map(GroupFigures::toJson).toList());
         root.put("process", map("threads", s.process().threads(), "peakThreads", s.process().peakThreads(),

@@ -1,5 +1,6 @@
 package io.fleetsim.nat;
 
+import io.fleetsim.metrics.RadioMeter;
 import io.fleetsim.transport.DatagramLink;
 
 /**
@@ -10,11 +11,7 @@ import io.fleetsim.transport.DatagramLink;
  * @param link       the datagram link, or null for transports that bring their own
  * @param tracker    reachability and reconnect bookkeeping of the device
  * @param connection the NAT of a tcp or tls device's connection ({@link ConnectionNat#NONE} without one)
+ * @param radio      the device's radio-on time, fed by what its link or connection carries
  */
-public record DevicePath(DatagramLink link, PathTracker tracker, ConnectionNat connection) {
-
-    /** A path with a datagram link (or none) and no connection NAT. */
-    public DevicePath(DatagramLink link, PathTracker tracker) {
-        this(link, tracker, ConnectionNat.NONE);
-    }
+public record DevicePath(DatagramLink link, PathTracker tracker, ConnectionNat connection, RadioMeter radio) {
 }

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import io.fleetsim.device.DeviceIdentity;
 import io.fleetsim.device.ShardContext;
 import io.fleetsim.engine.SimClock;
+import io.fleetsim.metrics.RadioMeter;
 import io.fleetsim.scenario.NatSettings;
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.transport.DatagramLink;
@@ -29,16 +30,17 @@ public final class NatShard {
     /** The path of a device of this shard; call on the shard's event loop. */
     public DevicePath pathFor(ShardContext shard, DeviceIdentity device) {
         NatSettings nat = device.group().nat();
+        RadioMeter radio = new RadioMeter(shard.clock(), shard.metrics(), shard.scenario().radio().tailMillis());
         if (device.group().transport().isStream() && nat.enabled()) {
             PathTracker tracker = new PathTracker(shard.metrics());
             TcpNatLink connection = new TcpNatLink(shard, nat,
                     new TcpEstablishedTimeouts(Math.round(timeoutOf(nat, device.index()).streamSeconds() * 1000)),
                     tracker);
             flushesOf(shard, nat).add(connection::flush);
-            return new DevicePath(null, tracker, connection);
+            return new DevicePath(null, tracker, connection, radio);
         }
         if (device.group().transport().isStream()) {
-            return new DevicePath(null, PathTracker.direct(shard.metrics()));
+            return new DevicePath(null, PathTracker.direct(shard.metrics()), ConnectionNat.NONE, radio);
         }
         // udp and dtls: the datagrams go to the CoAP or the CoAPS endpoint, through the NAT or straight
         boolean dtls = device.group().transport() == Transport.DTLS;
@@ -49,12 +51,13 @@ public final class NatShard {
         int port = dtls ? shard.dtls().port() : shard.targetPort();
         if (!nat.enabled()) {
             UdpDeviceSocket socket = new UdpDeviceSocket(shard.vertx(), host, port);
-            return new DevicePath(DatagramLink.direct(socket, shard.bindHost()), PathTracker.direct(shard.metrics()));
+            return new DevicePath(DatagramLink.direct(socket, shard.bindHost(), radio),
+                    PathTracker.direct(shard.metrics()), ConnectionNat.NONE, radio);
         }
         PathTracker tracker = new PathTracker(shard.metrics());
-        UdpNatLink link = new UdpNatLink(shard, host, port, nat, timeoutsOf(nat, device.index()), tracker);
+        UdpNatLink link = new UdpNatLink(shard, host, port, nat, timeoutsOf(nat, device.index()), tracker, radio);
         flushesOf(shard, nat).add(link::flush);
-        return new DevicePath(link, tracker);
+        return new DevicePath(link, tracker, ConnectionNat.NONE, radio);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import io.fleetsim.device.ShardContext;
 import io.fleetsim.engine.SimClock;
 import io.fleetsim.metrics.Counter;
+import io.fleetsim.metrics.RadioMeter;
 import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.scenario.NatSettings;
 import io.fleetsim.transport.DatagramLink;
@@ -32,6 +33,7 @@ public final class UdpNatLink implements DatagramLink {
     private final NatSettings settings;
     private final MappingTimeouts timeouts;
     private final PathTracker tracker;
+    private final RadioMeter radio;
     private final UdpDeviceSocket socket;
     private Consumer<byte[]> receiver;
     private NatMapping mapping;
@@ -45,13 +47,14 @@ public final class UdpNatLink implements DatagramLink {
 
     /** A path to the server at {@code targetHost:targetPort} (the CoAP or the CoAPS endpoint). */
     public UdpNatLink(ShardContext context, String targetHost, int targetPort, NatSettings settings,
-            MappingTimeouts timeouts, PathTracker tracker) {
+            MappingTimeouts timeouts, PathTracker tracker, RadioMeter radio) {
         this.context = context;
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         this.settings = settings;
         this.timeouts = timeouts;
         this.tracker = tracker;
+        this.radio = radio;
         this.socket = new UdpDeviceSocket(context.vertx(), targetHost, targetPort);
     }
 
@@ -70,6 +73,7 @@ public final class UdpNatLink implements DatagramLink {
         if (!open) {
             return;
         }
+        radio.transmission(); // the device transmits whatever the NAT then does with the packet
         long now = clock().nowMillis();
         if (mapping != null && !mapping.isLiveAt(now)) {
             expire(Counter.NAT_EXPIRIES);
@@ -235,14 +239,19 @@ public final class UdpNatLink implements DatagramLink {
         }
         long delay = delayMillis();
         if (delay <= 0) {
-            receiver.accept(datagram);
+            deliver(datagram);
         } else {
             later(delay, () -> {
                 if (open) {
-                    receiver.accept(datagram);
+                    deliver(datagram);
                 }
             });
         }
+    }
+
+    private void deliver(byte[] datagram) {
+        radio.transmission();
+        receiver.accept(datagram);
     }
 
     /** Address-dependent filtering: only the server the device sends to gets through. */

@@ -21,6 +21,7 @@ import java.util.List;
  * @param deregisterAtEnd whether devices send De-register when the run ends
  * @param thresholds   pass/fail rules judged on the recorded results
  * @param probe        reachability probes sent by the embedded server ({@link ProbeSettings#NONE}: none)
+ * @param radio        the devices' radio model, for their radio-on time
  */
 public record Scenario(
         String name,
@@ -36,11 +37,20 @@ public record Scenario(
         RetryPolicy registrationRetry,
         boolean deregisterAtEnd,
         List<Threshold> thresholds,
-        ProbeSettings probe) {
+        ProbeSettings probe,
+        RadioSettings radio) {
 
     public Scenario {
         groups = List.copyOf(groups);
         thresholds = List.copyOf(thresholds);
+    }
+
+    /** A scenario with the default radio model. */
+    public Scenario(String name, Path source, String target, List<DeviceGroup> groups, Arrival arrival,
+            Duration lifetime, Duration updateInterval, Duration duration, double timeScale, CoapSettings coap,
+            RetryPolicy registrationRetry, boolean deregisterAtEnd, List<Threshold> thresholds, ProbeSettings probe) {
+        this(name, source, target, groups, arrival, lifetime, updateInterval, duration, timeScale, coap,
+                registrationRetry, deregisterAtEnd, thresholds, probe, RadioSettings.DEFAULT);
     }
 
     /** A scenario without reachability probes. */
@@ -48,7 +58,7 @@ public record Scenario(
             Duration lifetime, Duration updateInterval, Duration duration, double timeScale, CoapSettings coap,
             RetryPolicy registrationRetry, boolean deregisterAtEnd, List<Threshold> thresholds) {
         this(name, source, target, groups, arrival, lifetime, updateInterval, duration, timeScale, coap,
-                registrationRetry, deregisterAtEnd, thresholds, ProbeSettings.NONE);
+                registrationRetry, deregisterAtEnd, thresholds, ProbeSettings.NONE, RadioSettings.DEFAULT);
     }
 
     /** Total number of devices over all groups. */

@@ -6,6 +6,7 @@ import static io.fleetsim.scenario.Section.FLEET;
 import static io.fleetsim.scenario.Section.KEEPALIVE;
 import static io.fleetsim.scenario.Section.NAT;
 import static io.fleetsim.scenario.Section.PROBE;
+import static io.fleetsim.scenario.Section.RADIO;
 import static io.fleetsim.scenario.Section.REGISTRATION_RETRY;
 import static io.fleetsim.scenario.Section.SECURITY;
 import static io.fleetsim.scenario.Section.TOP;
@@ -55,6 +56,9 @@ public final class ScenarioKeys {
     public static final StructureKey PROBE_SECTION = new StructureKey(TOP, "probe", "map",
             KeyDefault.described("no probes"),
             "Reachability probes: the embedded server reads /3/0/9 from sampled devices (see `probe`).");
+    public static final StructureKey RADIO_SECTION = new StructureKey(TOP, "radio", "map",
+            KeyDefault.described("lte-m, 10 s tail"),
+            "Radio model of the devices' modems, for their radio-on time (see `radio`).");
     public static final StructureKey THRESHOLDS = new StructureKey(TOP, "thresholds", "list of strings",
             KeyDefault.described("none"), "Pass/fail rules, e.g. `registration.p99 < 500ms` (see Thresholds).");
 
@@ -149,6 +153,12 @@ public final class ScenarioKeys {
     public static final DecimalKey PROBE_SAMPLE = new DecimalKey(PROBE, "sample", "", 0, true, 1,
             KeyDefault.of(0.1), "Share of the fleet the probed devices are drawn from.");
 
+    public static final ChoiceKey RADIO_PROFILE = new ChoiceKey(RADIO, "profile", RadioSettings.PROFILES, List.of(),
+            KeyDefault.of("lte-m"), "The modem's radio, whose usual RRC inactivity timer is the default tail.");
+    public static final DecimalKey RADIO_TAIL = new DecimalKey(RADIO, "tailSeconds", "s", 0, true, 3600,
+            KeyDefault.described("10 for lte-m, 20 for nb-iot"),
+            "How long the radio stays on after each transmission sent or received.");
+
     public static final DecimalKey RATE = new DecimalKey(ARRIVAL, "rate", "devices/s", 0, true, MAX_DEVICES,
             KeyDefault.described("100 (when rampSeconds is absent)"),
             "Device starts per simulated second. Give `rate` or `rampSeconds`, not both.");
@@ -178,7 +188,7 @@ public final class ScenarioKeys {
     /** Every key, grouped by section, in documentation order. */
     public static final List<ScenarioKey<?>> ALL = List.of(
             NAME, TARGET, FLEET_SECTION, GROUPS, ARRIVAL_SECTION, LIFETIME, UPDATE_INTERVAL, DURATION,
-            TIME_SCALE, DEREGISTER_AT_END, COAP_SECTION, RETRY_SECTION, PROBE_SECTION, THRESHOLDS,
+            TIME_SCALE, DEREGISTER_AT_END, COAP_SECTION, RETRY_SECTION, PROBE_SECTION, RADIO_SECTION, THRESHOLDS,
             COUNT, ENDPOINT_PREFIX, TRANSPORT, GROUP_NAME, SECURITY_SECTION, KEEPALIVE_SECTION, NAT_SECTION,
             SECURITY_MODE, PSK_IDENTITY, PSK_KEY_SEED, PSK_KEYS_FILE, CONNECTION_ID, SESSION_RESUMPTION, EXPECT_ISSUER,
             COAP_PING_SECONDS, PONG_TIMEOUT_SECONDS, KEEPALIVE_METHOD, QUEUE_MODE,
@@ -187,7 +197,7 @@ public final class ScenarioKeys {
             RETRY_INITIAL, RETRY_MAX, RETRY_MULTIPLIER, RETRY_JITTER,
             NAT_PROFILE, NAT_IDLE_TIMEOUT, NAT_UNREPLIED_TIMEOUT, NAT_STREAM_TIMEOUT, NAT_INBOUND_REFRESH,
             NAT_PORT_ALLOCATION, NAT_FILTERING, NAT_LOSS, NAT_DELAY, NAT_JITTER, NAT_FLUSH, NAT_SEED, NAT_TCP_EXPIRY,
-            PROBE_RATE, PROBE_SAMPLE);
+            PROBE_RATE, PROBE_SAMPLE, RADIO_PROFILE, RADIO_TAIL);
 
     private ScenarioKeys() {
     }

@@ -61,6 +61,7 @@ public final class ScenarioOverrides {
     private static Scenario copy(Scenario s, List<DeviceGroup> groups, String target, Duration duration,
                                  double timeScale) {
         return new Scenario(s.name(), s.source(), target, groups, s.arrival(), s.lifetime(), s.updateInterval(),
-                duration, timeScale, s.coap(), s.registrationRetry(), s.deregisterAtEnd(), s.thresholds(), s.probe());
+                duration, timeScale, s.coap(), s.registrationRetry(), s.deregisterAtEnd(), s.thresholds(), s.probe(),
+                s.radio());
     }
 }

@@ -10,7 +10,8 @@ public enum Section {
     SECURITY("security"),
     KEEPALIVE("keepalive"),
     NAT("nat"),
-    PROBE("probe");
+    PROBE("probe"),
+    RADIO("radio");
 
     private final String key;
 

@@ -25,7 +25,8 @@ public final class CoapChannelFactory {
         return switch (device.group().transport()) {
             case UDP -> new UdpCoapChannel(shard, requestHandler, path.link());
             case DTLS -> new DtlsCoapChannel(shard, device, dtlsTarget(), requestHandler, path.link());
-            case TCP, TLS -> new TcpCoapChannel(shard, shard.tcp(), device, requestHandler, path.connection());
+            case TCP, TLS -> new TcpCoapChannel(shard, shard.tcp(), device, requestHandler, path.connection(),
+                    path.radio());
         };
     }
 

@@ -2,6 +2,7 @@ package io.fleetsim.transport;
 
 import java.util.function.Consumer;
 
+import io.fleetsim.metrics.RadioMeter;
 import io.vertx.core.Future;
 
 /**
@@ -24,16 +25,20 @@ public interface DatagramLink {
     /** The device's current local port, or -1 when it has no socket. */
     int localPort();
 
-    /** The device's own socket, with nothing in between. */
-    static DatagramLink direct(UdpDeviceSocket socket, String bindHost) {
+    /** The device's own socket, with nothing in between; every datagram either way turns {@code radio} on. */
+    static DatagramLink direct(UdpDeviceSocket socket, String bindHost, RadioMeter radio) {
         return new DatagramLink() {
             @Override
             public Future<Void> open(Consumer<byte[]> receiver) {
-                return socket.isOpen() ? Future.succeededFuture() : socket.open(bindHost, receiver);
+                return socket.isOpen() ? Future.succeededFuture() : socket.open(bindHost, datagram -> {
+                    radio.transmission();
+                    receiver.accept(datagram);
+                });
             }
 
             @Override
             public void send(byte[] datagram) {
+                radio.transmission();
                 socket.send(datagram);
             }
 

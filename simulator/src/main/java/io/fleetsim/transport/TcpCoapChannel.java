@@ -18,6 +18,7 @@ import io.fleetsim.device.DeviceIdentity;
 import io.fleetsim.device.ShardContext;
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.FailureKind;
+import io.fleetsim.metrics.RadioMeter;
 import io.fleetsim.metrics.TrafficKind;
 import io.fleetsim.nat.ConnectionNat;
 import io.fleetsim.scenario.Keepalive;
@@ -63,16 +64,16 @@ public final class TcpCoapChannel implements CoapChannel {
     private boolean closedByDevice;
     /** Whether this channel holds a socket of the {@link SocketBudget}: from connect until teardown. */
     private boolean holdsSocket;
+    private final RadioMeter radio;
 
+    /**
+     * A channel whose connection passes the emulated NAT {@code nat} ({@link ConnectionNat#NONE}
+     * without one); every frame the device sends or receives turns {@code radio} on.
+     */
     public TcpCoapChannel(ShardContext shard, TcpConnector connector, DeviceIdentity device,
-            CoapRequestHandler requestHandler) {
-        this(shard, connector, device, requestHandler, ConnectionNat.NONE);
-    }
-
-    /** A channel whose connection passes the emulated NAT {@code nat}. */
-    public TcpCoapChannel(ShardContext shard, TcpConnector connector, DeviceIdentity device,
-            CoapRequestHandler requestHandler, ConnectionNat nat) {
+            CoapRequestHandler requestHandler, ConnectionNat nat, RadioMeter radio) {
         this.nat = nat;
+        this.radio = radio;
         this.shard = shard;
         this.connector = connector;
         this.device = device;
@@ -207,6 +208,7 @@ public final class TcpCoapChannel implements CoapChannel {
 
     private void onFrame(Buffer frame) {
         keepalive.activity();
+        radio.transmission();
         try {
             exchanges.receive(frame);
         } catch (TcpFrameException e) {
@@ -280,6 +282,7 @@ public final class TcpCoapChannel implements CoapChannel {
         NetSocket current = socket;
         if (current != null) {
             keepalive.activity();
+            radio.transmission();
             shard.metrics().traffic(kind, true, frame.length());
             switch (nat.outbound()) {
                 case PASS -> current.write(frame);

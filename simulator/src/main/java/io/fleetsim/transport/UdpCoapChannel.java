@@ -17,11 +17,6 @@ public final class UdpCoapChannel implements CoapChannel {
     private final DatagramLink link;
     private final UdpExchangeLayer exchanges;
 
-    public UdpCoapChannel(ShardContext shard, CoapRequestHandler requestHandler) {
-        this(shard, requestHandler, DatagramLink.direct(
-                new UdpDeviceSocket(shard.vertx(), shard.targetHost(), shard.targetPort()), shard.bindHost()));
-    }
-
     /** CoAP over {@code link}, e.g. a path through the emulated NAT. */
     public UdpCoapChannel(ShardContext shard, CoapRequestHandler requestHandler, DatagramLink link) {
         this.link = link;

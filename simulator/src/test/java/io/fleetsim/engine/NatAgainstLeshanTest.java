@@ -90,6 +90,24 @@ class NatAgainstLeshanTest {
     }
 
     @Test
+    void aDevicePingingEvery20sKeepsItsRadioOnForOneTailPerPing() throws IOException {
+        // A ping and its RST share one 10 s tail: the radio is on 10 s of every 20 s, a little more
+        // for registration and the Updates; with a 25 s tail the tails overlap and it never goes off.
+        double lteM = radioOnShare(natScenario("radio10", 20, 600, "{idleTimeoutSeconds: 3600}", "{coapPingSeconds: 20}",
+                "radio: {profile: lte-m}"));
+        double long25 = radioOnShare(natScenario("radio25", 20, 600, "{idleTimeoutSeconds: 3600}", "{coapPingSeconds: 20}",
+                "radio: {profile: nb-iot, tailSeconds: 25}"));
+
+        assertThat(lteM).isCloseTo(0.5, within(0.05));
+        assertThat(long25).isGreaterThan(0.97);
+    }
+
+    private double radioOnShare(Scenario scenario) throws IOException {
+        RunTotals totals = run(scenario);
+        return totals.get(Counter.RADIO_ACTIVE_MILLIS) / (totals.deviceHours() * 3_600_000);
+    }
+
+    @Test
     void pingsLessOftenThanTheNatTimeoutRebindAndLeaveDevicesReachableForTimeoutOverInterval() throws IOException {
         // 30 s NAT, a ping every 60 s: with the port preserved, each ping brings the old address back.
         Scenario scenario = natScenario("natslow", 30, 900,
