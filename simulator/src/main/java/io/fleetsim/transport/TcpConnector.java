@@ -14,6 +14,7 @@ import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.SocketAddress;
 
 /**
  * The one Vert.x {@link NetClient} of a shard, which opens a TCP or TLS connection per device.
@@ -47,6 +48,10 @@ public final class TcpConnector {
         TransportEndpoints.HostPort target = endpoints.of(transport)
                 .orElse(new TransportEndpoints.HostPort(fallbackHost, fallbackPort));
         ConnectOptions options = new ConnectOptions().setHost(target.host()).setPort(target.port());
+        if (target.address() != null) {
+            // Connect to the resolved address; the host stays the name TLS checks the certificate against.
+            options.setRemoteAddress(SocketAddress.inetSocketAddress(target.port(), target.address()));
+        }
         if (transport != Transport.TLS) {
             return plainClient().connect(options);
         }

@@ -23,6 +23,7 @@ import io.fleetsim.scenario.Transport;
 import io.fleetsim.security.FleetPki;
 import io.fleetsim.server.tcp.EmbeddedTcpLwm2mServer;
 import io.fleetsim.server.tcp.TcpRegistration;
+import io.fleetsim.transport.TransportEndpoints;
 
 /**
  * The LwM2M life of a device over CoAP over TCP and over TLS against the embedded java-coap
@@ -59,6 +60,26 @@ class FleetOverStreamTransportsTest {
     @org.junit.jupiter.api.Test
     void tlsDevicesWithX509CertificatesLiveTheSameLife() throws Exception {
         lifeOf("life-tls-x509", Transport.TLS, "security:\n  mode: x509");
+    }
+
+    /**
+     * A target named {@code localhost}: the name is resolved once before the run and devices
+     * connect to its address, while TLS still checks the server's certificate against the name.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Transport.class, names = {"TCP", "TLS"})
+    void aTargetNamedLocalhostWorksOverEveryStreamTransport(Transport transport) throws Exception {
+        String name = "localhost-" + transport.key();
+        int port = server.address(transport).getPort();
+        RunTarget localhost = new RunTarget("localhost", port, true, () -> { },
+                TransportEndpoints.NONE.with(transport, "localhost", port).withPki(pki));
+        FleetEngine engine = FleetEngine.start(StreamTransports.fleet(name, 5, transport, "", ""), localhost,
+                RunOptions.defaults(results));
+
+        assertThat(engine.awaitRegistered(5, 30_000)).as("all 5 registered over " + transport.key()).isTrue();
+        RunOutcome outcome = engine.stop();
+
+        assertThat(outcome.summary().totals().get(Counter.REGISTRATION_FAILURES)).isZero();
     }
 
     private void lifeOf(String name, Transport transport, String fleetExtra) throws Exception {

@@ -19,9 +19,9 @@ import com.mbed.coap.server.TcpCoapServer;
 
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.security.FleetPki;
+import io.fleetsim.transport.FleetVertx;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.net.NetServerOptions;
@@ -61,8 +61,7 @@ public final class EmbeddedTcpLwm2mServer implements AutoCloseable {
         if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException("start() blocks: call it from a worker or a plain thread");
         }
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
-                .setInternalBlockingPoolSize(1));
+        Vertx vertx = FleetVertx.oneEventLoop();
         EmbeddedTcpLwm2mServer server = new EmbeddedTcpLwm2mServer(vertx);
         AtomicLong ids = new AtomicLong();
         try {
