@@ -3,16 +3,13 @@ package io.fleetsim.transport;
 import io.fleetsim.scenario.Security;
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.security.CertifiedKey;
-import io.fleetsim.security.FleetPki;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.core.net.ConnectOptions;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
-import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.net.SocketAddress;
 
@@ -102,14 +99,11 @@ public final class TcpConnector {
 
     private ClientSSLOptions deviceCertificateOptions(String endpoint) {
         CertifiedKey device = endpoints.pki().device(endpoint);
-        return baseOptions().setKeyCertOptions(new PemKeyCertOptions()
-                .addKeyValue(Buffer.buffer(FleetPki.pem(device.privateKey())))
-                .addCertValue(Buffer.buffer(FleetPki.pem(device.chain()))));
+        return baseOptions().setKeyCertOptions(PemOptions.keyCert(device));
     }
 
     private PemTrustOptions caTrust() {
-        return new PemTrustOptions().addCertValue(
-                Buffer.buffer(FleetPki.pem(java.util.List.of(endpoints.pki().caCertificate()))));
+        return PemOptions.trust(endpoints.pki().caCertificate());
     }
 
     private ClientSSLOptions baseOptions() {
