@@ -338,12 +338,15 @@ public final class FleetEngine {
                 bindHostFor(resolved.host()), metrics, seed, resolved.dtls(), resolved.endpoints());
     }
 
-    /** Loopback targets get loopback sockets; any other target, the wildcard address. */
+    /**
+     * Loopback targets get loopback sockets; any other target, the wildcard address. The IPv6
+     * loopback may come spelt out ({@code 0:0:0:0:0:0:0:1}) when {@code localhost} resolved to it.
+     */
     static String bindHostFor(String targetHost) {
         if (targetHost.equals("localhost") || targetHost.startsWith("127.")) {
             return "127.0.0.1";
         }
-        if (targetHost.equals("::1")) {
+        if (targetHost.equals("::1") || targetHost.equals("0:0:0:0:0:0:0:1")) {
             return "::1";
         }
         return "0.0.0.0";
