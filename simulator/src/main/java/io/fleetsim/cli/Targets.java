@@ -17,10 +17,10 @@ import io.fleetsim.server.EmbeddedLwm2mServer;
 import io.fleetsim.server.FleetSecurityStore;
 import io.fleetsim.server.MinimalLwm2mResponder;
 import io.fleetsim.server.tcp.EmbeddedTcpLwm2mServer;
+import io.fleetsim.transport.FleetVertx;
 import io.fleetsim.transport.TransportEndpoints;
 import io.fleetsim.transport.dtls.DtlsTarget;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 
 /**
  * The server of a run: the scenario's {@code target}, or embedded servers on loopback, one
@@ -120,6 +120,11 @@ final class Targets {
         String host = uri.getHost().replaceAll("^\\[|]$", "");
         Transport transport = TargetUri.transportOf(uri.getScheme());
         FleetPki tlsPki = transport == Transport.TLS && SecureRuns.tlsWithCertificates(scenario) ? pki : null;
+        try {
+            FleetVertx.literal(host); // a name that does not resolve is bad input, not a run of failures
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("target " + scenario.target() + ": " + e.getMessage());
+        }
         RunTarget target = RunTarget.external(host, port)
                 .withEndpoints(TransportEndpoints.NONE.with(transport, host, port).withPki(tlsPki));
         return transport == Transport.DTLS ? target.withDtls(new DtlsTarget(host, port, pki)) : target;
@@ -149,8 +154,7 @@ final class Targets {
 
     /** The minimal registration responder on a Vert.x instance of its own (one event loop). */
     private static RunTarget startMinimalResponder() {
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
-                .setInternalBlockingPoolSize(1));
+        Vertx vertx = FleetVertx.oneEventLoop();
         MinimalLwm2mResponder responder = MinimalLwm2mResponder.start(vertx).await();
         return new RunTarget("127.0.0.1", responder.port(), true, () -> {
             responder.close().await();

@@ -23,6 +23,7 @@ import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.metrics.SummaryJson;
 import io.fleetsim.progress.ProgressTracker;
 import io.fleetsim.scenario.Scenario;
+import io.fleetsim.transport.FleetVertx;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -43,6 +44,8 @@ public final class FleetEngine {
 
     private final Scenario scenario;
     private final RunTarget target;
+    /** The target with IP literals for names, resolved once before the run: what devices use. */
+    private final RunTarget addresses;
     private final RunOptions options;
     private final Vertx vertx;
     private final SimClock clock;
@@ -69,15 +72,16 @@ public final class FleetEngine {
     private FleetEngine(Scenario scenario, RunTarget target, RunOptions options) throws IOException {
         this.scenario = scenario;
         this.target = target;
+        this.addresses = target.resolved();
         this.options = options;
         int shardCount = shardCount(options, scenario);
-        this.vertx = Vertx.vertx(new VertxOptions()
+        this.vertx = FleetVertx.create(new VertxOptions()
                 .setEventLoopPoolSize(shardCount)
                 .setWorkerPoolSize(2)
                 .setInternalBlockingPoolSize(2)
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
                         .setClassPathResolvingEnabled(false)));
-        Preflight.Result preflight = Preflight.run(vertx, scenario, target, PREFLIGHT_TIMEOUT_MILLIS);
+        Preflight.Result preflight = Preflight.run(vertx, scenario, addresses, PREFLIGHT_TIMEOUT_MILLIS);
         if (!preflight.registered()) {
             LOG.warn("preflight: a test device could not register with {} ({}); running anyway",
                     target.uri(), preflight.cause());
@@ -136,8 +140,7 @@ public final class FleetEngine {
             long seed = scenario.arrival().seed() * 31 + s;
             DeviceShard shard = new DeviceShard(new DeviceShard.ShardSetup(devices,
                     offsets.stream().mapToLong(Long::longValue).toArray(),
-                    v -> ShardContext.create(v, clock, scenario, target.host(), target.port(),
-                            bindHostFor(target.host()), metrics, seed, target.dtls(), target.endpoints())));
+                    v -> shardContext(v, clock, scenario, addresses, metrics, seed)));
             shards.add(shard);
             deployments.add(vertx.deployVerticle(shard));
         }
@@ -329,12 +332,22 @@ public final class FleetEngine {
         return Math.max(1, Math.min(wanted, scenario.deviceCount()));
     }
 
-    /** Loopback targets get loopback sockets; any other target, the wildcard address. */
+    /** What the devices of one shard share, for a target whose names are {@link RunTarget#resolved()}. */
+    static ShardContext shardContext(Vertx vertx, SimClock clock, Scenario scenario, RunTarget resolved,
+            ShardMetrics metrics, long seed) {
+        return ShardContext.create(vertx, clock, scenario, resolved.host(), resolved.port(),
+                bindHostFor(resolved.host()), metrics, seed, resolved.dtls(), resolved.endpoints());
+    }
+
+    /**
+     * Loopback targets get loopback sockets; any other target, the wildcard address. The IPv6
+     * loopback may come spelt out ({@code 0:0:0:0:0:0:0:1}) when {@code localhost} resolved to it.
+     */
     static String bindHostFor(String targetHost) {
         if (targetHost.equals("localhost") || targetHost.startsWith("127.")) {
             return "127.0.0.1";
         }
-        if (targetHost.equals("::1")) {
+        if (targetHost.equals("::1") || targetHost.equals("0:0:0:0:0:0:0:1")) {
             return "::1";
         }
         return "0.0.0.0";

@@ -35,8 +35,7 @@ final class Preflight {
         DeviceIdentity identity = new DeviceIdentity(group.endpointPrefix() + "preflight", -1, group);
         Promise<VirtualDevice> started = Promise.promise();
         context.runOnContext(v -> {
-            ShardContext shard = ShardContext.create(vertx, clock, scenario, target.host(), target.port(),
-                    FleetEngine.bindHostFor(target.host()), scratch, 1, target.dtls(), target.endpoints());
+            ShardContext shard = FleetEngine.shardContext(vertx, clock, scenario, target, scratch, 1);
             VirtualDevice device = new VirtualDevice(identity, shard);
             device.start(clock.nowMillis());
             started.complete(device);

@@ -2,6 +2,7 @@ package io.fleetsim.engine;
 
 import io.fleetsim.nat.ProbeTarget;
 import io.fleetsim.scenario.Transport;
+import io.fleetsim.transport.FleetVertx;
 import io.fleetsim.transport.TransportEndpoints;
 import io.fleetsim.transport.dtls.DtlsTarget;
 
@@ -66,6 +67,19 @@ public record RunTarget(String host, int port, boolean embedded, AutoCloseable c
     /** The same target with per-transport endpoints for TCP and TLS devices. */
     public RunTarget withEndpoints(TransportEndpoints newEndpoints) {
         return new RunTarget(host, port, embedded, closer, dtls, newEndpoints, probe);
+    }
+
+    /**
+     * The same target with its names resolved, once, now (blocking: call it before the run starts,
+     * never on an event loop): devices send to and connect to IP literals only, so no event loop
+     * ever resolves a name (see {@link FleetVertx}). TLS endpoints keep their names as well, to
+     * check the server's certificate against.
+     */
+    public RunTarget resolved() {
+        DtlsTarget dtlsResolved = dtls == null ? null
+                : new DtlsTarget(FleetVertx.literal(dtls.host()), dtls.port(), dtls.pki());
+        return new RunTarget(FleetVertx.literal(host), port, embedded, closer, dtlsResolved, endpoints.resolved(),
+                probe);
     }
 
     /** A server fleetsim did not start. */

@@ -2,9 +2,9 @@ package io.fleetsim.metrics;
 
 import java.util.concurrent.TimeUnit;
 
+import io.fleetsim.transport.FleetVertx;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 
@@ -35,14 +35,14 @@ public final class MetricsHttpServer implements AutoCloseable {
      * @throws IllegalStateException when the address cannot be bound
      */
     public static MetricsHttpServer start(String host, int port, FleetMeters meters) {
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
-                .setInternalBlockingPoolSize(1));
+        Vertx vertx = FleetVertx.oneEventLoop();
         Router router = Router.router(vertx);
         router.get("/metrics").handler(ctx -> vertx.executeBlocking(meters::scrape, false)
                 .onSuccess(text -> ctx.response().putHeader("Content-Type", CONTENT_TYPE).end(text))
                 .onFailure(ctx::fail));
-        Future<HttpServer> listening = vertx.createHttpServer().requestHandler(router).listen(port, host);
         try {
+            Future<HttpServer> listening = vertx.createHttpServer().requestHandler(router)
+                    .listen(port, FleetVertx.literal(host));
             HttpServer server = listening.toCompletionStage().toCompletableFuture()
                     .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return new MetricsHttpServer(vertx, server);

@@ -15,6 +15,7 @@ import io.vertx.core.net.ConnectOptions;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.SocketAddress;
 
 /**
  * The one Vert.x {@link NetClient} of a shard, which opens a TCP connection per device, and for TLS
@@ -50,7 +51,12 @@ public final class TcpConnector {
     public Future<NetSocket> connect(Transport transport, String endpoint, Security security) {
         TransportEndpoints.HostPort target = endpoints.of(transport)
                 .orElse(new TransportEndpoints.HostPort(fallbackHost, fallbackPort));
-        Future<NetSocket> connected = client().connect(new ConnectOptions().setHost(target.host()).setPort(target.port()));
+        ConnectOptions options = new ConnectOptions().setHost(target.host()).setPort(target.port());
+        if (target.address() != null) {
+            // Connect to the resolved address; the host stays the name TLS checks the certificate against.
+            options.setRemoteAddress(SocketAddress.inetSocketAddress(target.port(), target.address()));
+        }
+        Future<NetSocket> connected = client().connect(options);
         if (transport != Transport.TLS) {
             return connected;
         }

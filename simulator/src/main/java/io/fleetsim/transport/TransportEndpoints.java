@@ -13,8 +13,21 @@ import io.fleetsim.security.FleetPki;
  */
 public record TransportEndpoints(Map<Transport, HostPort> addresses, FleetPki pki) {
 
-    /** A host and port. */
-    public record HostPort(String host, int port) {
+    /**
+     * A host and port, and the host's IP literal, which is where a connection goes: the host itself
+     * when it is a literal; for a name, null until {@link #resolved()} (TLS checks the server's
+     * certificate against the name).
+     */
+    public record HostPort(String host, int port, String address) {
+
+        public HostPort(String host, int port) {
+            this(host, port, FleetVertx.isLiteral(host) ? host : null);
+        }
+
+        /** The same host and port with the name resolved now (blocking: before the run starts). */
+        public HostPort resolved() {
+            return address != null ? this : new HostPort(host, port, FleetVertx.literal(host));
+        }
     }
 
     /** No per-transport endpoints: every transport uses the run's one target. */
@@ -34,6 +47,13 @@ public record TransportEndpoints(Map<Transport, HostPort> addresses, FleetPki pk
         more.putAll(addresses);
         more.put(transport, new HostPort(host, port));
         return new TransportEndpoints(more, pki);
+    }
+
+    /** The same endpoints with every name resolved now (blocking: before the run starts). */
+    public TransportEndpoints resolved() {
+        Map<Transport, HostPort> out = new EnumMap<>(Transport.class);
+        addresses.forEach((transport, hostPort) -> out.put(transport, hostPort.resolved()));
+        return new TransportEndpoints(out, pki);
     }
 
     public TransportEndpoints withPki(FleetPki newPki) {

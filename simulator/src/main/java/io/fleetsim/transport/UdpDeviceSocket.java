@@ -23,6 +23,10 @@ public final class UdpDeviceSocket {
     private DatagramSocket socket;
     private Consumer<Throwable> sendFailureHandler = t -> { };
 
+    /**
+     * A socket that sends to {@code targetHost}, an IP literal ({@link FleetVertx#literal}): a
+     * name would be looked up on the event loop at every send.
+     */
     public UdpDeviceSocket(Vertx vertx, String targetHost, int targetPort) {
         this.vertx = vertx;
         this.targetHost = targetHost;

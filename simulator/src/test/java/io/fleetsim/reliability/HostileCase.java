@@ -6,7 +6,8 @@ import io.fleetsim.scenario.Transport;
  * The catalogue of broken and hostile LwM2M servers: what {@link HostileLwm2mServer} does when a
  * device registers, what fleetsim does about it, and the cause a failed registration is counted
  * under in {@code summary.json}. {@code docs/reliability.md} is generated from the same list and
- * checked against it ({@link ReliabilityDocTest}); {@link HostileServerTest} checks each cause.
+ * checked against it ({@link ReliabilityDocTest}); {@link HostileServerTest} checks each UDP cause,
+ * {@link HostileTcpServerTest} each TCP cause over plain TCP and over TLS.
  */
 enum HostileCase {
 
@@ -31,7 +32,7 @@ enum HostileCase {
     ENDLESS_BLOCK2("answers 2.01 with Block2 \"more\" for every block it is asked for",
             "follows at most 64 blocks or 64 KiB, then gives up", "block2-too-large"),
 
-    // CoAP over TCP (RFC 8323), HostileTcpServerTest against HostileTcpLwm2mServer
+    // CoAP over TCP (RFC 8323), in the clear and over TLS: HostileTcpServerTest against HostileTcpLwm2mServer
     TCP_HUGE_RESPONSE(Transport.TCP,
             "answers Register with a frame whose header announces a 10 MB body (and sends 4 KiB of it)",
             "refuses the frame from its header (limit 16 KiB), sends Abort, closes, backs off and connects again",
@@ -78,6 +79,11 @@ enum HostileCase {
         return transport;
     }
 
+    /** The transports a TCP case is played over (plain TCP and TLS); none for a UDP case. */
+    java.util.List<Transport> streamTransports() {
+        return transport == Transport.TCP ? java.util.List.of(Transport.TCP, Transport.TLS) : java.util.List.of();
+    }
+
     /** The cause counted in registration.failures, or null when registration succeeds. */
     String cause() {
         return cause.equals("none") ? null : cause;
@@ -88,9 +94,11 @@ enum HostileCase {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
-    /** Its row in the table of docs/reliability.md. */
+    /** Its row in the table of docs/reliability.md; a TCP case's row says what it is played over. */
     String tableRow() {
-        return "| `" + key() + "` | " + server + " | " + fleetsim + " | "
+        String over = streamTransports().isEmpty() ? ""
+                : String.join(", ", streamTransports().stream().map(Transport::key).toList()) + " | ";
+        return "| `" + key() + "` | " + over + server + " | " + fleetsim + " | "
                 + (cause() == null ? "none" : "`" + cause + "`") + " |";
     }
 }

@@ -16,6 +16,8 @@ import io.fleetsim.coap.tcp.TcpFrameException;
 import io.fleetsim.coap.tcp.TcpFrameHeader;
 import io.fleetsim.coap.tcp.TcpMessageCodec;
 import io.fleetsim.coap.tcp.TcpSignal;
+import io.fleetsim.security.FleetPki;
+import io.fleetsim.transport.PemOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -24,8 +26,8 @@ import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
 
 /**
- * A scripted LwM2M server speaking CoAP over TCP (RFC 8323) on 127.0.0.1, which behaves as one
- * TCP {@link HostileCase} says: a 10 MB response, absurd CSMs, closing after the first request,
+ * A scripted LwM2M server speaking CoAP over TCP (RFC 8323) on 127.0.0.1, in the clear or over TLS
+ * with the server certificate of a {@link FleetPki}, which behaves as one TCP {@link HostileCase} says: a 10 MB response, absurd CSMs, closing after the first request,
  * garbage instead of frames, no CSM at all, Abort or RST to everything. Frames are read with the
  * project's assembler and codec and written by hand where they must be wrong. Updates and
  * de-registrations get the normal answers.
@@ -39,18 +41,23 @@ final class HostileTcpLwm2mServer {
     private final TcpMessageCodec codec = new TcpMessageCodec();
     private final Set<NetSocket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger tlsConnections = new AtomicInteger();
 
-    private HostileTcpLwm2mServer(Vertx vertx, HostileCase behaviour) {
+    private HostileTcpLwm2mServer(Vertx vertx, HostileCase behaviour, FleetPki tls) {
         this.behaviour = behaviour;
         NetServerOptions options = new NetServerOptions().setHost("127.0.0.1").setPort(0);
         if (behaviour == HostileCase.TCP_RESET) {
             options.setSoLinger(0); // close() sends RST
         }
+        if (tls != null) {
+            options.setSsl(true).setKeyCertOptions(PemOptions.keyCert(tls.server()));
+        }
         this.server = vertx.createNetServer(options);
     }
 
-    static Future<HostileTcpLwm2mServer> start(Vertx vertx, HostileCase behaviour) {
-        HostileTcpLwm2mServer hostile = new HostileTcpLwm2mServer(vertx, behaviour);
+    /** Starts the server for {@code behaviour}: over TLS with {@code tls}'s server certificate, or plain TCP when null. */
+    static Future<HostileTcpLwm2mServer> start(Vertx vertx, HostileCase behaviour, FleetPki tls) {
+        HostileTcpLwm2mServer hostile = new HostileTcpLwm2mServer(vertx, behaviour, tls);
         hostile.server.connectHandler(hostile::onConnect);
         return hostile.server.listen().map(s -> hostile);
     }
@@ -64,6 +71,11 @@ final class HostileTcpLwm2mServer {
         return connections.get();
     }
 
+    /** Connections accepted so far that were TLS. */
+    int tlsConnections() {
+        return tlsConnections.get();
+    }
+
     Future<Void> close() {
         open.forEach(NetSocket::close);
         return server.close();
@@ -71,6 +83,9 @@ final class HostileTcpLwm2mServer {
 
     private void onConnect(NetSocket socket) {
         connections.incrementAndGet();
+        if (socket.isSsl()) {
+            tlsConnections.incrementAndGet();
+        }
         open.add(socket);
         socket.closeHandler(v -> open.remove(socket));
         socket.exceptionHandler(t -> { });

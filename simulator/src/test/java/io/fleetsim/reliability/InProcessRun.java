@@ -47,12 +47,22 @@ record InProcessRun(Path dir, RunOutcome outcome, FleetEngine.Leftovers leftover
     /** As {@link #of(Scenario, int, Path)}, calling {@code during} on this thread once the fleet has started. */
     static InProcessRun of(Scenario scenario, int port, Path dir, java.util.function.Consumer<FleetEngine> during)
             throws IOException {
+        return of(scenario, RunTarget.external("127.0.0.1", port), dir, during);
+    }
+
+    /** As {@link #of(Scenario, int, Path)} against {@code target} (for one with TLS endpoints and a PKI). */
+    static InProcessRun of(Scenario scenario, RunTarget target, Path dir) throws IOException {
+        return of(scenario, target, dir, engine -> { });
+    }
+
+    private static InProcessRun of(Scenario scenario, RunTarget target, Path dir,
+            java.util.function.Consumer<FleetEngine> during) throws IOException {
         RunOptions options = RunOptions.defaults(dir).withShards(1).withReportingPeriod(Duration.ofMillis(200))
                 .withReport(d -> {
                     HtmlReport.render(d);
                     JunitReport.write(d);
                 });
-        FleetEngine engine = FleetEngine.start(scenario, RunTarget.external("127.0.0.1", port), options);
+        FleetEngine engine = FleetEngine.start(scenario, target, options);
         during.accept(engine);
         engine.awaitEnd();
         RunOutcome outcome = engine.stop();

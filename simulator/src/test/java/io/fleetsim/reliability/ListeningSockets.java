@@ -48,6 +48,14 @@ final class ListeningSockets {
         return sockets;
     }
 
+    /**
+     * The sockets of process {@code pid} that another machine could reach: bound (UDP) or
+     * listening (TCP) on anything but a loopback address, the wildcard address included.
+     */
+    static List<BoundSocket> beyondLoopback(long pid) throws IOException {
+        return ofProcess(pid).stream().filter(s -> !s.address().isLoopbackAddress()).toList();
+    }
+
     /** {@code socket:[inode]} with the socket's table and local address when /proc/net knows it. */
     static String describe(String fdTarget) {
         if (!fdTarget.startsWith("socket:[")) {

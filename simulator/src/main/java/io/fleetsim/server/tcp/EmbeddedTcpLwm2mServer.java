@@ -19,14 +19,13 @@ import com.mbed.coap.server.TcpCoapServer;
 
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.security.FleetPki;
+import io.fleetsim.transport.FleetVertx;
+import io.fleetsim.transport.PemOptions;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.net.NetServerOptions;
-import io.vertx.core.net.PemKeyCertOptions;
-import io.vertx.core.net.PemTrustOptions;
 
 /**
  * The embedded LwM2M registration interface over CoAP over TCP and over TLS (RFC 8323), on
@@ -61,8 +60,7 @@ public final class EmbeddedTcpLwm2mServer implements AutoCloseable {
         if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException("start() blocks: call it from a worker or a plain thread");
         }
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
-                .setInternalBlockingPoolSize(1));
+        Vertx vertx = FleetVertx.oneEventLoop();
         EmbeddedTcpLwm2mServer server = new EmbeddedTcpLwm2mServer(vertx);
         AtomicLong ids = new AtomicLong();
         try {
@@ -83,11 +81,8 @@ public final class EmbeddedTcpLwm2mServer implements AutoCloseable {
                 throw new IllegalArgumentException("a tls endpoint needs a PKI");
             }
             options.setSsl(true).setClientAuth(ClientAuth.REQUEST)
-                    .setKeyCertOptions(new PemKeyCertOptions()
-                            .addKeyValue(Buffer.buffer(FleetPki.pem(pki.server().privateKey())))
-                            .addCertValue(Buffer.buffer(FleetPki.pem(pki.server().chain()))))
-                    .setTrustOptions(new PemTrustOptions()
-                            .addCertValue(Buffer.buffer(FleetPki.pem(List.of(pki.caCertificate())))));
+                    .setKeyCertOptions(PemOptions.keyCert(pki.server()))
+                    .setTrustOptions(PemOptions.trust(pki.caCertificate()));
         } else if (transport != Transport.TCP) {
             throw new IllegalArgumentException("not a stream transport: " + transport.key());
         }
