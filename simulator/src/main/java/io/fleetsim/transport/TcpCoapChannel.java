@@ -18,6 +18,7 @@ import io.fleetsim.device.DeviceIdentity;
 import io.fleetsim.device.ShardContext;
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.FailureKind;
+import io.fleetsim.metrics.TrafficKind;
 import io.fleetsim.nat.ConnectionNat;
 import io.fleetsim.scenario.Keepalive;
 import io.vertx.core.Future;
@@ -77,7 +78,7 @@ public final class TcpCoapChannel implements CoapChannel {
         this.device = device;
         this.codec = new TcpMessageCodec();
         this.exchanges = new TcpExchangeLayer(shard.clock(), responseTimeoutMillis(), shard.random(), codec,
-                this::write, requestHandler, this::onSignal);
+                this::write, requestHandler, this::onSignal, shard.metrics());
         Keepalive settings = device.group().keepalive();
         long interval = settings.coapPingInterval() == null ? 0 : settings.coapPingInterval().toMillis();
         this.keepalive = new TcpKeepalive(shard.clock(), interval, settings.pongTimeout().toMillis(),
@@ -222,7 +223,7 @@ public final class TcpCoapChannel implements CoapChannel {
                     keepalive.start();
                 }
             }
-            case TcpSignal.PING -> write(codec.encode(TcpSignal.pong(signal.token())));
+            case TcpSignal.PING -> writeKeepalive(codec.encode(TcpSignal.pong(signal.token())));
             case TcpSignal.PONG -> keepalive.pong();
             case TcpSignal.RELEASE -> lose("release");
             case TcpSignal.ABORT -> lose("abort");
@@ -249,7 +250,13 @@ public final class TcpCoapChannel implements CoapChannel {
 
     private void sendPing() {
         shard.metrics().increment(Counter.PINGS);
-        write(codec.encode(TcpSignal.ping(new byte[0])));
+        writeKeepalive(codec.encode(TcpSignal.ping(new byte[0])));
+    }
+
+    /** A Ping or Pong, counted as keepalive traffic (CSM, Release and Abort are not counted). */
+    private void writeKeepalive(Buffer frame) {
+        shard.metrics().traffic(TrafficKind.KEEPALIVE, true, frame.length());
+        write(frame);
     }
 
     private void pongTimeout() {

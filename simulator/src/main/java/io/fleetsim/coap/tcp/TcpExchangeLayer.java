@@ -14,6 +14,8 @@ import org.eclipse.californium.core.coap.Token;
 import io.fleetsim.coap.CoapFailure;
 import io.fleetsim.coap.CoapRequestHandler;
 import io.fleetsim.engine.SimClock;
+import io.fleetsim.metrics.ShardMetrics;
+import io.fleetsim.metrics.TrafficKind;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -36,15 +38,20 @@ public final class TcpExchangeLayer {
     private final Consumer<TcpSignal> signals;
     private final Map<Token, Pending> pending = new HashMap<>();
 
-    private record Pending(Promise<Response> promise, long timerId) {
+    private final ShardMetrics metrics;
+
+    private record Pending(Promise<Response> promise, long timerId, TrafficKind kind) {
     }
 
     /**
      * @param writer  writes one whole frame to the stream
      * @param signals gets every signal that arrives
+     * @param metrics counts the traffic by kind: requests and responses, and the Pings and Pongs that
+     *                arrive (the channel counts those it sends)
      */
     public TcpExchangeLayer(SimClock clock, long responseTimeoutMillis, SplittableRandom random, TcpMessageCodec codec,
-            Consumer<Buffer> writer, CoapRequestHandler requestHandler, Consumer<TcpSignal> signals) {
+            Consumer<Buffer> writer, CoapRequestHandler requestHandler, Consumer<TcpSignal> signals,
+            ShardMetrics metrics) {
         this.clock = clock;
         this.responseTimeoutMillis = responseTimeoutMillis;
         this.random = random;
@@ -52,6 +59,7 @@ public final class TcpExchangeLayer {
         this.writer = writer;
         this.requestHandler = requestHandler;
         this.signals = signals;
+        this.metrics = metrics;
     }
 
     /** Sends a request with a fresh token; completes with its response or fails with a {@link CoapFailure}. */
@@ -66,8 +74,11 @@ public final class TcpExchangeLayer {
                         "no response within " + responseTimeoutMillis + " ms"));
             }
         });
-        pending.put(token, new Pending(promise, timer));
-        writer.accept(codec.encode(request));
+        TrafficKind kind = TrafficKind.of(request);
+        pending.put(token, new Pending(promise, timer, kind));
+        Buffer frame = codec.encode(request);
+        metrics.traffic(kind, true, frame.length());
+        writer.accept(frame);
         return promise.future();
     }
 
@@ -75,17 +86,25 @@ public final class TcpExchangeLayer {
     public void receive(Buffer frame) {
         TcpFrame decoded = codec.decode(frame);
         if (decoded.signal() != null) {
+            int code = decoded.signal().code();
+            if (code == TcpSignal.PING || code == TcpSignal.PONG) {
+                metrics.traffic(TrafficKind.KEEPALIVE, false, frame.length());
+            }
             signals.accept(decoded.signal());
         } else if (decoded.message() instanceof Response response) {
             Pending match = pending.remove(response.getToken());
+            metrics.traffic(match == null ? TrafficKind.DATA : match.kind(), false, frame.length());
             if (match != null) {
                 clock.cancel(match.timerId());
                 match.promise().tryComplete(response);
             }
         } else if (decoded.message() instanceof Request request) {
+            metrics.traffic(TrafficKind.DATA, false, frame.length());
             Response answer = requestHandler.handle(request);
             answer.setToken(request.getToken());
-            writer.accept(codec.encode(answer));
+            Buffer encoded = codec.encode(answer);
+            metrics.traffic(TrafficKind.DATA, true, encoded.length());
+            writer.accept(encoded);
         }
     }
 
