@@ -2,15 +2,17 @@ package io.fleetsim.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
+import io.fleetsim.scenario.DeviceGroup;
 import io.fleetsim.scenario.Scenario;
 import io.fleetsim.scenario.Security;
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.security.FleetPki;
 
 /**
- * What a run with DTLS or TLS groups needs before it starts: the certificates of {@code --pki} or
- * of the results directory.
+ * What a run or a sweep with DTLS or TLS groups needs before it starts: the certificates of
+ * {@code --pki} or of the results directory.
  */
 final class SecureRuns {
 
@@ -20,28 +22,33 @@ final class SecureRuns {
     private SecureRuns() {
     }
 
-    static boolean usesDtls(Scenario scenario) {
-        return scenario.groups().stream().anyMatch(g -> g.transport() == Transport.DTLS);
-    }
-
     /** Whether a tls group presents x509 client certificates made from the run's PKI. */
-    static boolean tlsWithCertificates(Scenario scenario) {
-        return scenario.groups().stream()
-                .anyMatch(g -> g.transport() == Transport.TLS && g.security().mode() == Security.Mode.X509);
+    static boolean tlsWithCertificates(List<DeviceGroup> groups) {
+        return groups.stream().anyMatch(g -> g.transport() == Transport.TLS && g.security().mode() == Security.Mode.X509);
     }
 
     /**
-     * Whether the run needs a PKI: for DTLS groups; for TLS groups against the embedded server
+     * Whether the groups need a PKI: for DTLS groups; for TLS groups against the embedded server
      * (its certificate) or when they present certificates.
      */
-    static boolean usesPki(Scenario scenario) {
-        boolean tls = scenario.groups().stream().anyMatch(g -> g.transport() == Transport.TLS);
-        return usesDtls(scenario) || tls && (scenario.target() == null || tlsWithCertificates(scenario));
+    static boolean usesPki(List<DeviceGroup> groups, boolean embedded) {
+        boolean dtls = groups.stream().anyMatch(g -> g.transport() == Transport.DTLS);
+        boolean tls = groups.stream().anyMatch(g -> g.transport() == Transport.TLS);
+        return dtls || tls && (embedded || tlsWithCertificates(groups));
     }
 
     /** The run's PKI, or null when no group needs one. */
     static FleetPki pki(Scenario scenario, Path pkiDir, Path resultsDir) throws IOException {
-        if (!usesPki(scenario)) {
+        return pki(scenario.groups(), scenario.target() == null, pkiDir, resultsDir);
+    }
+
+    /**
+     * The PKI of {@code groups} (a run's, or every cell's of a sweep) against the embedded servers
+     * or not: that of {@code pkiDir} when given, else {@code pki/} in the results directory; null
+     * when no group needs one.
+     */
+    static FleetPki pki(List<DeviceGroup> groups, boolean embedded, Path pkiDir, Path resultsDir) throws IOException {
+        if (!usesPki(groups, embedded)) {
             return null;
         }
         return FleetPki.loadOrCreate(pkiDir != null ? pkiDir : resultsDir.resolve("pki"), CA_NAME);

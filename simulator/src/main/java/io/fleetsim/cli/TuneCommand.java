@@ -4,13 +4,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import io.fleetsim.engine.RunTarget;
-import io.fleetsim.nat.ProbeTarget;
+import io.fleetsim.scenario.DeviceGroup;
 import io.fleetsim.scenario.ScenarioOverrides;
-import io.fleetsim.server.EmbeddedLwm2mServer;
 import io.fleetsim.tune.TuneFile;
 import io.fleetsim.tune.TuneFileLoader;
 import io.fleetsim.tune.TuneOutputs;
@@ -23,7 +23,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code fleetsim tune TUNEFILE}: sweeps keepalive candidates against NAT profiles, one fleet run
- * per cell against one embedded Leshan server, and recommends the interval per profile and group.
+ * per cell against one set of embedded servers (those {@code fleetsim run} starts, for every
+ * transport the cells use, started once for the sweep), and recommends the interval per profile
+ * and group.
  */
 @Command(name = "tune", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.BAD_INPUT,
         description = "Sweep keepalive settings against carrier NAT profiles and recommend the interval: "
@@ -55,6 +57,10 @@ final class TuneCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "tune results directory (default results/<name>-<yyyyMMdd-HHmmss>)")
     Path out;
 
+    @Option(names = "--pki", paramLabel = "DIR", description = "certificate authority and server certificate for "
+            + "DTLS and TLS groups: reused from DIR when it holds them, else made there (default: pki/ in the tune results directory)")
+    Path pkiDir;
+
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
@@ -76,12 +82,14 @@ final class TuneCommand implements Callable<Integer> {
         stdout.printf("fleetsim tune: %s: %d cells of %d devices, %d simulated s each at timeScale %s, results in %s%n",
                 tune.name(), tune.cells().size(), tune.devicesPerCell(), tune.cellSeconds(), tune.timeScale(), dir);
         stdout.flush();
+        ResultsDirCheck.requireWritable(dir);
+        List<DeviceGroup> groups = tune.cellGroups();
+        RunTarget servers = Targets.startEmbedded(groups, Targets.Embedded.LESHAN,
+                SecureRuns.pki(groups, true, pkiDir, dir));
         TuneReport report;
-        try (EmbeddedLwm2mServer server = EmbeddedLwm2mServer.start()) {
-            RunTarget target = new RunTarget(server.coapAddress().getHostString(), server.coapAddress().getPort(),
-                    true, () -> { }).withProbe(ProbeTarget.of(server));
+        try (AutoCloseable stop = servers.closer()) {
             PrintWriter err = spec.commandLine().getErr();
-            report = new TuneRunner(target, dir, quiet ? line -> { } : line -> {
+            report = new TuneRunner(servers, dir, quiet ? line -> { } : line -> {
                 err.println(line);
                 err.flush();
             }, RunCommand::writeReports).run(tune);

@@ -13,7 +13,7 @@ import io.fleetsim.transport.dtls.DtlsTarget;
  * @param dtls      where DTLS devices go (the server's CoAPS endpoint), or null
  * @param endpoints where TCP and TLS devices connect when it is not {@code host:port} (the embedded
  *                  server has one endpoint per transport), and the PKI TLS trusts
- * @param probe     sends reachability probes (the embedded Leshan server), or null when the server cannot
+ * @param probe     sends reachability probes (the embedded servers), or null when the server cannot
  */
 public record RunTarget(String host, int port, boolean embedded, AutoCloseable closer, DtlsTarget dtls,
         TransportEndpoints endpoints, ProbeTarget probe) {
@@ -57,6 +57,14 @@ public record RunTarget(String host, int port, boolean embedded, AutoCloseable c
                 .map(e -> e.getKey() == Transport.TCP ? "coap+tcp" : e.getKey() == Transport.TLS ? "coaps+tcp" : "coap")
                 .findFirst().orElse("coap");
         return scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /**
+     * The same target stopped by {@code newCloser}: a closer that does nothing lets runs share a
+     * server their caller stops.
+     */
+    public RunTarget withCloser(AutoCloseable newCloser) {
+        return new RunTarget(host, port, embedded, newCloser, dtls, endpoints, probe);
     }
 
     /** The same target with a CoAPS endpoint for DTLS devices. */

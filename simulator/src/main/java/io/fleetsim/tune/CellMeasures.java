@@ -40,7 +40,7 @@ final class CellMeasures {
         return new CellResult(cell, tuneDir.relativize(outcome.resultsDir()).toString(), totals.reachability(),
                 totals.probedReachability(), goal.observed(), goal.pass(), messages, bytes,
                 perDay(reconnectCount, hours), p99, radio.activeSecondsPerDay(sent), hours,
-                outcome.summary().wallSeconds());
+                outcome.summary().wallSeconds(), outcome.summary().behind());
     }
 
     private static double perDay(long count, double deviceHours) {

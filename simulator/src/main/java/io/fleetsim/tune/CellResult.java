@@ -18,11 +18,13 @@ import java.util.Map;
  * @param radioSecondsPerDay     estimated radio-on seconds per device-day ({@link RadioModel})
  * @param deviceHours            observed device-hours behind the rates
  * @param wallSeconds            wall time the cell took
+ * @param behind                 whether the simulator fell behind its clock in this cell: timers
+ *                               fired late, so figures near a timeout are distorted
  */
 public record CellResult(TuneCell cell, String resultsDir, Double reachability, Double probedReachability,
         Double goalObserved, boolean goalMet, Map<String, Double> messagesPerDay, Map<String, Double> bytesPerDay,
         double reconnectsPerDay, Double reconnectP99Seconds, double radioSecondsPerDay, double deviceHours,
-        double wallSeconds) {
+        double wallSeconds, boolean behind) {
 
     /** All messages per device-day. */
     public double totalMessagesPerDay() {

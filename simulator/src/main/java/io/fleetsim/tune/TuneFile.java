@@ -3,6 +3,8 @@ package io.fleetsim.tune;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.fleetsim.scenario.DeviceGroup;
+
 /**
  * A checked tune file: the sweep's settings and every cell's scenario, built before anything runs.
  *
@@ -32,6 +34,14 @@ public record TuneFile(String name, Path source, List<String> profiles, List<Str
                 .map(c -> new TuneCell(c.profile(), c.group(), c.candidate(), change.apply(c.scenario()))).toList();
         return new TuneFile(name, source, profiles, groups, candidates,
                 changed.get(0).scenario().deviceCount(), goal, radio, changed);
+    }
+
+    /**
+     * The device groups of every cell, each with the endpoint prefix of its cell: what the
+     * servers of the sweep serve (their transports) and know (the credentials of secure groups).
+     */
+    public List<DeviceGroup> cellGroups() {
+        return cells.stream().flatMap(c -> c.scenario().groups().stream()).toList();
     }
 
     /** Simulated seconds every cell runs. */

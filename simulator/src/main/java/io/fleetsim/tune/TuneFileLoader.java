@@ -3,7 +3,6 @@ package io.fleetsim.tune;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -23,10 +22,6 @@ import io.fleetsim.scenario.ScenarioNodes;
  * reported at the line the user wrote it, under the tune file's own field name.
  */
 public final class TuneFileLoader {
-
-    /** Transports the NAT emulation (and so a sweep) supports. */
-    static final List<String> SWEEPABLE_TRANSPORTS = List.of("udp");
-    private static final List<String> PLANNED_TRANSPORTS = List.of("dtls", "tcp", "tls");
 
     private final Path file;
 
@@ -118,14 +113,6 @@ public final class TuneFileLoader {
     }
 
     private void checkGroup(GroupSite g, SweepSettings sweep) {
-        NodeTuple transport = g.keys().get("transport");
-        String kind = transport == null ? "udp" : YamlNodes.text(transport.getValueNode());
-        if (kind != null && PLANNED_TRANSPORTS.contains(kind.toLowerCase(Locale.ROOT))) {
-            throw ScenarioNodes.error(file, transport.getValueNode(), g.field() + ".transport",
-                    "cannot sweep '" + kind + "' groups yet: tune sweeps "
-                            + String.join(", ", SWEEPABLE_TRANSPORTS) + " groups only so far; comment this group out "
-                            + "(see docs/tune.md)");
-        }
         if (g.keys().containsKey("count")) {
             throw ScenarioNodes.error(file, g.keys().get("count").getKeyNode(), g.field() + ".count",
                     "the sweep sets every cell's device count (sweep.devicesPerCell); remove count");

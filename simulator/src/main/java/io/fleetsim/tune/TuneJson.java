@@ -64,6 +64,7 @@ final class TuneJson {
         m.put("reconnectP99Seconds", nullable(r.reconnectP99Seconds()));
         m.put("radioSecondsPerDeviceDay", r.radioSecondsPerDay());
         m.put("wallSeconds", r.wallSeconds());
+        m.put("behind", r.behind());
         m.put("resultsDir", r.resultsDir());
         return m;
     }

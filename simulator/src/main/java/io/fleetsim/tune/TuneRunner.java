@@ -14,7 +14,7 @@ import io.fleetsim.engine.RunTarget;
 import io.fleetsim.scenario.ScenarioOverrides;
 
 /**
- * Runs the cells of a sweep one after another against one server, each into its own results
+ * Runs the cells of a sweep one after another against one set of servers, each into its own results
  * directory under {@code <tuneDir>/cells/<profile>/<group>/<candidate>/}, with one progress line
  * per cell. Blocks: call it from a plain thread, never an event loop.
  */
@@ -28,13 +28,14 @@ public final class TuneRunner {
     private final Consumer<Path> cellReport;
 
     /**
-     * @param target     the server every cell talks to; the runner never stops it
+     * @param target     the servers every cell talks to (one endpoint per transport the cells use,
+     *                   see {@link TuneFile#cellGroups()}); the runner never stops them
      * @param tuneDir    the tune results directory
      * @param progress   receives one line per finished cell
      * @param cellReport renders a finished cell's results directory (the run's report.html), or does nothing
      */
     public TuneRunner(RunTarget target, Path tuneDir, Consumer<String> progress, Consumer<Path> cellReport) {
-        this.target = new RunTarget(target.host(), target.port(), target.embedded(), () -> { }).withProbe(target.probe());
+        this.target = target.withCloser(() -> { });
         this.tuneDir = tuneDir;
         this.progress = progress;
         this.cellReport = cellReport;
@@ -76,7 +77,8 @@ public final class TuneRunner {
         return String.format(Locale.ROOT, "[%d/%d] %s: reachability %s%s, %.0f msgs/device-day, radio %.0f s/device-day,"
                         + " goal %s (%.1f s)", done, total, r.cell().path(), ratio(r.reachability()),
                 r.probedReachability() == null ? "" : " (probed " + ratio(r.probedReachability()) + ")",
-                r.totalMessagesPerDay(), r.radioSecondsPerDay(), r.goalMet() ? "met" : "not met", r.wallSeconds());
+                r.totalMessagesPerDay(), r.radioSecondsPerDay(), r.goalMet() ? "met" : "not met", r.wallSeconds())
+                + (r.behind() ? "; the simulator fell behind its clock: run this cell again at a lower timeScale" : "");
     }
 
     static String ratio(Double value) {

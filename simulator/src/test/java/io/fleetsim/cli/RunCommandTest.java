@@ -67,14 +67,14 @@ class RunCommandTest {
                 name: groups
                 durationSeconds: 4
                 groups:
-                  - name: meters
-                    count: 12
-                    endpointPrefix: meter-
-                    transport: udp
                   - name: gateways
                     count: 5
                     endpointPrefix: gw-
                     transport: tcp
+                  - name: meters
+                    count: 12
+                    endpointPrefix: meter-
+                    transport: udp
                 arrival:
                   rate: 500
                 thresholds:
@@ -87,14 +87,15 @@ class RunCommandTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.PASS);
         JsonNode groups = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("groups");
         assertThat(groups).hasSize(2);
-        assertThat(groups.get(0).path("name").asText()).isEqualTo("meters");
-        assertThat(groups.get(0).path("transport").asText()).isEqualTo("udp");
-        assertThat(groups.get(0).path("planned").asInt()).isEqualTo(12);
-        assertThat(groups.get(0).path("registered").asInt()).isEqualTo(12);
-        assertThat(groups.get(0).path("registeredAtEnd").asInt()).isEqualTo(12);
-        assertThat(groups.get(1).path("name").asText()).isEqualTo("gateways");
-        assertThat(groups.get(1).path("transport").asText()).isEqualTo("tcp");
-        assertThat(groups.get(1).path("registered").asInt()).isEqualTo(5);
+        assertThat(groups.get(0).path("name").asText()).isEqualTo("gateways");
+        assertThat(groups.get(0).path("transport").asText()).isEqualTo("tcp");
+        assertThat(groups.get(0).path("registered").asInt()).isEqualTo(5);
+        assertThat(groups.get(1).path("name").asText()).as("udp devices reach the udp server, whichever group comes first")
+                .isEqualTo("meters");
+        assertThat(groups.get(1).path("transport").asText()).isEqualTo("udp");
+        assertThat(groups.get(1).path("planned").asInt()).isEqualTo(12);
+        assertThat(groups.get(1).path("registered").asInt()).isEqualTo(12);
+        assertThat(groups.get(1).path("registeredAtEnd").asInt()).isEqualTo(12);
     }
 
     @Test

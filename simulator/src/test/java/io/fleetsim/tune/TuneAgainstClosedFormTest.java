@@ -3,7 +3,6 @@ package io.fleetsim.tune;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,10 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.fleetsim.engine.RunTarget;
-import io.fleetsim.nat.ProbeTarget;
-import io.fleetsim.server.EmbeddedLwm2mServer;
 
 /**
  * A small sweep against a fixed 30 s NAT with port preservation, checked against the closed form:
@@ -34,14 +29,14 @@ class TuneAgainstClosedFormTest {
     Path dir;
 
     @Test
-    void everyCellMatchesTheClosedFormAndTheLongestPingBelowTheTimeoutIsRecommended() throws IOException {
-        Files.createDirectories(dir.resolve("profiles"));
-        Files.writeString(dir.resolve("profiles/fixed-30s-preserve.yaml"), """
+    void everyCellMatchesTheClosedFormAndTheLongestPingBelowTheTimeoutIsRecommended() throws Exception {
+        TuneSweeps.profile(dir, "fixed-30s-preserve", """
                 idleTimeoutSeconds: 30
                 portAllocation: preserve
                 """);
-        Path file = dir.resolve("closed-form.yaml");
-        Files.writeString(file, """
+        List<String> progress = new ArrayList<>();
+
+        TuneReport report = TuneSweeps.runPingSweep(dir, """
                 name: closed-form
                 durationSeconds: 720
                 timeScale: 160
@@ -52,21 +47,7 @@ class TuneAgainstClosedFormTest {
                   name: udp
                   endpointPrefix: cf-
                   transport: udp
-                sweep:
-                  natProfiles: [fixed-30s-preserve]
-                  coapPingSeconds: [10, 15, 45, 60]
-                  devicesPerCell: 40
-                  goal: reachability >= 99%
-                """);
-        TuneFile tune = TuneFileLoader.load(file);
-        List<String> progress = new ArrayList<>();
-
-        TuneReport report;
-        try (EmbeddedLwm2mServer server = EmbeddedLwm2mServer.start()) {
-            RunTarget target = RunTarget.external("127.0.0.1", server.coapAddress().getPort())
-                    .withProbe(ProbeTarget.of(server));
-            report = new TuneRunner(target, dir.resolve("out"), progress::add, d -> { }).run(tune);
-        }
+                """, "fixed-30s-preserve", 40, List.of(10, 15, 45, 60), progress);
 
         assertThat(progress).hasSize(4);
         for (CellResult cell : report.cells()) {

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.fleetsim.cli.FleetsimCommand;
+import io.fleetsim.scenario.DeviceGroup;
 import io.fleetsim.scenario.ScenarioException;
+import io.fleetsim.scenario.Transport;
 
 /** Tune files as users write them: the cells they make, and the messages a bad one gets. */
 class TuneFileLoaderTest {
@@ -76,14 +78,30 @@ class TuneFileLoaderTest {
     }
 
     @Test
-    void aTcpGroupIsRefusedAtItsLineSayingNatForItIsNotAvailableYet() throws IOException {
-        assertThat(problem(BASE + """
+    void tcpAndTlsGroupsBecomeCellsWhosePingCandidateIsTheRfc8323Ping() throws IOException {
+        TuneFile tune = TuneFileLoader.load(write(BASE + """
                   - name: tcp
-                    endpointPrefix: tcp-
+                    endpointPrefix: tc-
                     transport: tcp
-                sweep: {natProfiles: [cellular-udp-30s], coapPingSeconds: [30]}
-                """)).isEqualTo("tune.yaml:10: groups[1].transport: cannot sweep 'tcp' groups yet: tune sweeps "
-                + "udp groups only so far; comment this group out (see docs/tune.md)");
+                  - name: tls
+                    endpointPrefix: tl-
+                    transport: tls
+                    keepalive: {pongTimeoutSeconds: 20}
+                sweep: {natProfiles: [cellular-udp-120s], coapPingSeconds: [60, 300]}
+                """));
+
+        assertThat(tune.cells()).extracting(TuneCell::path).containsExactly(
+                "cellular-udp-120s/meters/ping-60s", "cellular-udp-120s/meters/ping-300s",
+                "cellular-udp-120s/tcp/ping-60s", "cellular-udp-120s/tcp/ping-300s",
+                "cellular-udp-120s/tls/ping-60s", "cellular-udp-120s/tls/ping-300s");
+        var tls = tune.cells().get(5).scenario().groups().get(0);
+        assertThat(tls.transport()).isEqualTo(Transport.TLS);
+        assertThat(tls.endpointPrefix()).isEqualTo("tl-c5-");
+        assertThat(tls.keepalive().coapPingInterval()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(tls.keepalive().pongTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(tls.nat().timeouts().get(0).streamSeconds()).as("the established timeout").isEqualTo(120);
+        assertThat(tune.cellGroups()).extracting(DeviceGroup::transport).containsOnly(
+                Transport.UDP, Transport.TCP, Transport.TLS);
     }
 
     @Test

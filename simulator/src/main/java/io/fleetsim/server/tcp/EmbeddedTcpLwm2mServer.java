@@ -128,7 +128,8 @@ public final class EmbeddedTcpLwm2mServer implements AutoCloseable {
     /**
      * Reads {@code path} (e.g. {@code /3/0}) from a registered device over its connection; the
      * future fails with {@link NoSuchElementException} for an unknown endpoint and with a
-     * {@link java.util.concurrent.TimeoutException} when the device does not answer in time.
+     * {@link java.util.concurrent.TimeoutException} when the device does not answer in time, and
+     * at once with {@link IllegalStateException} when the connection it registered on is gone.
      *
      * @param contentFormat the Accept option, or null to let the device choose
      */
@@ -138,6 +139,9 @@ public final class EmbeddedTcpLwm2mServer implements AutoCloseable {
             return CompletableFuture.failedFuture(new NoSuchElementException("not registered: " + endpoint));
         }
         TcpRegistration reg = registration.get();
+        if (!transports.get(reg.transport()).isConnected(reg.peer())) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no connection to " + endpoint));
+        }
         CoapRequest.Builder request = CoapRequest.get(path).token(tokens.incrementAndGet());
         if (contentFormat != null) {
             request.accept(contentFormat.shortValue());

@@ -145,6 +145,11 @@ final class VertxTcpServerTransport implements CoapTcpTransport {
         }
     }
 
+    /** Whether the peer has an open connection to this endpoint. */
+    boolean isConnected(InetSocketAddress peer) {
+        return connections.containsKey(peer);
+    }
+
     /** Closes the connection of a peer, as a server or a middlebox dropping it would. */
     boolean disconnect(InetSocketAddress peer) {
         NetSocket socket = connections.get(peer);
