@@ -8,6 +8,7 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 import io.fleetsim.engine.RunOutcome;
+import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.LatencyMetric;
 import io.fleetsim.metrics.RunTotals;
 import io.fleetsim.metrics.ThresholdResult;
@@ -18,20 +19,20 @@ final class CellMeasures {
 
     private static final double HOURS_PER_DAY = 24;
 
+    private static final double SECONDS_PER_DAY = 86_400;
+
     private CellMeasures() {
     }
 
-    static CellResult of(TuneCell cell, RunOutcome outcome, RadioModel radio, Path tuneDir) {
+    static CellResult of(TuneCell cell, RunOutcome outcome, Path tuneDir) {
         RunTotals totals = outcome.summary().totals();
         double hours = totals.deviceHours();
         Map<String, Double> messages = new LinkedHashMap<>();
         Map<String, Double> bytes = new LinkedHashMap<>();
-        Map<String, Double> sent = new LinkedHashMap<>();
         for (TrafficKind kind : TrafficKind.values()) {
             String name = kind.name().toLowerCase(Locale.ROOT);
             messages.put(name, perDay(totals.get(kind.sent()) + totals.get(kind.received()), hours));
             bytes.put(name, perDay(totals.get(kind.sentBytes()) + totals.get(kind.receivedBytes()), hours));
-            sent.put(name, perDay(totals.get(kind.sent()), hours));
         }
         Histogram reconnects = outcome.summary().histograms().get(LatencyMetric.RECONNECT);
         long reconnectCount = reconnects == null ? 0 : reconnects.getTotalCount();
@@ -39,7 +40,8 @@ final class CellMeasures {
         ThresholdResult goal = outcome.summary().thresholds().get(0);
         return new CellResult(cell, tuneDir.relativize(outcome.resultsDir()).toString(), totals.reachability(),
                 totals.probedReachability(), goal.observed(), goal.pass(), messages, bytes,
-                perDay(reconnectCount, hours), p99, radio.activeSecondsPerDay(sent), hours,
+                perDay(reconnectCount, hours), p99,
+                Math.min(SECONDS_PER_DAY, perDay(totals.get(Counter.RADIO_ACTIVE_MILLIS), hours) / 1000), hours,
                 outcome.summary().wallSeconds(), outcome.summary().behind());
     }
 

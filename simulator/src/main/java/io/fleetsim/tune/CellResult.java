@@ -15,7 +15,7 @@ import java.util.Map;
  * @param bytesPerDay            CoAP bytes both ways per device-day, by traffic kind
  * @param reconnectsPerDay       NAT breaks of a reachable path that were recovered, per device-day
  * @param reconnectP99Seconds    p99 of NAT break to reachable again, null when there was none
- * @param radioSecondsPerDay     estimated radio-on seconds per device-day ({@link RadioModel})
+ * @param radioSecondsPerDay     radio-on seconds per device-day, measured per device (summary.json {@code radio})
  * @param deviceHours            observed device-hours behind the rates
  * @param wallSeconds            wall time the cell took
  * @param behind                 whether the simulator fell behind its clock in this cell: timers

@@ -26,10 +26,8 @@ final class SweepReader {
     static final int MAX_CANDIDATES = 50;
     private static final long MAX_SECONDS = 31_536_000;
     private static final List<String> KEYS = List.of("natProfiles", "coapPingSeconds", "updateIntervalSeconds",
-            "devicesPerCell", "goal", "radio");
+            "devicesPerCell", "goal");
     private static final List<String> RANGE_KEYS = List.of("from", "to", "step");
-    private static final List<String> RADIO_KEYS = List.of("profile", "tailSeconds");
-    private static final List<String> RADIO_PROFILES = List.of("lte-m", "nb-iot");
 
     private final Path file;
 
@@ -58,14 +56,16 @@ final class SweepReader {
         if (YamlNodes.text(goal) == null) {
             throw fail(goal, "sweep.goal", "expected a rule such as 'reachability >= 99.9%'");
         }
-        RadioModel radio = keys.containsKey("radio") ? radio(keys.get("radio").getValueNode())
-                : new RadioModel("lte-m", RadioModel.LTE_M_TAIL_SECONDS);
-        return new SweepSettings(profiles, candidates, devices, devicesNode, goal, radio);
+        return new SweepSettings(profiles, candidates, devices, devicesNode, goal);
     }
 
     private Map<String, NodeTuple> known(Node node, String field, List<String> allowed) {
         Map<String, NodeTuple> entries = YamlNodes.entries(file, node, field);
         for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
+            if (field.equals("sweep") && e.getKey().equals("radio")) {
+                throw fail(e.getValue().getKeyNode(), "sweep.radio", "the radio model is a scenario key now: "
+                        + "move this map to the top level of the file (radio: {profile: lte-m}), where every cell reads it");
+            }
             if (!allowed.contains(e.getKey())) {
                 throw fail(e.getValue().getKeyNode(), field + "." + e.getKey(),
                         "unknown key" + ScenarioNodes.didYouMean(e.getKey(), allowed) + " (known: "
@@ -152,27 +152,6 @@ final class SweepReader {
         out.add(new SweepSettings.Sited<>(c, at));
     }
 
-    private RadioModel radio(Node node) {
-        Map<String, NodeTuple> keys = known(node, "sweep.radio", RADIO_KEYS);
-        String profile = "lte-m";
-        if (keys.containsKey("profile")) {
-            Node p = keys.get("profile").getValueNode();
-            profile = YamlNodes.text(p);
-            if (!RADIO_PROFILES.contains(profile)) {
-                throw fail(p, "sweep.radio.profile", "expected one of " + String.join(", ", RADIO_PROFILES)
-                        + ", got " + (profile == null ? "a " + p.getNodeType().name().toLowerCase() : "'" + profile + "'"));
-            }
-        }
-        double tail = RadioModel.defaultTail(profile);
-        if (keys.containsKey("tailSeconds")) {
-            Node t = keys.get("tailSeconds").getValueNode();
-            tail = number(t, "sweep.radio.tailSeconds").doubleValue();
-            if (tail <= 0 || tail > 3600) {
-                throw fail(t, "sweep.radio.tailSeconds", "must be more than 0 and at most 3600, got " + YamlNodes.text(t));
-            }
-        }
-        return new RadioModel(profile, tail);
-    }
 
     private long integer(Node node, String field, long min, long max) {
         BigDecimal value = number(node, field);

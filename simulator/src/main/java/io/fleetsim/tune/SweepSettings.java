@@ -13,10 +13,9 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * @param devicesPerCell devices in every cell
  * @param devicesNode    where devicesPerCell was written (the sweep node when it was not)
  * @param goal           the goal's node (a scalar), or a synthetic one with the default
- * @param radio          the radio-on estimate
  */
 record SweepSettings(List<Sited<String>> profiles, List<Sited<Candidate>> candidates, int devicesPerCell,
-        Node devicesNode, Node goal, RadioModel radio) {
+        Node devicesNode, Node goal) {
 
     /** A value and the node it was read from. */
     record Sited<T>(T value, Node node) {

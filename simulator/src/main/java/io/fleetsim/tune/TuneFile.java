@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.fleetsim.scenario.DeviceGroup;
+import io.fleetsim.scenario.RadioSettings;
 
 /**
  * A checked tune file: the sweep's settings and every cell's scenario, built before anything runs.
@@ -15,11 +16,11 @@ import io.fleetsim.scenario.DeviceGroup;
  * @param candidates     keepalive candidates, in file order
  * @param devicesPerCell devices in every cell
  * @param goal           the rule a cell must meet, e.g. {@code reachability >= 0.999}
- * @param radio          the radio-on estimate
+ * @param radio          the radio model every cell measures radio-on time with (the scenario's {@code radio})
  * @param cells          profile x group x candidate, in that nesting order
  */
 public record TuneFile(String name, Path source, List<String> profiles, List<String> groups,
-        List<Candidate> candidates, int devicesPerCell, String goal, RadioModel radio, List<TuneCell> cells) {
+        List<Candidate> candidates, int devicesPerCell, String goal, RadioSettings radio, List<TuneCell> cells) {
 
     public TuneFile {
         profiles = List.copyOf(profiles);

@@ -68,7 +68,7 @@ public final class TuneFileLoader {
         return new TuneFile(name, file, sweep.profiles().stream().map(SweepSettings.Sited::value).toList(),
                 groups.stream().map(GroupSite::name).toList(),
                 sweep.candidates().stream().map(SweepSettings.Sited::value).toList(),
-                sweep.devicesPerCell(), YamlNodes.text(sweep.goal()), sweep.radio(), cells);
+                sweep.devicesPerCell(), YamlNodes.text(sweep.goal()), cells.get(0).scenario().radio(), cells);
     }
 
     /** A group as written: its map, its field name ({@code groups[1]}) and the name cells use. */

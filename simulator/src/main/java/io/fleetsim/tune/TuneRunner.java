@@ -52,7 +52,7 @@ public final class TuneRunner {
                     .resolve(cell.candidate().label());
             RunOutcome outcome = FleetEngine.run(cell.scenario(), target,
                     RunOptions.defaults(dir).withReport(cellReport));
-            CellResult result = CellMeasures.of(cell, outcome, tune.radio(), tuneDir);
+            CellResult result = CellMeasures.of(cell, outcome, tuneDir);
             TuneJson.writeCell(result, dir.resolve("cell.json"));
             results.add(result);
             progress.accept(progressLine(results.size(), n, result));

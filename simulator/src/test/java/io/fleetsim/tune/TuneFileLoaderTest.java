@@ -105,6 +105,15 @@ class TuneFileLoaderTest {
     }
 
     @Test
+    void theScenariosRadioModelIsTheOneEveryCellMeasuresWith() throws IOException {
+        TuneFile tune = TuneFileLoader.load(write(BASE.replace("groups:", "radio: {profile: nb-iot}\ngroups:")
+                + "sweep: {natProfiles: [cellular-udp-30s], coapPingSeconds: [30, 60]}\n"));
+
+        assertThat(tune.radio().tailSeconds()).isEqualTo(20);
+        assertThat(tune.cells()).allSatisfy(cell -> assertThat(cell.scenario().radio().profile()).isEqualTo("nb-iot"));
+    }
+
+    @Test
     void sweepProblemsNameTheLineAndTheField() throws IOException {
         assertThat(problem(BASE + "sweep:\n  natProfiles: [cellular-udp-30s]\n  coapPingSecond: [30]\n"))
                 .startsWith("tune.yaml:10: sweep.coapPingSecond: unknown key (did you mean 'coapPingSeconds'?)");
@@ -117,6 +126,8 @@ class TuneFileLoaderTest {
         assertThat(problem(BASE.replace("transport: udp", "transport: udp\n    count: 10")
                 + "sweep: {natProfiles: [cellular-udp-30s], coapPingSeconds: [30]}\n"))
                 .startsWith("tune.yaml:8: groups[0].count: the sweep sets every cell's device count");
+        assertThat(problem(BASE + "sweep:\n  natProfiles: [cellular-udp-30s]\n  coapPingSeconds: [30]\n  radio: {profile: nb-iot}\n"))
+                .startsWith("tune.yaml:11: sweep.radio: the radio model is a scenario key now: move this map to the top level");
         assertThat(problem(BASE.replace("timeScale: 100", "timeScale: 0")
                 + "sweep: {natProfiles: [cellular-udp-30s], coapPingSeconds: [30]}\n"))
                 .startsWith("tune.yaml:3: timeScale: must be at least 0.01");
