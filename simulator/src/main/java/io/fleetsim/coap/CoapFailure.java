@@ -9,7 +9,7 @@ package io.fleetsim.coap;
  * (RFC 8323) what waited on a connection that died fails under the cause it died of:
  * {@code closed-by-server}, {@code abort}, {@code release}, {@code frame-too-large},
  * {@code malformed-frame}, {@code csm-invalid}, {@code pong-timeout}; {@code csm-timeout} when the
- * server's CSM never came.
+ * server's CSM never came; {@code handshake} when the DTLS or TLS handshake failed.
  */
 public final class CoapFailure extends RuntimeException {
 
@@ -25,6 +25,8 @@ public final class CoapFailure extends RuntimeException {
     public static final String WRONG_MESSAGE_ID = "wrong-message-id";
     /** The server kept announcing more Block2 blocks past the device's limit. */
     public static final String BLOCK2_TOO_LARGE = "block2-too-large";
+    /** The DTLS or TLS handshake failed (its cause is counted under the handshake's failures). */
+    public static final String HANDSHAKE = "handshake";
     /** No socket could be opened: the process is out of file descriptors or ports. */
     public static final String SOCKET_LIMIT = "socket-limit";
 

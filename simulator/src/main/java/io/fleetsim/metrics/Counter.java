@@ -55,5 +55,7 @@ public enum Counter {
     /** TLS handshakes that established a connection, resumed ones included. */
     TLS_HANDSHAKES,
     /** TLS handshakes that resumed the device's earlier session (abbreviated handshake). */
-    TLS_RESUMED_HANDSHAKES
+    TLS_RESUMED_HANDSHAKES,
+    /** TLS handshakes that failed, by cause under {@link FailureKind#TLS_HANDSHAKE}. */
+    TLS_HANDSHAKE_FAILURES
 }

@@ -30,11 +30,16 @@ final class DtlsSummary {
         return out;
     }
 
-    /** TLS handshakes of {@code transport: tls} devices: all that succeeded, and those that resumed a session. */
+    /**
+     * TLS handshakes of {@code transport: tls} devices: all that succeeded, those that resumed a
+     * session, and failures by cause.
+     */
     static Map<String, Object> tls(RunTotals t) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("handshakes", t.get(Counter.TLS_HANDSHAKES));
         out.put("resumedHandshakes", t.get(Counter.TLS_RESUMED_HANDSHAKES));
+        out.put("failureCount", t.get(Counter.TLS_HANDSHAKE_FAILURES));
+        out.put("failures", t.failures(FailureKind.TLS_HANDSHAKE));
         return out;
     }
 }

@@ -2,7 +2,11 @@ package io.fleetsim.metrics;
 
 /** The operations whose failures are counted by cause. */
 public enum FailureKind {
-    REGISTRATION, UPDATE, DEREGISTRATION, HANDSHAKE,
+    REGISTRATION, UPDATE, DEREGISTRATION,
+    /** A DTLS handshake. */
+    HANDSHAKE,
+    /** A TLS handshake (CoAP over TLS), by cause: untrusted-certificate, issuer-mismatch, timeout, ... */
+    TLS_HANDSHAKE,
     /** A device's connection died (TCP/TLS), by cause: pong-timeout, closed-by-server, abort, ... */
     CONNECTION
 }

@@ -17,7 +17,9 @@ public enum LatencyMetric {
     /** Reachability probe: the embedded server's Read of /3/0/9, answered. */
     PROBE("probe"),
     /** DTLS handshake. */
-    HANDSHAKE("handshake");
+    HANDSHAKE("handshake"),
+    /** TCP and TLS: from the start of the connect to a usable connection (TCP connect, TLS handshake, CSMs). */
+    CONNECT("connect");
 
     private final String tag;
 

@@ -80,7 +80,8 @@ public final class SummaryJson {
                 "malformedReceived", t.get(Counter.MALFORMED_RECEIVED)));
         root.put("retransmissions", t.get(Counter.RETRANSMISSIONS));
         root.put("connections", map("lost", t.failures(FailureKind.CONNECTION),
-                "framesTooLarge", t.get(Counter.FRAMES_TOO_LARGE)));
+                "framesTooLarge", t.get(Counter.FRAMES_TOO_LARGE),
+                "connectMs", LatencySummary.of(s.histograms().get(LatencyMetric.CONNECT))));
         root.put("handshake", DtlsSummary.handshake(t, s.histograms()));
         root.put("dtls", DtlsSummary.dtls(t));
         root.put("tls", DtlsSummary.tls(t));

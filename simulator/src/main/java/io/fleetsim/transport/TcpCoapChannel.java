@@ -18,6 +18,7 @@ import io.fleetsim.device.DeviceIdentity;
 import io.fleetsim.device.ShardContext;
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.FailureKind;
+import io.fleetsim.metrics.LatencyMetric;
 import io.fleetsim.metrics.RadioMeter;
 import io.fleetsim.metrics.TrafficKind;
 import io.fleetsim.nat.ConnectionNat;
@@ -116,16 +117,16 @@ public final class TcpCoapChannel implements CoapChannel {
         }
         holdsSocket = true;
         long startedMillis = System.currentTimeMillis(); // wall time, as the JDK dates TLS sessions
+        long startedMicros = shard.clock().nowMicros();
         return connector.connect(device.group().transport(), device.endpoint(), device.group().security())
                 .andThen(ar -> {
                     if (ar.succeeded() && ar.result().isSsl()) {
                         countHandshake(ar.result(), startedMillis);
                     }
                 })
-                .recover(t -> Future.failedFuture(t instanceof CoapFailure failure ? failure : new CoapFailure(
-                        SocketBudget.isOutOfSockets(t) ? CoapFailure.SOCKET_LIMIT : CoapFailure.TRANSPORT,
-                        String.valueOf(t.getMessage()))))
+                .recover(this::connectFailed)
                 .compose(this::exchangeCsm)
+                .onSuccess(v -> shard.metrics().record(LatencyMetric.CONNECT, shard.clock().nowMicros() - startedMicros))
                 .onFailure(t -> {
                     NetSocket half = socket;
                     teardown();
@@ -133,6 +134,24 @@ public final class TcpCoapChannel implements CoapChannel {
                         half.close();
                     }
                 });
+    }
+
+    /**
+     * A connect that failed, as a {@link CoapFailure}: a TLS handshake that failed is counted under
+     * its cause ({@link TlsFailureCause}) and fails the request as {@code handshake}, as over DTLS.
+     */
+    private Future<NetSocket> connectFailed(Throwable t) {
+        String tlsCause = TlsFailureCause.of(t);
+        if (tlsCause != null) {
+            shard.metrics().increment(Counter.TLS_HANDSHAKE_FAILURES);
+            shard.metrics().failure(FailureKind.TLS_HANDSHAKE, tlsCause);
+            if (!(t instanceof CoapFailure)) {
+                return Future.failedFuture(new CoapFailure(CoapFailure.HANDSHAKE, tlsCause));
+            }
+        }
+        return Future.failedFuture(t instanceof CoapFailure failure ? failure : new CoapFailure(
+                SocketBudget.isOutOfSockets(t) ? CoapFailure.SOCKET_LIMIT : CoapFailure.TRANSPORT,
+                String.valueOf(t.getMessage())));
     }
 
     private void countHandshake(NetSocket connected, long startedMillis) {

@@ -45,8 +45,6 @@ import io.vertx.core.Promise;
  */
 public final class DtlsCoapChannel implements CoapChannel {
 
-    /** Cause of a request or open that failed because the DTLS handshake did. */
-    public static final String HANDSHAKE_FAILED = "handshake";
 
     private static final MessageCallback IGNORED = new MessageCallbackAdapter();
     /** DTLS record content types 20 (change_cipher_spec), 21 (alert) and 22 (handshake). */
@@ -257,7 +255,7 @@ public final class DtlsCoapChannel implements CoapChannel {
         }
         Promise<Void> failed = handshake;
         handshake = null;
-        failed.fail(new CoapFailure(HANDSHAKE_FAILED, cause == null ? detail : cause));
+        failed.fail(new CoapFailure(CoapFailure.HANDSHAKE, cause == null ? detail : cause));
     }
 
     /** Scandium's handshake events, on the device's event loop. */
