@@ -1,12 +1,7 @@
 package io.fleetsim.server;
 
-import org.eclipse.californium.core.coap.CoAP.Type;
-import org.eclipse.californium.core.coap.EmptyMessage;
-import org.eclipse.californium.core.coap.Message;
-import org.eclipse.californium.core.coap.Request;
-import org.eclipse.californium.core.coap.Response;
-import org.eclipse.californium.core.network.serialization.UdpDataParser;
-import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +22,9 @@ import io.vertx.core.net.SocketAddress;
  * {@link RegistrationRequestHandler}) and CoAP pings, and nothing else. Benchmarks use it to
  * separate the simulator's own cost from a real server's; tests use it as a scriptable peer.
  *
- * <p>Everything runs on one event loop and never blocks. Datagrams that are not CoAP are
- * counted and dropped. A retransmitted CON (same source and message ID) gets the same bytes
+ * <p>Everything runs on one event loop and never blocks. It reads and writes only the bytes it
+ * answers from ({@link CoapWire}), so that it costs as little as possible next to the simulator
+ * it measures. Datagrams that are not CoAP are counted and dropped. A retransmitted CON (same source and message ID) gets the same bytes
  * as the first answer and is counted once.
  */
 public final class MinimalLwm2mResponder {
@@ -39,6 +35,7 @@ public final class MinimalLwm2mResponder {
     private static final String LOOPBACK = "127.0.0.1";
     /** RFC 7252 EXCHANGE_LIFETIME: how long a CON's answer must be kept for duplicates. */
     private static final long EXCHANGE_LIFETIME_MS = 247_000;
+    private static final byte[] NO_TOKEN = new byte[0];
 
     private final DatagramSocket socket;
     private final ResponderCounters counters = new ResponderCounters();
@@ -46,8 +43,6 @@ public final class MinimalLwm2mResponder {
     private final RegistrationRequestHandler handler =
             new RegistrationRequestHandler(directory, counters);
     private final DuplicateResponseCache answered = new DuplicateResponseCache();
-    private final UdpDataParser parser = new UdpDataParser();
-    private final UdpDataSerializer serializer = new UdpDataSerializer();
     private final Vertx vertx;
     private long rotationTimer = -1;
     private int nextMessageId = 1;
@@ -113,49 +108,39 @@ public final class MinimalLwm2mResponder {
     }
 
     private void onDatagram(DatagramPacket packet) {
-        Message message = parse(packet.data());
+        CoapWire.Message message = CoapWire.parse(packet.data().getBytes());
         if (message == null) {
             counters.countGarbage();
-        } else if (message instanceof Request request) {
-            answer(request, packet.sender());
-        } else if (message instanceof EmptyMessage && message.isConfirmable()) {
+        } else if (message.isRequest()) {
+            answer(message, packet.sender());
+        } else if (message.isEmpty() && message.type() == CoapWire.CON) {
             counters.countPing();
-            send(Buffer.buffer(serializer.getByteArray(EmptyMessage.newRST(message))), packet.sender());
+            send(Buffer.buffer(CoapWire.response(CoapWire.RST, 0, message.messageId(), NO_TOKEN, List.of())),
+                    packet.sender());
         }
         // ACKs, RSTs and responses need no answer from a peer that sends no requests.
     }
 
-    private Message parse(Buffer datagram) {
-        try {
-            return parser.parseMessage(datagram.getBytes());
-        } catch (RuntimeException notCoap) {
-            LOG.debug("Dropping a datagram that is not CoAP: {}", notCoap.getMessage());
-            return null;
-        }
-    }
-
-    private void answer(Request request, SocketAddress sender) {
-        if (!request.isConfirmable()) {
-            send(serialize(handler.handle(request), request, Type.NON, nextMessageId()), sender);
+    private void answer(CoapWire.Message request, SocketAddress sender) {
+        if (request.type() != CoapWire.CON) {
+            send(respond(request, CoapWire.NON, nextMessageId()), sender);
             return;
         }
-        ExchangeKey key = new ExchangeKey(sender.host(), sender.port(), request.getMID());
+        ExchangeKey key = new ExchangeKey(sender.host(), sender.port(), request.messageId());
         Buffer earlier = answered.get(key);
         if (earlier != null) {
             counters.countDuplicate();
             send(earlier, sender);
             return;
         }
-        Buffer response = serialize(handler.handle(request), request, Type.ACK, request.getMID());
+        Buffer response = respond(request, CoapWire.ACK, request.messageId());
         answered.put(key, response);
         send(response, sender);
     }
 
-    private Buffer serialize(Response response, Request request, Type type, int messageId) {
-        response.setType(type);
-        response.setMID(messageId);
-        response.setToken(request.getToken());
-        return Buffer.buffer(serializer.getByteArray(response));
+    private Buffer respond(CoapWire.Message request, int type, int messageId) {
+        RegistrationRequestHandler.Answer answer = handler.handle(request.code(), request.path(), request.queries());
+        return Buffer.buffer(CoapWire.response(type, answer.code(), messageId, request.token(), answer.locationPath()));
     }
 
     private int nextMessageId() {

@@ -2,23 +2,33 @@ package io.fleetsim.server;
 
 import java.util.List;
 
-import org.eclipse.californium.core.coap.CoAP.Code;
-import org.eclipse.californium.core.coap.CoAP.ResponseCode;
-import org.eclipse.californium.core.coap.Request;
-import org.eclipse.californium.core.coap.Response;
-import org.eclipse.californium.core.coap.option.StringOption;
-
 /**
  * The LwM2M registration interface, reduced to what a load test needs: {@code POST /rd?ep=}
  * registers (2.01 Created, Location-Path {@code rd/<id>}), {@code POST /rd/<id>} updates
  * (2.04 Changed), {@code DELETE /rd/<id>} deregisters (2.02 Deleted); unknown ids and
- * anything else get 4.04. Builds bare responses: the caller sets type, message ID and token.
- * Not thread-safe: used only on the responder's event loop.
+ * anything else get 4.04. Gives the response code and Location-Path; the caller writes the
+ * response. Not thread-safe: used only on the responder's event loop.
  */
 final class RegistrationRequestHandler {
 
+    static final int POST = 2;
+    static final int DELETE = 4;
+    static final int CREATED = 2 << 5 | 1;
+    static final int DELETED = 2 << 5 | 2;
+    static final int CHANGED = 2 << 5 | 4;
+    static final int BAD_REQUEST = 4 << 5;
+    static final int NOT_FOUND = 4 << 5 | 4;
+
     private static final String REGISTRATION_PATH = "rd";
     private static final String ENDPOINT_QUERY = "ep=";
+
+    /** A response code and the Location-Path segments to send with it. */
+    record Answer(int code, List<String> locationPath) {
+
+        static Answer of(int code) {
+            return new Answer(code, List.of());
+        }
+    }
 
     private final RegistrationDirectory directory;
     private final ResponderCounters counters;
@@ -28,60 +38,54 @@ final class RegistrationRequestHandler {
         this.counters = counters;
     }
 
-    Response handle(Request request) {
-        List<String> path = pathSegments(request);
+    /** Answers a request with {@code code} (1 GET, 2 POST, 3 PUT, 4 DELETE), Uri-Path and Uri-Query. */
+    Answer handle(int code, List<String> path, List<String> queries) {
         if (path.isEmpty() || !REGISTRATION_PATH.equals(path.get(0)) || path.size() > 2) {
             return notFound();
         }
         if (path.size() == 1) {
-            return request.getCode() == Code.POST ? register(request) : notFound();
+            return code == POST ? register(queries) : notFound();
         }
         String id = path.get(1);
-        if (request.getCode() == Code.POST) {
+        if (code == POST) {
             return update(id);
         }
-        return request.getCode() == Code.DELETE ? deregister(id) : notFound();
+        return code == DELETE ? deregister(id) : notFound();
     }
 
-    private Response register(Request request) {
-        String endpoint = endpointName(request);
+    private Answer register(List<String> queries) {
+        String endpoint = endpointName(queries);
         if (endpoint == null || endpoint.isEmpty()) {
-            return new Response(ResponseCode.BAD_REQUEST);
+            return Answer.of(BAD_REQUEST);
         }
         String id = directory.register(endpoint);
         counters.countRegistration();
-        Response created = new Response(ResponseCode.CREATED);
-        created.getOptions().addLocationPath(REGISTRATION_PATH).addLocationPath(id);
-        return created;
+        return new Answer(CREATED, List.of(REGISTRATION_PATH, id));
     }
 
-    private Response update(String id) {
+    private Answer update(String id) {
         if (!directory.contains(id)) {
             return notFound();
         }
         counters.countUpdate();
-        return new Response(ResponseCode.CHANGED);
+        return Answer.of(CHANGED);
     }
 
-    private Response deregister(String id) {
+    private Answer deregister(String id) {
         if (!directory.remove(id)) {
             return notFound();
         }
         counters.countDeregistration();
-        return new Response(ResponseCode.DELETED);
+        return Answer.of(DELETED);
     }
 
-    private Response notFound() {
+    private Answer notFound() {
         counters.countNotFound();
-        return new Response(ResponseCode.NOT_FOUND);
+        return Answer.of(NOT_FOUND);
     }
 
-    private static List<String> pathSegments(Request request) {
-        return request.getOptions().getUriPath().stream().map(StringOption::getStringValue).toList();
-    }
-
-    private static String endpointName(Request request) {
-        for (String query : request.getOptions().getUriQueryStrings()) {
+    private static String endpointName(List<String> queries) {
+        for (String query : queries) {
             if (query.startsWith(ENDPOINT_QUERY)) {
                 return query.substring(ENDPOINT_QUERY.length());
             }
