@@ -24,6 +24,10 @@ public enum Counter {
     // NAT emulation (io.fleetsim.nat) and the reachability it leaves
     NAT_MAPPINGS_CREATED, NAT_EXPIRIES, NAT_REBINDINGS, NAT_FLUSHED, NAT_PORT_NOT_PRESERVED, NAT_RESETS,
     NAT_DROPPED_UP, NAT_DROPPED_DOWN, NAT_DROPPED_DEAD_MAPPING, NAT_FILTERED,
+    /** TCP/TLS connections given up behind a dead mapping and left open, as the server's end stays half-open. */
+    NAT_ABANDONED_CONNECTIONS,
+    /** Abandoned connections closed before the server closed them, to give a new connection its socket. */
+    NAT_ABANDONED_CLOSED_EARLY,
     /** Keepalive pings sent: an empty CON over UDP/DTLS, an RFC 8323 Ping over TCP/TLS. */
     PINGS,
     /** Pings without answer: over UDP after all retransmissions, over TCP/TLS no Pong within pongTimeoutSeconds. */

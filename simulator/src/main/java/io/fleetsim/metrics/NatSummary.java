@@ -25,6 +25,8 @@ final class NatSummary {
         nat.put("rebindings", t.get(Counter.NAT_REBINDINGS));
         nat.put("flushed", t.get(Counter.NAT_FLUSHED));
         nat.put("resets", t.get(Counter.NAT_RESETS));
+        nat.put("abandonedConnections", t.get(Counter.NAT_ABANDONED_CONNECTIONS));
+        nat.put("abandonedClosedEarly", t.get(Counter.NAT_ABANDONED_CLOSED_EARLY));
         nat.put("expiriesPerDeviceHour", round(t.perDeviceHour(t.get(Counter.NAT_EXPIRIES))));
         nat.put("rebindingsPerDeviceHour", round(t.perDeviceHour(t.get(Counter.NAT_REBINDINGS))));
         nat.put("mappingsAlive", t.mappingsAlive());

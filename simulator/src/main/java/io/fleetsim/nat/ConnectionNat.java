@@ -2,8 +2,9 @@ package io.fleetsim.nat;
 
 /**
  * What the emulated NAT does to one device's TCP or TLS connection, which is still the device's
- * one socket: the channel asks before each frame it writes and each chunk it reads. Used on the
- * device's event loop only.
+ * one socket: the channel asks before each frame it writes and each chunk it reads, how long
+ * each frame spends on the path, and, when the device gives the connection up, whether its close
+ * could reach the server at all. Used on the device's event loop only.
  */
 public interface ConnectionNat {
 
@@ -34,6 +35,21 @@ public interface ConnectionNat {
         }
 
         @Override
+        public boolean isBlackHole() {
+            return false;
+        }
+
+        @Override
+        public long uplinkMillis() {
+            return 0;
+        }
+
+        @Override
+        public long downlinkMillis() {
+            return 0;
+        }
+
+        @Override
         public void closed() {
         }
     };
@@ -46,6 +62,22 @@ public interface ConnectionNat {
 
     /** Bytes from the server arrive now; false when the NAT drops them. */
     boolean inbound();
+
+    /**
+     * True while the connection's mapping is dead (expired or flushed, either {@code tcpExpiry}):
+     * no segment of this connection passes the NAT any more, so neither the device's FIN or reset
+     * reaches the server nor the server's FIN the device.
+     */
+    boolean isBlackHole();
+
+    /**
+     * Simulated ms the frame the device writes now spends on its way to the NAT: delay, jitter and
+     * the retransmission timeouts of its lost copies (see {@link PathDelay}); 0 without.
+     */
+    long uplinkMillis();
+
+    /** Simulated ms the frame that came from the server now spends on its way to the device; 0 without. */
+    long downlinkMillis();
 
     /** The device's connection is gone (closed, aborted, or never made). */
     void closed();

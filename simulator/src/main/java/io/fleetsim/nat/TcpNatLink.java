@@ -14,7 +14,11 @@ import io.fleetsim.scenario.NatSettings;
  * are dropped too ({@code tcpExpiry: drop}, strict conntrack, until the device's Pong timeout gives
  * up) or draw a reset ({@code tcpExpiry: rst}, loose tracking: the device's next segment leaves on
  * a new port and the server resets it). The next connection after that counts as a rebinding.
- * Everything runs on the device's event loop.
+ * Either way the dead connection's own segments never reach the server again, so when the device
+ * gives it up the server keeps its end, half-open: the channel abandons such a connection instead
+ * of closing it ({@link #isBlackHole()}). Frames take {@code delayMs} plus up to {@code jitterMs}
+ * each way, and a frame whose segment is lost ({@code lossPercent}) waits for its retransmissions
+ * ({@link PathDelay}). Everything runs on the device's event loop.
  */
 public final class TcpNatLink implements ConnectionNat {
 
@@ -85,6 +89,32 @@ public final class TcpNatLink implements ConnectionNat {
             mapping.inbound(now);
         }
         return true;
+    }
+
+    @Override
+    public boolean isBlackHole() {
+        checkExpiry(now());
+        return blackHole;
+    }
+
+    @Override
+    public long uplinkMillis() {
+        return pathMillis(settings.uplinkLoss(), Counter.NAT_DROPPED_UP);
+    }
+
+    @Override
+    public long downlinkMillis() {
+        return pathMillis(settings.downlinkLoss(), Counter.NAT_DROPPED_DOWN);
+    }
+
+    /** Delay and jitter, plus the retransmission timeouts of the lost copies, each counted. */
+    private long pathMillis(double lossShare, Counter lost) {
+        long millis = PathDelay.delayMillis(settings, context.random());
+        int lostCopies = PathDelay.lostCopies(lossShare, context.random());
+        for (int i = 0; i < lostCopies; i++) {
+            metrics().increment(lost);
+        }
+        return millis + PathDelay.retransmissionMillis(lostCopies);
     }
 
     @Override

@@ -274,8 +274,7 @@ public final class UdpNatLink implements DatagramLink {
     }
 
     private long delayMillis() {
-        double jitter = settings.jitterMillis() > 0 ? context.random().nextDouble() * settings.jitterMillis() : 0;
-        return Math.round(settings.delayMillis() + jitter);
+        return PathDelay.delayMillis(settings, context.random());
     }
 
     private SimClock clock() {

@@ -61,11 +61,6 @@ final class DeviceGroupReader {
         Keepalive keepalive = KeepaliveReader.read(group, transport);
         Security security = SecurityReader.read(group, transport);
         NatSettings nat = NatSettingsReader.read(group);
-        if (nat.enabled() && transport.isStream()
-                && (nat.uplinkLoss() > 0 || nat.downlinkLoss() > 0 || nat.delayMillis() > 0 || nat.jitterMillis() > 0)) {
-            throw group.error(ScenarioKeys.NAT_SECTION, "lossPercent, delayMs and jitterMs apply to udp groups only; "
-                    + "a " + transport.key() + " group's NAT has only timeouts, tcpExpiry and flushAtSeconds");
-        }
         return new DeviceGroup(name, count, prefix, transport, security, keepalive, nat);
     }
 

@@ -134,11 +134,12 @@ public final class ScenarioKeys {
             List.of("address-dependent", "endpoint-independent"), List.of(), KeyDefault.of("address-dependent"),
             "Which sources a live mapping accepts: only the server, or anyone.");
     public static final StructureKey NAT_LOSS = new StructureKey(NAT, "lossPercent", "number or map",
-            KeyDefault.described("0"), "Packets dropped, in both directions, or `{up: 1, down: 2}` per direction.");
+            KeyDefault.described("0"), "Packets dropped (tcp/tls: segments sent again after the RTO), in both directions, or `{up: 1, down: 2}` "
+                    + "per direction.");
     public static final DecimalKey NAT_DELAY = new DecimalKey(NAT, "delayMs", "ms", 0, false, 600_000,
             KeyDefault.of(0.0), "One-way delay added in each direction.");
     public static final DecimalKey NAT_JITTER = new DecimalKey(NAT, "jitterMs", "ms", 0, false, 600_000,
-            KeyDefault.of(0.0), "Up to this much more one-way delay, drawn per packet.");
+            KeyDefault.of(0.0), "Up to this much more one-way delay, drawn per packet (tcp/tls: per frame, order kept).");
     public static final StructureKey NAT_FLUSH = new StructureKey(NAT, "flushAtSeconds", "list of numbers",
             KeyDefault.described("none"), "Moments at which every mapping is dropped at once (a NAT reboot).");
     public static final ChoiceKey NAT_TCP_EXPIRY = new ChoiceKey(NAT, "tcpExpiry",

@@ -34,7 +34,10 @@ import io.vertx.core.net.NetSocket;
  * honoured. When the path dies (no Pong, the server closed or aborted, a bad frame) the channel
  * closes the connection, fails what was waiting and tells the device through
  * {@link #onPathLost}; the next {@link #open()} or {@link #send} connects again. Behind an emulated
- * NAT every frame passes its {@link ConnectionNat} (a black hole drops it, a reset closes the connection).
+ * NAT every frame passes its {@link ConnectionNat} (a black hole drops it, a reset closes the connection),
+ * and waits on the path for its delay, in order, each way ({@link InOrderDelay}). A connection lost
+ * while its mapping is dead is abandoned rather than closed ({@link AbandonedConnections}): its
+ * close could not reach the server, so the server keeps it open.
  */
 public final class TcpCoapChannel implements CoapChannel {
 
@@ -56,6 +59,10 @@ public final class TcpCoapChannel implements CoapChannel {
     private final TcpKeepalive keepalive;
     private final TcpMessageCodec codec;
     private final ConnectionNat nat;
+    /** Frames on their way to the NAT, and from it to the device. */
+    private final InOrderDelay uplink;
+    private final InOrderDelay downlink;
+    private final AbandonedConnections abandoned;
     private Consumer<String> pathLost = cause -> { };
     private NetSocket socket;
     private Future<Void> opening;
@@ -63,6 +70,8 @@ public final class TcpCoapChannel implements CoapChannel {
     private long csmTimer = -1;
     private long serverMaxMessageSize = SERVER_BASE_MESSAGE_SIZE;
     private boolean closedByDevice;
+    /** The server closed the connection while its mapping was dead: the device could not see it. */
+    private boolean serverCloseUnseen;
     /** Whether this channel holds a socket of the {@link SocketBudget}: from connect until teardown. */
     private boolean holdsSocket;
     private final RadioMeter radio;
@@ -79,6 +88,9 @@ public final class TcpCoapChannel implements CoapChannel {
         this.connector = connector;
         this.device = device;
         this.codec = new TcpMessageCodec();
+        this.uplink = new InOrderDelay(shard.clock(), this::throughNat);
+        this.downlink = new InOrderDelay(shard.clock(), this::onFrame);
+        this.abandoned = new AbandonedConnections(shard.metrics());
         this.exchanges = new TcpExchangeLayer(shard.clock(), responseTimeoutMillis(), shard.random(), codec,
                 shard.metrics(), this::write, requestHandler, this::onSignal);
         Keepalive settings = device.group().keepalive();
@@ -107,12 +119,13 @@ public final class TcpCoapChannel implements CoapChannel {
 
     /**
      * Connects and exchanges CSMs. The connection holds one socket of the process's
-     * {@link SocketBudget} from now until {@link #teardown()}; a spent budget, or a system out of
-     * file descriptors or ports, fails with {@code socket-limit}.
+     * {@link SocketBudget} from now until {@link #teardown()}; when the budget is spent, the device's
+     * oldest abandoned connection is closed to make room, and failing that, as with a system out of
+     * file descriptors or ports, the attempt fails with {@code socket-limit}.
      */
     private Future<Void> connect() {
         SocketBudget budget = SocketBudget.process();
-        if (!budget.tryAcquire()) {
+        if (!budget.tryAcquire() && !(abandoned.closeOldest() && budget.tryAcquire())) {
             return Future.failedFuture(new CoapFailure(CoapFailure.SOCKET_LIMIT, budget.exhaustedMessage()));
         }
         holdsSocket = true;
@@ -167,15 +180,22 @@ public final class TcpCoapChannel implements CoapChannel {
             return Future.failedFuture(new CoapFailure(CoapFailure.CLOSED, "closed while connecting"));
         }
         socket = connected;
+        serverCloseUnseen = false;
         nat.connected(connected.localAddress().port());
-        TcpFrameAssembler assembler = new TcpFrameAssembler(MAX_FRAME_BYTES, this::onFrame, this::onOversize);
+        TcpFrameAssembler assembler = new TcpFrameAssembler(MAX_FRAME_BYTES,
+                frame -> downlink.offer(frame, nat.downlinkMillis()), this::onOversize);
         connected.handler(bytes -> {
             if (socket == connected && nat.inbound()) {
                 assembler.feed(bytes);
             }
         });
         connected.closeHandler(v -> {
-            if (socket == connected) {
+            if (socket != connected) {
+                return;
+            }
+            if (nat.isBlackHole()) {
+                serverCloseUnseen = true; // its FIN dies in the NAT: the device finds out by its keepalive
+            } else {
                 lose("closed-by-server");
             }
         });
@@ -209,10 +229,12 @@ public final class TcpCoapChannel implements CoapChannel {
         NetSocket closing = socket;
         if (closing != null) {
             signal(TcpSignal.release());
+            uplink.flush(); // what the device wrote goes out before its FIN
         }
         teardown();
         exchanges.failAll(CoapFailure.CLOSED, "channel closed");
-        return closing == null ? Future.succeededFuture() : closing.close().otherwiseEmpty();
+        Future<Void> own = closing == null ? Future.succeededFuture() : closing.close().otherwiseEmpty();
+        return Future.join(own, abandoned.closeAll()).mapEmpty();
     }
 
     @Override
@@ -296,33 +318,51 @@ public final class TcpCoapChannel implements CoapChannel {
         write(signal.trafficKind(), codec.encode(signal));
     }
 
-    /** Writes one frame, counted as traffic of {@code kind}, unless the NAT swallows it. */
+    /** Writes one frame, counted as traffic of {@code kind}; it reaches the NAT after its path delay. */
     private void write(TrafficKind kind, Buffer frame) {
-        NetSocket current = socket;
-        if (current != null) {
+        if (socket != null) {
             keepalive.activity();
             radio.transmission();
             shard.metrics().traffic(kind, true, frame.length());
-            switch (nat.outbound()) {
-                case PASS -> current.write(frame);
-                case DROP -> { } // a black hole: the device does not know
-                case RESET -> shard.clock().schedule(0, id -> {
-                    if (socket == current) {
-                        lose("nat-reset");
-                    }
-                });
-            }
+            uplink.offer(frame, nat.uplinkMillis());
         }
     }
 
-    /** The path is dead: close it, fail what waits, count it and tell the device. */
+    /** A frame of the device reaches the NAT: it goes out, unless the NAT swallows it or resets. */
+    private void throughNat(Buffer frame) {
+        NetSocket current = socket;
+        if (current == null) {
+            return;
+        }
+        switch (nat.outbound()) {
+            case PASS -> current.write(frame);
+            case DROP -> { } // a black hole: the device does not know
+            case RESET -> shard.clock().schedule(0, id -> {
+                if (socket == current) {
+                    lose("nat-reset");
+                }
+            });
+        }
+    }
+
+    /**
+     * The path is dead: close it (or, behind a dead mapping, abandon it: its close could not reach
+     * the server), fail what waits, count it and tell the device.
+     */
     private void lose(String cause) {
         if (socket == null) {
             return;
         }
         NetSocket dead = socket;
+        boolean abandon = nat.isBlackHole() && !serverCloseUnseen;
+        if (abandon) {
+            holdsSocket = false; // the abandoned connection keeps its socket of the budget
+            abandoned.abandon(dead);
+        }
         teardown();
-        dead.close();
+        if (!abandon) {
+            dead.close();
+        }
         // What waited fails under the cause the connection died of, e.g. frame-too-large or abort.
         exchanges.failAll(cause, "connection lost: " + cause);
         if (serverCsm != null) {
@@ -338,6 +378,8 @@ public final class TcpCoapChannel implements CoapChannel {
             SocketBudget.process().release();
         }
         socket = null;
+        uplink.clear();
+        downlink.clear();
         nat.closed();
         opening = null;
         keepalive.stop();

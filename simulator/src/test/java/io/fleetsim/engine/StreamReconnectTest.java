@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,8 +20,6 @@ import io.fleetsim.metrics.FailureKind;
 import io.fleetsim.metrics.LatencyMetric;
 import io.fleetsim.scenario.Scenario;
 import io.fleetsim.scenario.Transport;
-import io.fleetsim.security.FleetPki;
-import io.fleetsim.server.tcp.EmbeddedTcpLwm2mServer;
 
 /**
  * A TCP device whose path dies (the server falls silent, closes the connection, or sends a frame
@@ -36,29 +33,15 @@ class StreamReconnectTest {
     private static final String KEEPALIVE = "keepalive:\n  coapPingSeconds: 60\n  pongTimeoutSeconds: 30";
     private static final String SLOW_UPDATES = "lifetimeSeconds: 36000\ntimeScale: 60";
 
-    private FleetPki pki;
-    private EmbeddedTcpLwm2mServer server;
+    @RegisterExtension
+    final StreamServerExtension stream = new StreamServerExtension();
 
     @TempDir
     Path results;
 
-    @BeforeEach
-    void startServer() {
-        pki = StreamTransports.pki();
-        server = StreamTransports.start(pki);
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
-
     private FleetEngine start(String name, int count) throws Exception {
         Scenario scenario = StreamTransports.fleet(name, count, Transport.TCP, KEEPALIVE, SLOW_UPDATES);
-        FleetEngine engine = FleetEngine.start(scenario, StreamTransports.target(server, Transport.TCP, pki),
-                RunOptions.defaults(results));
-        assertThat(engine.awaitRegistered(count, 30_000)).as(count + " registered").isTrue();
-        return engine;
+        return stream.startRegistered(scenario, Transport.TCP, count, results);
     }
 
     @Test
@@ -67,7 +50,7 @@ class StreamReconnectTest {
         waitFor(() -> engine.totals().get(Counter.PINGS) >= 5, 20_000); // pings answered: still alive
         assertThat(engine.totals().failures(FailureKind.CONNECTION)).isEmpty();
 
-        server.blackhole(true);
+        stream.server().blackhole(true);
         long silentAt = engine.clock().nowMillis();
         waitFor(() -> engine.totals().failures(FailureKind.CONNECTION).getOrDefault("pong-timeout", 0L) >= 5, 20_000);
         long detectedAfter = engine.clock().nowMillis() - silentAt;
@@ -76,7 +59,7 @@ class StreamReconnectTest {
         assertThat(detectedAfter).as("simulated ms until the dead path was found").isBetween(30_000L, 95_000L);
         assertThat(engine.registeredNow()).isLessThan(5);
 
-        server.blackhole(false);
+        stream.server().blackhole(false);
         waitFor(() -> engine.totals().get(Counter.RECONNECTS) >= 5 && engine.registeredNow() == 5, 60_000);
         RunOutcome outcome = engine.stop();
 
@@ -90,13 +73,13 @@ class StreamReconnectTest {
     @Test
     void aConnectionClosedByTheServerIsCountedAndTheDeviceRegistersAgain() throws Exception {
         FleetEngine engine = start("closed", 3);
-        String firstLocation = server.registration("closed-000001").orElseThrow().location();
+        String firstLocation = stream.server().registration("closed-000001").orElseThrow().location();
 
-        assertThat(server.disconnect("closed-000001")).isTrue();
+        assertThat(stream.server().disconnect("closed-000001")).isTrue();
 
         waitFor(() -> engine.totals().get(Counter.RECONNECTS) == 1 && engine.registeredNow() == 3, 20_000);
         assertThat(engine.totals().failures(FailureKind.CONNECTION)).containsEntry("closed-by-server", 1L);
-        assertThat(server.registration("closed-000001").orElseThrow().location()).isNotEqualTo(firstLocation);
+        assertThat(stream.server().registration("closed-000001").orElseThrow().location()).isNotEqualTo(firstLocation);
         RunOutcome outcome = engine.stop();
         assertThat(outcome.summary().totals().get(Counter.DEREGISTRATIONS)).isEqualTo(3);
     }
@@ -106,7 +89,7 @@ class StreamReconnectTest {
         FleetEngine engine = start("big", 2);
         byte[] header = {(byte) 0xF0, 0x00, 0x10, 0x00, 0x00, 0x45}; // Len 15: 65805 + 1 MiB of body follow
 
-        server.sendRaw("big-000000", header);
+        stream.server().sendRaw("big-000000", header);
 
         waitFor(() -> engine.totals().get(Counter.FRAMES_TOO_LARGE) == 1, 20_000);
         waitFor(() -> engine.totals().get(Counter.RECONNECTS) == 1 && engine.registeredNow() == 2, 20_000);
@@ -127,12 +110,12 @@ class StreamReconnectTest {
         String name = "resume-" + resumption + "-" + x509;
         String security = "security:\n" + (x509 ? "  mode: x509\n" : "") + "  sessionResumption: " + resumption;
         Scenario scenario = StreamTransports.fleet(name, count, Transport.TLS, security, SLOW_UPDATES);
-        FleetEngine engine = FleetEngine.start(scenario, StreamTransports.target(server, Transport.TLS, pki),
+        FleetEngine engine = FleetEngine.start(scenario, stream.target(Transport.TLS),
                 RunOptions.defaults(results));
         assertThat(engine.awaitRegistered(count, 30_000)).as(count + " registered over tls").isTrue();
 
         for (int i = 0; i < count; i++) {
-            assertThat(server.disconnect(name + "-00000" + i)).as("the server closes device %d's connection", i).isTrue();
+            assertThat(stream.server().disconnect(name + "-00000" + i)).as("the server closes device %d's connection", i).isTrue();
         }
         waitFor(() -> engine.totals().get(Counter.RECONNECTS) == count && engine.registeredNow() == count, 30_000);
         RunOutcome outcome = engine.stop();

@@ -9,11 +9,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 import org.HdrHistogram.Histogram;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.FailureKind;
@@ -21,16 +23,15 @@ import io.fleetsim.metrics.LatencyMetric;
 import io.fleetsim.metrics.RunTotals;
 import io.fleetsim.scenario.Scenario;
 import io.fleetsim.scenario.Transport;
-import io.fleetsim.security.FleetPki;
-import io.fleetsim.server.tcp.EmbeddedTcpLwm2mServer;
 
 /**
  * TCP devices behind the emulated carrier NAT (a 240 s established timeout, as Azure's load
  * balancer has) against the embedded CoAP-over-TCP server on loopback: a device that pings less
  * often than the timeout is black-holed and finds out through its Pong timeout ({@code drop}) or
  * its first frame after the expiry ({@code rst}), connects again and registers again; the
- * reconnect is timed from the exact expiry. A device that pings more often keeps its mapping.
- * Simulated times below; timeScale 300.
+ * reconnect is timed from the exact expiry. Either way the dead connection's close cannot pass
+ * the NAT, so the server keeps it open, half-open, beside the new one until the run stops. A
+ * device that pings more often keeps its mapping. Simulated times below; timeScale 300.
  */
 @Timeout(120)
 class TcpNatTest {
@@ -39,22 +40,11 @@ class TcpNatTest {
     private static final long PING_SECONDS = 540;
     private static final long PONG_SECONDS = 30;
 
-    private FleetPki pki;
-    private EmbeddedTcpLwm2mServer server;
+    @RegisterExtension
+    final StreamServerExtension stream = new StreamServerExtension();
 
     @TempDir
     Path results;
-
-    @BeforeEach
-    void startServer() {
-        pki = StreamTransports.pki();
-        server = StreamTransports.start(pki);
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
 
     private static Scenario scenario(String name, int count, long durationSeconds, long pingSeconds, String expiry) {
         return scenario(name, count, durationSeconds, pingSeconds, PONG_SECONDS, expiry);
@@ -79,10 +69,7 @@ class TcpNatTest {
     }
 
     private FleetEngine start(Scenario scenario, int count) throws Exception {
-        FleetEngine engine = FleetEngine.start(scenario, StreamTransports.target(server, Transport.TCP, pki),
-                RunOptions.defaults(results));
-        assertThat(engine.awaitRegistered(count, 30_000)).as(count + " registered").isTrue();
-        return engine;
+        return stream.startRegistered(scenario, Transport.TCP, count, results);
     }
 
     @Test
@@ -91,14 +78,17 @@ class TcpNatTest {
         FleetEngine engine = start(scenario("tcpdrop", 3, 36000, PING_SECONDS, "drop"), 3);
 
         waitFor(() -> engine.totals().get(Counter.NAT_EXPIRIES) >= 3, 20_000);
-        CompletableFuture<?> read = server.read("tcpdrop-000000", "/3/0/9", null, Duration.ofMillis(300));
+        CompletableFuture<?> read = stream.server().read("tcpdrop-000000", "/3/0/9", null, Duration.ofMillis(300));
         assertThat(engine.registeredNow()).as("the devices do not know yet").isEqualTo(3);
         assertThat(failsOrTimesOut(read)).as("a server request into the black hole is lost").isTrue();
 
         waitFor(() -> engine.totals().get(Counter.RECONNECTS) >= 3 && engine.registeredNow() == 3, 30_000);
+        assertThat(stream.server().openConnections()).as("the server still holds the black-holed connections")
+                .isGreaterThanOrEqualTo(2 * 3);
         RunOutcome outcome = engine.stop();
         RunTotals totals = outcome.summary().totals();
 
+        assertAbandonedUntilTheRunStopped(engine, outcome, 3);
         assertThat(totals.failures(FailureKind.CONNECTION)).containsKey("pong-timeout").doesNotContainKey("nat-reset");
         assertThat(totals.get(Counter.NAT_REBINDINGS)).as("a new connection after the expiry").isGreaterThanOrEqualTo(3);
         assertThat(totals.get(Counter.NAT_RESETS)).isZero();
@@ -121,9 +111,12 @@ class TcpNatTest {
         FleetEngine engine = start(scenario("tcprst", 3, 36000, PING_SECONDS, pongSeconds, "rst"), 3);
 
         waitFor(() -> engine.totals().get(Counter.RECONNECTS) >= 3 && engine.registeredNow() == 3, 30_000);
+        assertThat(stream.server().openConnections()).as("the reset came for a new port: the old connection stays")
+                .isGreaterThanOrEqualTo(2 * 3);
         RunOutcome outcome = engine.stop();
         RunTotals totals = outcome.summary().totals();
 
+        assertAbandonedUntilTheRunStopped(engine, outcome, 3);
         assertThat(totals.get(Counter.NAT_RESETS)).isGreaterThanOrEqualTo(3);
         assertThat(totals.failures(FailureKind.CONNECTION)).containsKey("nat-reset").doesNotContainKey("pong-timeout");
         assertThat(totals.get(Counter.NAT_REBINDINGS)).isGreaterThanOrEqualTo(3);
@@ -138,7 +131,7 @@ class TcpNatTest {
     @Test
     void aDevicePingingMoreOftenThanTheNatTimeoutKeepsItsMappingAndStaysReachable() throws Exception {
         RunOutcome outcome = FleetEngine.run(scenario("tcpkeep", 3, 1800, 200, "drop"),
-                StreamTransports.target(server, Transport.TCP, pki), RunOptions.defaults(results));
+                stream.target(Transport.TCP), RunOptions.defaults(results));
         RunTotals totals = outcome.summary().totals();
 
         assertThat(totals.get(Counter.PINGS)).as("pings every 200 s over 1800 s").isGreaterThanOrEqualTo(3 * 7);
@@ -146,6 +139,7 @@ class TcpNatTest {
         assertThat(totals.get(Counter.NAT_REBINDINGS)).isZero();
         assertThat(totals.get(Counter.NAT_MAPPINGS_CREATED)).as("one connection per device").isEqualTo(3);
         assertThat(totals.get(Counter.RECONNECTS)).isZero();
+        assertThat(totals.get(Counter.NAT_ABANDONED_CONNECTIONS)).isZero();
         assertThat(totals.reachability()).isGreaterThanOrEqualTo(0.99);
         // Traffic cost over TCP: each Ping and its Pong; a CSM each way per connection, and the
         // device's Release when the run ends.
@@ -173,21 +167,35 @@ class TcpNatTest {
                 arrival:
                   rate: 2000
                 """);
-        FleetEngine engine = FleetEngine.start(scenario, StreamTransports.target(server, Transport.TLS, pki),
-                RunOptions.defaults(results));
-        assertThat(engine.awaitRegistered(3, 30_000)).isTrue();
+        FleetEngine engine = stream.startRegistered(scenario, Transport.TLS, 3, results);
 
         waitFor(() -> engine.totals().get(Counter.RECONNECTS) >= 3 && engine.registeredNow() == 3, 30_000);
         RunOutcome outcome = engine.stop();
         RunTotals totals = outcome.summary().totals();
 
         assertThat(totals.get(Counter.NAT_FLUSHED)).isEqualTo(3);
+        assertAbandonedUntilTheRunStopped(engine, outcome, 3);
         assertThat(totals.get(Counter.NAT_EXPIRIES)).as("pings every 60 s keep a 240 s mapping").isZero();
         assertThat(totals.get(Counter.NAT_REBINDINGS)).isEqualTo(3);
         assertThat(totals.failures(FailureKind.CONNECTION)).containsEntry("pong-timeout", 3L);
         // The flush comes at most 60 s after a Ping; the next Ping and its Pong timeout follow.
         assertThat(outcome.summary().histograms().get(LatencyMetric.RECONNECT).getMinValue())
                 .isGreaterThanOrEqualTo(PONG_SECONDS * 1_000_000);
+    }
+
+    /**
+     * At least {@code devices} connections were abandoned, as summary.json says; once the run
+     * stopped, no device socket or timer is left and the server holds no connection any more.
+     */
+    private void assertAbandonedUntilTheRunStopped(FleetEngine engine, RunOutcome outcome, int devices)
+            throws Exception {
+        long abandoned = outcome.summary().totals().get(Counter.NAT_ABANDONED_CONNECTIONS);
+        assertThat(abandoned).isGreaterThanOrEqualTo(devices);
+        JsonNode nat = new ObjectMapper().readTree(outcome.resultsDir().resolve("summary.json").toFile()).path("nat");
+        assertThat(nat.path("abandonedConnections").asLong()).isEqualTo(abandoned);
+        assertThat(nat.path("abandonedClosedEarly").asLong()).isZero();
+        assertThat(engine.leftovers()).isEqualTo(new FleetEngine.Leftovers(0, 0, 0));
+        waitFor(() -> stream.server().openConnections() == 0, 10_000);
     }
 
     private static boolean failsOrTimesOut(CompletableFuture<?> request) throws InterruptedException {

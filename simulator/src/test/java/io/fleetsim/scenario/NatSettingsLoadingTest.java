@@ -56,6 +56,17 @@ class NatSettingsLoadingTest {
     }
 
     @Test
+    void aTcpGroupsNatMayDelayAndLoseSegments() {
+        NatSettings nat = parse("  transport: tls\n  nat: {profile: azure-lb, lossPercent: {up: 1, down: 2}, "
+                + "delayMs: 80, jitterMs: 20}").groups().get(0).nat();
+
+        assertThat(nat.uplinkLoss()).isEqualTo(0.01);
+        assertThat(nat.downlinkLoss()).isEqualTo(0.02);
+        assertThat(nat.delayMillis()).isEqualTo(80);
+        assertThat(nat.jitterMillis()).isEqualTo(20);
+    }
+
+    @Test
     void aProfileIsReadAndTheGroupsKeysOverrideIt() {
         NatSettings nat = parse("""
                   nat:

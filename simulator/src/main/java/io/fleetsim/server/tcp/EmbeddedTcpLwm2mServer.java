@@ -161,6 +161,14 @@ public final class EmbeddedTcpLwm2mServer implements AutoCloseable {
         store.byEndpoint(endpoint).ifPresent(r -> transports.get(r.transport()).sendRaw(r.peer(), Buffer.buffer(bytes)));
     }
 
+    /**
+     * Device connections the server holds open now, over both endpoints: the registered devices'
+     * and any stale, half-open ones whose device went away without the server hearing of it.
+     */
+    public int openConnections() {
+        return transports.values().stream().mapToInt(VertxTcpServerTransport::openConnections).sum();
+    }
+
     /** While on, the server neither reads nor answers anything (a dead path: no Pong, no response). */
     public void blackhole(boolean on) {
         transports.values().forEach(t -> t.blackhole(on));

@@ -159,6 +159,11 @@ final class VertxTcpServerTransport implements CoapTcpTransport {
         return socket != null;
     }
 
+    /** Connections open now, stale ones (whose device went away unheard) included. */
+    int openConnections() {
+        return connections.size();
+    }
+
     /** While on, everything the peers send is dropped unanswered (a dead path). */
     void blackhole(boolean on) {
         blackhole = on;
