@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.scenario.Transport;
-import io.fleetsim.security.FleetPki;
-import io.fleetsim.server.tcp.EmbeddedTcpLwm2mServer;
 import io.fleetsim.transport.TransportEndpoints;
 
 /**
@@ -24,30 +21,19 @@ import io.fleetsim.transport.TransportEndpoints;
 @Timeout(120)
 class LocalhostTargetTest {
 
-    private static FleetPki pki;
-    private static EmbeddedTcpLwm2mServer server;
+    @RegisterExtension
+    final StreamServerExtension stream = new StreamServerExtension();
 
     @TempDir
     Path results;
-
-    @BeforeAll
-    static void startServer() {
-        pki = StreamTransports.pki();
-        server = StreamTransports.start(pki);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     @ParameterizedTest
     @EnumSource(value = Transport.class, names = {"TCP", "TLS"})
     void aTargetNamedLocalhostWorksOverEveryStreamTransport(Transport transport) throws Exception {
         String name = "localhost-" + transport.key();
-        int port = server.address(transport).getPort();
+        int port = stream.server().address(transport).getPort();
         RunTarget localhost = new RunTarget("localhost", port, true, () -> { },
-                TransportEndpoints.NONE.with(transport, "localhost", port).withPki(pki));
+                TransportEndpoints.NONE.with(transport, "localhost", port).withPki(stream.pki()));
         FleetEngine engine = FleetEngine.start(StreamTransports.fleet(name, 5, transport, "", ""), localhost,
                 RunOptions.defaults(results));
 

@@ -38,6 +38,11 @@ final class StreamServerExtension implements BeforeEachCallback, AfterEachCallba
         return server;
     }
 
+    /** The PKI the server's TLS certificate comes from. */
+    FleetPki pki() {
+        return pki;
+    }
+
     /** A target for devices of {@code transport}; the server stays up after the run. */
     RunTarget target(Transport transport) {
         return StreamTransports.target(server, transport, pki);

@@ -7,36 +7,22 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.fleetsim.scenario.Transport;
-import io.fleetsim.security.FleetPki;
-import io.fleetsim.server.tcp.EmbeddedTcpLwm2mServer;
 
 /** TCP devices live on event loops too: 2,000 connections run on the threads 100 use. */
 @Timeout(180)
 class StreamThreadCountTest {
 
-    private static FleetPki pki;
-    private static EmbeddedTcpLwm2mServer server;
+    @RegisterExtension
+    final StreamServerExtension stream = new StreamServerExtension();
 
     @TempDir
     Path results;
-
-    @BeforeAll
-    static void startServer() {
-        pki = StreamTransports.pki();
-        server = StreamTransports.start(pki);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     @Test
     void threadCountDoesNotGrowWithTheNumberOfTcpDevices() throws Exception {
@@ -58,7 +44,7 @@ class StreamThreadCountTest {
         Set<Long> before = liveThreadIds();
         FleetEngine engine = FleetEngine.start(
                 StreamTransports.fleet("tthreads" + devices, devices, Transport.TCP, "", ""),
-                StreamTransports.target(server, Transport.TCP, pki),
+                StreamTransports.target(stream.server(), Transport.TCP, stream.pki()),
                 RunOptions.defaults(results.resolve("r" + devices)).withShards(2));
         try {
             assertThat(engine.awaitRegistered(devices, 90_000)).as(devices + " TCP devices registered").isTrue();

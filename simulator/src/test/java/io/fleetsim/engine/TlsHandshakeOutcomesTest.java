@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,28 +14,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.security.FleetPki;
-import io.fleetsim.server.tcp.EmbeddedTcpLwm2mServer;
 
 /** What a user reads in summary.json about TLS handshakes and connects, good and bad. */
 @Timeout(60)
 class TlsHandshakeOutcomesTest {
 
-    private static FleetPki pki;
-    private static EmbeddedTcpLwm2mServer server;
+    @RegisterExtension
+    final StreamServerExtension stream = new StreamServerExtension();
 
     @TempDir
     Path results;
-
-    @BeforeAll
-    static void startServer() {
-        pki = StreamTransports.pki();
-        server = StreamTransports.start(pki);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     @Test
     void aServerCertificateFromACaTheDevicesDoNotTrustIsCountedAsUntrusted() throws Exception {
@@ -54,7 +41,7 @@ class TlsHandshakeOutcomesTest {
 
     @Test
     void everyConnectThatWorkedIsTimedFromConnectToCsm() throws Exception {
-        JsonNode summary = run("trusted", pki);
+        JsonNode summary = run("trusted", stream.pki());
 
         assertThat(summary.path("devices").path("registered").asLong()).isEqualTo(3);
         assertThat(summary.path("tls").path("failureCount").asLong()).isZero();
@@ -65,7 +52,7 @@ class TlsHandshakeOutcomesTest {
     private JsonNode run(String name, FleetPki trusted) throws Exception {
         FleetEngine engine = FleetEngine.start(StreamTransports.fleet(name, 3, Transport.TLS, "",
                         "registrationRetry: {initialSeconds: 0.5, maxSeconds: 1}"),
-                StreamTransports.target(server, Transport.TLS, trusted), RunOptions.defaults(results));
+                StreamTransports.target(stream.server(), Transport.TLS, trusted), RunOptions.defaults(results));
         engine.awaitRegistered(3, 3_000);
         RunOutcome outcome = engine.stop();
         return new ObjectMapper().readTree(outcome.resultsDir().resolve("summary.json").toFile());
