@@ -80,14 +80,16 @@ public final class NatShard {
     }
 
     /**
-     * The timeout choice of device {@code index}, drawn by weight with the NAT's seed. A TCP
+     * The timeout choice of device {@code index}, drawn by weight with the NAT's seed (a range's
+     * timeout then drawn evenly within it, with the same seed). A TCP
      * connection is established at once, so its timeout is the choice's stream timeout (equal to
      * the idle timeout when the group gives {@code idleTimeoutSeconds}).
      */
     static NatSettings.TimeoutOption timeoutOf(NatSettings nat, int index) {
         List<NatSettings.TimeoutOption> options = nat.timeouts();
         double total = options.stream().mapToDouble(NatSettings.TimeoutOption::weight).sum();
-        double pick = new SplittableRandom(nat.seed() * 0x9E3779B97F4A7C15L + index).nextDouble() * total;
+        SplittableRandom draw = new SplittableRandom(nat.seed() * 0x9E3779B97F4A7C15L + index);
+        double pick = draw.nextDouble() * total;
         NatSettings.TimeoutOption chosen = options.get(options.size() - 1);
         for (NatSettings.TimeoutOption option : options) {
             pick -= option.weight();
@@ -96,7 +98,11 @@ public final class NatShard {
                 break;
             }
         }
-        return chosen;
+        if (!chosen.isRange()) {
+            return chosen;
+        }
+        double seconds = chosen.streamSeconds() + draw.nextDouble() * (chosen.upToSeconds() - chosen.streamSeconds());
+        return new NatSettings.TimeoutOption(seconds, seconds, chosen.weight());
     }
 
     private List<Runnable> flushesOf(ShardContext shard, NatSettings nat) {

@@ -38,13 +38,26 @@ public record NatSettings(boolean enabled, String profile, List<TimeoutOption> t
     }
 
     /**
-     * One choice of mapping timeouts. A single idle timeout has both fields equal.
+     * One choice of mapping timeouts. A single idle timeout has both fields equal; a uniform
+     * distribution of idle timeouts has both at its low end and {@code upToSeconds} at its high end.
      *
      * @param unrepliedSeconds timeout of a mapping that has not earned the stream timeout
      * @param streamSeconds    timeout once a packet came after a reply and more than 2 s after creation
      * @param weight           relative share of devices that get this choice
+     * @param upToSeconds      above {@code streamSeconds}: each device draws its idle timeout uniformly
+     *                         between the two
      */
-    public record TimeoutOption(double unrepliedSeconds, double streamSeconds, double weight) {
+    public record TimeoutOption(double unrepliedSeconds, double streamSeconds, double weight, double upToSeconds) {
+
+        /** A choice of fixed timeouts. */
+        public TimeoutOption(double unrepliedSeconds, double streamSeconds, double weight) {
+            this(unrepliedSeconds, streamSeconds, weight, streamSeconds);
+        }
+
+        /** Whether each device draws its timeout from a range. */
+        public boolean isRange() {
+            return upToSeconds > streamSeconds;
+        }
     }
 
     /** How a new mapping picks its external port. */

@@ -93,6 +93,9 @@ final class NatSettingsReader {
     }
 
     private static List<NatSettings.TimeoutOption> idleTimeouts(ValueSite site) {
+        if (site.node() instanceof MappingNode) {
+            return List.of(uniform(site));
+        }
         if (!(site.node() instanceof SequenceNode list)) {
             double seconds = ITEM_SECONDS.read(site);
             return List.of(new NatSettings.TimeoutOption(seconds, seconds, 1));
@@ -114,6 +117,23 @@ final class NatSettingsReader {
             options.add(new NatSettings.TimeoutOption(seconds, seconds, choice.read(ITEM_WEIGHT)));
         }
         return options;
+    }
+
+    /** {@code {uniform: [low, high]}}: each device draws its idle timeout evenly between the two. */
+    private static NatSettings.TimeoutOption uniform(ValueSite site) {
+        StructureKey uniformKey = new StructureKey(Section.NAT, "uniform", "list of two numbers", KeyDefault.required(), "");
+        MappingReader map = MappingReader.of(site.source(), site.node(), site.field(), site.line(), List.of(uniformKey));
+        ValueSite range = map.site(uniformKey).orElseThrow(() -> site.fail(
+                "expected {uniform: [low, high]} (seconds), a number or a list of {seconds, weight} choices"));
+        if (!(range.node() instanceof SequenceNode bounds) || bounds.getValue().size() != 2) {
+            throw range.fail("expected two numbers [low, high], got " + ScalarValues.describe(range.node()));
+        }
+        double low = ITEM_SECONDS.read(ValueSite.item(range.source(), bounds.getValue().get(0), range.field() + "[0]"));
+        double high = ITEM_SECONDS.read(ValueSite.item(range.source(), bounds.getValue().get(1), range.field() + "[1]"));
+        if (high < low) {
+            throw range.fail("the high end (" + high + " s) is below the low end (" + low + " s)");
+        }
+        return new NatSettings.TimeoutOption(low, low, 1, high);
     }
 
     /** Uplink and downlink loss as shares 0..1. */

@@ -117,8 +117,9 @@ public final class ScenarioKeys {
             KeyDefault.described("none"),
             "Carrier profile to start from (`scenarios/profiles/<name>.yaml`); the other keys override it.");
     public static final StructureKey NAT_IDLE_TIMEOUT = new StructureKey(NAT, "idleTimeoutSeconds",
-            "number or list of maps", KeyDefault.described("—"),
-            "One idle timeout for every mapping, or `[{seconds: 30, weight: 0.4}, ...]` drawn per device.");
+            "number, list of maps or map", KeyDefault.described("—"),
+            "One idle timeout for every mapping, `[{seconds: 30, weight: 0.4}, ...]` drawn per device, or "
+                    + "`{uniform: [30, 120]}` drawn evenly per device.");
     public static final DecimalKey NAT_UNREPLIED_TIMEOUT = new DecimalKey(NAT, "unrepliedTimeoutSeconds", "s",
             0, true, ONE_YEAR_SECONDS, KeyDefault.described("30"),
             "Linux-style: timeout of a mapping that has not become a stream.");
