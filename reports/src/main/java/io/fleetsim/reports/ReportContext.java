@@ -62,6 +62,8 @@ final class ReportContext {
         List<String> notes = new ArrayList<>();
         results.summary().filter(RunSummary::wasAborted).ifPresent(s -> notes.add(aborted(s)));
         results.summary().filter(RunSummary::fellBehind).ifPresent(s -> notes.add(behind(s)));
+        results.summary().map(RunSummary::issuerMismatches).filter(n -> n > 0)
+                .ifPresent(n -> notes.add(issuerMismatch(n)));
         if (results.summary().isEmpty()) {
             notes.add(SUMMARY_NOT_WRITTEN);
         } else if (!results.complete()) {
@@ -76,6 +78,14 @@ final class ReportContext {
                 + summary.clock().simulatedLagP99Ms() + " ms of simulated time (clock.behind in summary.json)."
                 + " Timings near a timeout (pings, updates, NAT mappings) are distorted;"
                 + " run again with a lower timeScale or fewer devices.";
+    }
+
+    /** The plain statement that something between the devices and the server shows its own certificate. */
+    static String issuerMismatch(long count) {
+        return count + (count == 1 ? " handshake" : " handshakes") + " met a server certificate from another issuer"
+                + " than the scenario's expectIssuer (issuer-mismatch in summary.json): something between the"
+                + " devices and the server, most likely a TLS-inspecting firewall or proxy, answers with a"
+                + " certificate of its own. Devices that pin their server's CA cannot connect through it.";
     }
 
     /** The plain statement that a run was stopped early, and by what. */

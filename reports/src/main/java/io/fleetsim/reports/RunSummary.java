@@ -40,6 +40,8 @@ public record RunSummary(
         List<Group> groups,
         Clock clock) {
 
+    private static final String ISSUER_MISMATCH = "issuer-mismatch";
+
     public RunSummary {
         thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
         groups = groups == null ? List.of() : List.copyOf(groups);
@@ -49,6 +51,17 @@ public record RunSummary(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Group(String name, String transport, Long planned, Long started, Long registered,
             Long registeredAtEnd, Long registrationFailures, Long reconnects, Double reachability) {
+    }
+
+    /**
+     * Handshakes refused for a server certificate from an unexpected issuer: DTLS ones
+     * ({@code handshake.failures}) and the registrations that TLS ones failed
+     * ({@code registration.failures}).
+     */
+    public long issuerMismatches() {
+        long dtls = handshake == null ? 0 : handshake.failures().getOrDefault(ISSUER_MISMATCH, 0L);
+        long tls = registration == null ? 0 : registration.failures().getOrDefault(ISSUER_MISMATCH, 0L);
+        return dtls + tls;
     }
 
     /** True when the simulator fell behind its clock ({@code clock.behind: true}). */
