@@ -68,9 +68,10 @@ public final class TcpConnector {
     }
 
     private SSLEngine engine(TransportEndpoints.HostPort target, String endpoint, Security security) {
-        // Host and port given to the engine: the JDK keys its session cache by them, and sends the
-        // host as SNI when it is a name.
-        SSLEngine engine = tls.forConnection(endpoint, security).createSSLEngine(target.host(), target.port());
+        // Host and port given to the engine: the JDK keys its session cache by them (see
+        // TlsContexts.cacheKeyPort), and sends the host as SNI when it is a name.
+        SSLEngine engine = tls.forConnection(endpoint, security).createSSLEngine(target.host(),
+                tls.cacheKeyPort(target.port(), security));
         engine.setUseClientMode(true);
         if (security.expectIssuer() == null) {
             SSLParameters parameters = engine.getSSLParameters();

@@ -21,13 +21,15 @@ import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 
 /**
  * The JDK SSL contexts of one shard's TLS devices. A JDK SSL context keeps one cache of client
- * sessions by server host and port and resumes from it whenever it can: with a context shared by the
+ * sessions by server host and port and resumes from it whenever it can: with one context for the
  * shard, every device would resume the session of whichever device connected before it. So a device
  * with {@code sessionResumption: true} has a context of its own for life, and resumes its own session
  * when it reconnects (abbreviated handshake: a TLS 1.3 ticket or a TLS 1.2 session ID, as the server
- * offers); a device without gets a fresh context for every connection, hence a full handshake each
- * time. Trust (the run's CA, or the JVM's trust store without a PKI) is built once. Used on the
- * shard's event loop.
+ * offers). Devices without share one context (x509 devices one each, for their own certificate)
+ * whose session cache holds one entry, and each of their connections gets a cache key of its own
+ * ({@link #cacheKeyPort}), so that no session is ever found to resume: a full handshake each time,
+ * without the cost of a new context per connection. Trust
+ * (the run's CA, or the JVM's trust store without a PKI) is built once. Used on the shard's event loop.
  */
 final class TlsContexts {
 
@@ -36,18 +38,42 @@ final class TlsContexts {
     private final FleetPki pki;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, SSLContext> resuming = new HashMap<>();
+    private final Map<String, SSLContext> fullHandshakes = new HashMap<>();
     private TrustManager[] trust;
+    private int nextKey;
 
     TlsContexts(FleetPki pki) {
         this.pki = pki;
     }
 
-    /** The context for a connection of {@code endpoint}: its own when it resumes sessions, else a new one. */
+    /**
+     * The context for a connection of {@code endpoint}: its own when it resumes sessions, else one
+     * shared by the devices that present no certificate of their own.
+     */
     SSLContext forConnection(String endpoint, Security security) {
         if (security.sessionResumption()) {
             return resuming.computeIfAbsent(endpoint, e -> newContext(e, security));
         }
-        return newContext(endpoint, security);
+        String key = (security.mode() == Security.Mode.X509 && pki != null ? endpoint : "")
+                + (security.expectIssuer() != null ? "|issuer" : "");
+        return fullHandshakes.computeIfAbsent(key, k -> {
+            SSLContext context = newContext(endpoint, security);
+            context.getClientSessionContext().setSessionCacheSize(1);
+            return context;
+        });
+    }
+
+    /**
+     * The port the JDK keys its session cache by for this connection (the real port goes to the
+     * socket, not the engine): the server's own port for a device that resumes, a number that never
+     * repeats on this shard for one that does not, so its lookup finds nothing.
+     */
+    int cacheKeyPort(int serverPort, Security security) {
+        if (security.sessionResumption()) {
+            return serverPort;
+        }
+        nextKey = nextKey == Integer.MAX_VALUE ? 1 : nextKey + 1;
+        return nextKey;
     }
 
     /**
