@@ -24,6 +24,9 @@ final class FailureBars {
         add(labels, values, "deregistration",
                 summary.deregistration() == null ? null : summary.deregistration().failures());
         add(labels, values, "handshake", summary.handshake() == null ? null : summary.handshake().failures());
+        add(labels, values, "tls handshake", summary.tls() == null ? null : summary.tls().failures());
+        add(labels, values, "connection lost",
+                summary.connections() == null ? null : summary.connections().lost());
         boolean anyFailure = values.stream().anyMatch(v -> v > 0);
         return anyFailure ? Optional.of(new ChartData.Bars(labels, values)) : Optional.empty();
     }

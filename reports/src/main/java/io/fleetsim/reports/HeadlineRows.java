@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The first lines of the report's summary table: how the run ended, reachability exact and
- * probed, NAT churn, reconnect time, DTLS handshakes, keepalive and traffic cost. A block the
+ * probed, NAT churn, reconnect time, DTLS and TLS handshakes, TCP/TLS connects, keepalive, traffic
+ * cost and radio-on time. A block the
  * summary lacks (an older fleetsim) or that this run did not measure says so.
  */
 final class HeadlineRows {
@@ -25,8 +26,12 @@ final class HeadlineRows {
         addReconnect(rows, summary.reconnect());
         addNat(rows, summary.nat());
         rows.add(new TableRow("DTLS handshakes", handshakes(summary.handshake())));
+        rows.add(new TableRow("TLS handshakes", tls(summary.tls())));
+        rows.add(new TableRow("TCP/TLS connects", latency(summary.connections() == null ? null
+                : summary.connections().connectMs(), "connects")));
         rows.add(new TableRow("Keepalive pings", pings(summary.keepalive())));
         rows.add(new TableRow("Traffic per device-hour", traffic(summary.traffic())));
+        rows.add(new TableRow("Radio on per device-day", radio(summary.radio())));
         return rows;
     }
 
@@ -74,6 +79,35 @@ final class HeadlineRows {
         return Figures.count(ok) + " established, " + Figures.count(failed) + " failed" + p99;
     }
 
+    private static String tls(SummaryBlocks.Tls t) {
+        long ok = t == null || t.handshakes() == null ? 0 : t.handshakes();
+        long failed = t == null || t.failureCount() == null ? 0 : t.failureCount();
+        if (ok + failed == 0) {
+            return NOT_MEASURED + " (no TLS)";
+        }
+        return Figures.count(ok) + " established (" + Figures.count(t.resumedHandshakes()) + " resumed), "
+                + Figures.count(failed) + " failed" + (failed == 0 ? "" : CauseList.of(t.failures()));
+    }
+
+    private static String radio(SummaryBlocks.Radio r) {
+        if (r == null || r.activeSecondsPerDeviceDay() == null || r.transmissions() == null || r.transmissions() == 0) {
+            return NOT_MEASURED;
+        }
+        return longDuration(r.activeSecondsPerDeviceDay()) + " ("
+                + Figures.percent(r.activeSecondsPerDeviceDay() / 86_400, 1) + " of the day; "
+                + Figures.count(Math.round(r.transmissionsPerDeviceDay())) + " transmissions per device-day, "
+                + r.profile() + " with a " + Figures.decimal(r.tailSeconds()) + " s tail)";
+    }
+
+    /** Seconds as seconds, minutes or hours, e.g. {@code 47 s}, {@code 12.5 min}, {@code 11.1 h}. */
+    private static String longDuration(double seconds) {
+        if (seconds < 60) {
+            return Figures.decimal((double) Math.round(seconds)) + " s";
+        }
+        return seconds < 3600 ? Figures.decimal(Math.round(seconds / 6.0) / 10.0) + " min"
+                : Figures.decimal(Math.round(seconds / 360.0) / 10.0) + " h";
+    }
+
     private static String pings(SummaryBlocks.Keepalive k) {
         if (k == null || k.pings() == null || k.pings() == 0) {
             return NOT_MEASURED + " (no CoAP pings)";
@@ -93,7 +127,7 @@ final class HeadlineRows {
             bytes += kind.bytesPerDeviceHour() == null ? 0 : kind.bytesPerDeviceHour();
         }
         return Figures.decimal(Math.round(messages * 10.0) / 10.0) + " messages, "
-                + Figures.count(Math.round(bytes)) + " bytes (CoAP, both directions)";
+                + Figures.count(Math.round(bytes)) + " bytes (both directions)";
     }
 
     private static String latency(RunSummary.Latency latency, String what) {

@@ -31,6 +31,8 @@ public final class HistogramLog {
     public static final String UPDATE_SERVICE = "update.service";
     /** Tag of DTLS handshake latency. */
     public static final String HANDSHAKE = "handshake";
+    /** Tag of the time to a usable TCP or TLS connection (connect, TLS handshake, CSMs). */
+    public static final String CONNECT = "connect";
     /** Tag of the time from a NAT break to registered and reachable again. */
     public static final String RECONNECT = "reconnect";
     /** Tag of the time from a NAT break to the device's first step back. */

@@ -18,6 +18,7 @@ public record LatencyRow(String metric, String count, String p50, String p90, St
             new String[] {HistogramLog.UPDATE, "Update latency (corrected)"},
             new String[] {HistogramLog.UPDATE_SERVICE, "Update service time"},
             new String[] {HistogramLog.HANDSHAKE, "DTLS handshake"},
+            new String[] {HistogramLog.CONNECT, "TCP/TLS connect"},
             new String[] {HistogramLog.RECONNECT, "Reconnect after a NAT break"},
             new String[] {HistogramLog.RECONNECT_DETECT, "NAT break to first step back"},
             new String[] {HistogramLog.PROBE, "Reachability probe"});

@@ -78,7 +78,7 @@ public final class SummaryBlocks {
     /** Traffic cost per kind of message, over {@code deviceHours} observed device-hours. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Traffic(Double deviceHours, TrafficKind registration, TrafficKind update, TrafficKind keepalive,
-                          TrafficKind data) {
+                          TrafficKind data, TrafficKind handshake) {
 
         /** The kinds present, by name, in the documented order. */
         public Map<String, TrafficKind> kinds() {
@@ -87,6 +87,7 @@ public final class SummaryBlocks {
             putIfPresent(kinds, "update", update);
             putIfPresent(kinds, "keepalive", keepalive);
             putIfPresent(kinds, "data", data);
+            putIfPresent(kinds, "handshake", handshake);
             return kinds;
         }
 
@@ -101,5 +102,27 @@ public final class SummaryBlocks {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record TrafficKind(Long sent, Long sentBytes, Long received, Long receivedBytes,
                               Double messagesPerDeviceHour, Double bytesPerDeviceHour) {
+    }
+
+    /** TLS handshakes of tls devices: established, resumed, failed by cause. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Tls(Long handshakes, Long resumedHandshakes, Long failureCount, Map<String, Long> failures) {
+        public Tls {
+            failures = causes(failures);
+        }
+    }
+
+    /** The devices' radio-on time under the scenario's radio model. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Radio(String profile, Double tailSeconds, Long transmissions, Double activeSeconds,
+                        Double activeSecondsPerDeviceDay, Double transmissionsPerDeviceDay) {
+    }
+
+    /** TCP and TLS connections: lost by cause, and the time to a usable connection. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Connections(Map<String, Long> lost, Long framesTooLarge, RunSummary.Latency connectMs) {
+        public Connections {
+            lost = causes(lost);
+        }
     }
 }

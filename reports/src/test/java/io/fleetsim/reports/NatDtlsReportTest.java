@@ -35,7 +35,11 @@ class NatDtlsReportTest {
         assertThat(summary.reconnect().detectMs().count()).isEqualTo(90L);
         assertThat(summary.handshake().failures()).containsEntry("timeout:flight-5", 3L);
         assertThat(summary.nat().dropped()).containsEntry("deadMapping", 12L);
-        assertThat(summary.traffic().kinds()).containsOnlyKeys("registration", "update", "keepalive", "data");
+        assertThat(summary.traffic().kinds()).containsOnlyKeys("registration", "update", "keepalive", "data",
+                "handshake");
+        assertThat(summary.tls().failures()).containsEntry("untrusted-certificate", 1L);
+        assertThat(summary.radio().activeSecondsPerDeviceDay()).isEqualTo(40080.0);
+        assertThat(summary.connections().connectMs().p99()).isEqualTo(31.0);
         assertThat(summary.deregistration().failures()).containsEntry("timeout", 2L);
         assertThat(summary.dtls().reconnects()).isEqualTo(120L);
         assertThat(summary.keepalive().pingFailures()).isEqualTo(3L);
@@ -57,7 +61,11 @@ class NatDtlsReportTest {
                 .contains(row("NAT packets dropped", "12 (deadMapping 12)"))
                 .contains(row("DTLS handshakes", "200 established, 4 failed, p99 49.9 ms"))
                 .contains(row("Keepalive pings", "200 sent, 3 unanswered, 3 registrations after a broken path"))
-                .contains(row("Traffic per device-hour", "236.5 messages, 4,340 bytes (CoAP, both directions)"));
+                .contains(row("TLS handshakes", "6 established (3 resumed), 1 failed (untrusted-certificate 1)"))
+                .contains(row("TCP/TLS connects", "p50 9 ms, p99 31 ms, max 31 ms (6 connects)"))
+                .contains(row("Traffic per device-hour", "366.5 messages, 17,340 bytes (both directions)"))
+                .contains(row("Radio on per device-day",
+                        "11.1 h (46.4 % of the day; 9,516 transmissions per device-day, lte-m with a 10 s tail)"));
         assertThat(html.indexOf("<td>Reachability (exact)</td>")).isLessThan(html.indexOf("<td>Devices planned</td>"));
     }
 
@@ -124,11 +132,12 @@ class NatDtlsReportTest {
 
         JsonNode traffic = charts(HtmlReport.html(dir)).path(ChartData.TRAFFIC);
 
-        assertThat(traffic.path("labels").toString()).isEqualTo("[\"registration\",\"update\",\"keepalive\",\"data\"]");
+        assertThat(traffic.path("labels").toString())
+                .isEqualTo("[\"registration\",\"update\",\"keepalive\",\"data\",\"handshake\"]");
         assertThat(traffic.path("sets").findValuesAsText("key")).containsExactly("messagesPerDeviceHour",
                 "bytesPerDeviceHour");
-        assertThat(traffic.path("sets").get(0).path("values").toString()).isEqualTo("[60.0,8.0,39.7,128.8]");
-        assertThat(traffic.path("sets").get(1).path("values").toString()).isEqualTo("[2240.0,200.0,158.8,1740.8]");
+        assertThat(traffic.path("sets").get(0).path("values").toString()).isEqualTo("[60.0,8.0,39.7,128.8,130.0]");
+        assertThat(traffic.path("sets").get(1).path("values").toString()).isEqualTo("[2240.0,200.0,158.8,1740.8,13000.0]");
     }
 
     @Test
@@ -139,8 +148,9 @@ class NatDtlsReportTest {
 
         assertThat(failures.path("labels").toString()).isEqualTo("[\"registration: handshake\","
                 + "\"deregistration: timeout\",\"handshake: alert-received:handshake_failure\","
-                + "\"handshake: timeout:flight-5\"]");
-        assertThat(failures.path("values").toString()).isEqualTo("[4,2,1,3]");
+                + "\"handshake: timeout:flight-5\",\"tls handshake: untrusted-certificate\","
+                + "\"connection lost: pong-timeout\"]");
+        assertThat(failures.path("values").toString()).isEqualTo("[4,2,1,3,1,2]");
     }
 
     @Test
