@@ -66,6 +66,11 @@ final class HeadlineRows {
                 + Figures.count(nat.flushed()) + " flushed"));
         long dropped = nat.dropped().values().stream().mapToLong(Long::longValue).sum();
         rows.add(new TableRow("NAT packets dropped", Figures.count(dropped) + CauseList.of(nat.dropped())));
+        if (nat.abandonedConnections() != null && nat.abandonedConnections() > 0) {
+            rows.add(new TableRow("Stale TCP connections", Figures.count(nat.abandonedConnections())
+                    + " given up behind a dead mapping and left half-open on the server (their close could not"
+                    + " pass the NAT)"));
+        }
     }
 
     private static String handshakes(SummaryBlocks.Handshake h) {

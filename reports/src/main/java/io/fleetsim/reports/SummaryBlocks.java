@@ -52,7 +52,7 @@ public final class SummaryBlocks {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Nat(Long mappingsCreated, Long expiries, Long rebindings, Long flushed,
                       Double expiriesPerDeviceHour, Double rebindingsPerDeviceHour, Long mappingsAlive,
-                      Long portNotPreserved, Map<String, Long> dropped) {
+                      Long portNotPreserved, Map<String, Long> dropped, Long abandonedConnections) {
         public Nat {
             dropped = causes(dropped);
         }

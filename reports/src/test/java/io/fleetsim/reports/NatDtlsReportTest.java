@@ -59,6 +59,8 @@ class NatDtlsReportTest {
                 .contains(row("NAT expiries / rebindings",
                         "120 / 120 (12 / 12 per device-hour), 320 mappings made, 0 flushed"))
                 .contains(row("NAT packets dropped", "12 (deadMapping 12)"))
+                .contains(row("Stale TCP connections", "7 given up behind a dead mapping and left half-open on the"
+                        + " server (their close could not pass the NAT)"))
                 .contains(row("DTLS handshakes", "200 established, 4 failed, p99 49.9 ms"))
                 .contains(row("Keepalive pings", "200 sent, 3 unanswered, 3 registrations after a broken path"))
                 .contains(row("TLS handshakes", "6 established (3 resumed), 1 failed (untrusted-certificate 1)"))
