@@ -63,8 +63,7 @@ final class NatSummary {
         Map<String, Object> radio = map("profile", radioSettings.profile(), "tailSeconds", radioSettings.tailSeconds(),
                 "transmissions", t.get(Counter.RADIO_TRANSMISSIONS),
                 "activeSeconds", round(t.get(Counter.RADIO_ACTIVE_MILLIS) / 1000.0));
-        Double perHour = t.perDeviceHour(t.get(Counter.RADIO_ACTIVE_MILLIS));
-        radio.put("activeSecondsPerDeviceDay", perHour == null ? null : round(Math.min(86_400, perHour * 24 / 1000)));
+        radio.put("activeSecondsPerDeviceDay", round(t.radioSecondsPerDeviceDay()));
         Double transmissionsPerHour = t.perDeviceHour(t.get(Counter.RADIO_TRANSMISSIONS));
         radio.put("transmissionsPerDeviceDay", transmissionsPerHour == null ? null : round(transmissionsPerHour * 24));
         root.put("radio", radio);

@@ -109,6 +109,15 @@ public final class RunTotals {
         return observedMillis / 3_600_000.0;
     }
 
+    /**
+     * Radio-on seconds per observed device-day (see {@link RadioMeter}), capped at a day; null
+     * before any device registered.
+     */
+    public Double radioSecondsPerDeviceDay() {
+        Double perHour = perDeviceHour(get(Counter.RADIO_ACTIVE_MILLIS));
+        return perHour == null ? null : Math.min(86_400, perHour * 24 / 1000);
+    }
+
     /** {@code count} per observed device-hour; null before any device registered. */
     public Double perDeviceHour(long count) {
         return observedMillis <= 0 ? null : count / deviceHours();

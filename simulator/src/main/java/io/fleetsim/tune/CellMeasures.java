@@ -8,7 +8,6 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 import io.fleetsim.engine.RunOutcome;
-import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.LatencyMetric;
 import io.fleetsim.metrics.RunTotals;
 import io.fleetsim.metrics.ThresholdResult;
@@ -18,8 +17,6 @@ import io.fleetsim.metrics.TrafficKind;
 final class CellMeasures {
 
     private static final double HOURS_PER_DAY = 24;
-
-    private static final double SECONDS_PER_DAY = 86_400;
 
     private CellMeasures() {
     }
@@ -41,8 +38,14 @@ final class CellMeasures {
         return new CellResult(cell, tuneDir.relativize(outcome.resultsDir()).toString(), totals.reachability(),
                 totals.probedReachability(), goal.observed(), goal.pass(), messages, bytes,
                 perDay(reconnectCount, hours), p99,
-                Math.min(SECONDS_PER_DAY, perDay(totals.get(Counter.RADIO_ACTIVE_MILLIS), hours) / 1000), hours,
+                radioSecondsPerDay(totals), hours,
                 outcome.summary().wallSeconds(), outcome.summary().behind());
+    }
+
+    /** The run's radio-on seconds per device-day, 0 when no device was observed (as {@link #perDay}). */
+    private static double radioSecondsPerDay(RunTotals totals) {
+        Double seconds = totals.radioSecondsPerDeviceDay();
+        return seconds == null ? 0 : seconds;
     }
 
     private static double perDay(long count, double deviceHours) {

@@ -36,6 +36,11 @@ final class SweepReader {
     }
 
     SweepSettings read(Node sweep) {
+        NodeTuple radio = YamlNodes.entries(file, sweep, "sweep").get("radio");
+        if (radio != null) {
+            throw fail(radio.getKeyNode(), "sweep.radio", "the radio model is a scenario key now: move this map"
+                    + " to the top level of the file (radio: {profile: lte-m}), where every cell reads it");
+        }
         Map<String, NodeTuple> keys = known(sweep, "sweep", KEYS);
         List<SweepSettings.Sited<String>> profiles = profiles(required(keys, sweep, "natProfiles"));
         List<SweepSettings.Sited<Candidate>> candidates = new ArrayList<>();
@@ -62,10 +67,6 @@ final class SweepReader {
     private Map<String, NodeTuple> known(Node node, String field, List<String> allowed) {
         Map<String, NodeTuple> entries = YamlNodes.entries(file, node, field);
         for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
-            if (field.equals("sweep") && e.getKey().equals("radio")) {
-                throw fail(e.getValue().getKeyNode(), "sweep.radio", "the radio model is a scenario key now: "
-                        + "move this map to the top level of the file (radio: {profile: lte-m}), where every cell reads it");
-            }
             if (!allowed.contains(e.getKey())) {
                 throw fail(e.getValue().getKeyNode(), field + "." + e.getKey(),
                         "unknown key" + ScenarioNodes.didYouMean(e.getKey(), allowed) + " (known: "
