@@ -45,23 +45,15 @@ class ThreadCountTest {
     }
 
     private int threadsAddedByAFleetOf(int devices) throws Exception {
-        int before = liveThreads();
+        int before = LiveThreads.count();
         FleetEngine engine = FleetEngine.start(Scenarios.fleet("threads" + devices, devices, ""),
                 RunTarget.external("127.0.0.1", responder.port()), RunOptions.defaults(results.resolve("r" + devices)).withShards(2));
         try {
             assertThat(engine.awaitRegistered(devices, 60_000)).as(devices + " devices registered").isTrue();
-            return liveThreads() - before;
+            return LiveThreads.count() - before;
         } finally {
             engine.stop();
             Thread.sleep(500); // let the engine's threads end before the next fleet is measured
         }
-    }
-
-    /**
-     * Live threads, as Thread.getAllStackTraces sees them: the JIT's compiler threads, which the
-     * JVM adds and removes by itself as compile load changes, are not among them.
-     */
-    private static int liveThreads() {
-        return Thread.getAllStackTraces().size();
     }
 }

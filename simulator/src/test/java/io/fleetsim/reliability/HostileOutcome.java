@@ -18,6 +18,23 @@ import io.fleetsim.engine.FleetEngine;
  */
 final class HostileOutcome {
 
+    /** The timings every hostile case runs with, over UDP or TCP: short, fast retries, few retransmissions. */
+    static final String RUN_SETTINGS = """
+            durationSeconds: 40
+            timeScale: 20
+            lifetimeSeconds: 60
+            updateIntervalSeconds: 5
+            coap:
+              ackTimeoutMs: 2000
+              maxRetransmit: 1
+            registrationRetry:
+              initialSeconds: 1
+              maxSeconds: 2
+            """;
+
+    /** The simulated seconds per wall second of {@link #RUN_SETTINGS}. */
+    static final double TIME_SCALE = 20;
+
     private HostileOutcome() {
     }
 

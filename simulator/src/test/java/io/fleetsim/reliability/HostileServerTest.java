@@ -31,7 +31,7 @@ import io.vertx.core.Vertx;
 class HostileServerTest {
 
     private static final int DEVICES = 4;
-    private static final double TIME_SCALE = 20;
+    private static final double TIME_SCALE = HostileOutcome.TIME_SCALE;
     private static Vertx serverVertx;
 
     @TempDir
@@ -82,18 +82,7 @@ class HostileServerTest {
     static CaseOutcome run(HostileCase hostile, Path dir) throws IOException {
         HostileLwm2mServer server = HostileLwm2mServer.start(serverVertx, hostile).await();
         try {
-            Scenario scenario = InProcessRun.scenario(hostile.key(), DEVICES, server.port(), """
-                    durationSeconds: 40
-                    timeScale: %s
-                    lifetimeSeconds: 60
-                    updateIntervalSeconds: 5
-                    coap:
-                      ackTimeoutMs: 2000
-                      maxRetransmit: 1
-                    registrationRetry:
-                      initialSeconds: 1
-                      maxSeconds: 2
-                    """.formatted(TIME_SCALE));
+            Scenario scenario = InProcessRun.scenario(hostile.key(), DEVICES, server.port(), HostileOutcome.RUN_SETTINGS);
             InProcessRun run = InProcessRun.of(scenario, server.port(), dir);
             return new CaseOutcome(run, server.registerArrivals());
         } finally {

@@ -38,7 +38,6 @@ import io.vertx.core.Vertx;
 class HostileTcpServerTest {
 
     private static final int DEVICES = 4;
-    private static final double TIME_SCALE = 20;
     private static Vertx serverVertx;
     private static FleetPki pki;
 
@@ -102,18 +101,8 @@ class HostileTcpServerTest {
                       transport: %s
                     arrival:
                       rate: 1000
-                    durationSeconds: 40
-                    timeScale: %s
-                    lifetimeSeconds: 60
-                    updateIntervalSeconds: 5
-                    coap:
-                      ackTimeoutMs: 2000
-                      maxRetransmit: 1
-                    registrationRetry:
-                      initialSeconds: 1
-                      maxSeconds: 2
-                    """.formatted(name, transport == Transport.TLS ? "coaps+tcp" : "coap+tcp", server.port(), DEVICES,
-                    name, transport.key(), TIME_SCALE), Path.of(name + ".yaml"));
+                    %s""".formatted(name, transport == Transport.TLS ? "coaps+tcp" : "coap+tcp", server.port(), DEVICES,
+                    name, transport.key(), HostileOutcome.RUN_SETTINGS), Path.of(name + ".yaml"));
             RunTarget target = RunTarget.external("127.0.0.1", server.port()).withEndpoints(
                     TransportEndpoints.NONE.with(transport, "127.0.0.1", server.port()).withPki(tls));
             InProcessRun run = InProcessRun.of(scenario, target, dir);

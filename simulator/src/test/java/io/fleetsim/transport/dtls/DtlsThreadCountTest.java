@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.fleetsim.engine.FleetEngine;
+import io.fleetsim.engine.LiveThreads;
 import io.fleetsim.engine.RunOptions;
 import io.fleetsim.scenario.Scenario;
 import io.fleetsim.security.FleetPki;
@@ -49,24 +50,16 @@ class DtlsThreadCountTest {
     }
 
     private int threadsAddedByAFleetOf(int devices) throws Exception {
-        int before = liveThreads();
+        int before = LiveThreads.count();
         Scenario scenario = SecureFleet.fleet("dt", devices, PSK, "");
         FleetEngine engine = FleetEngine.start(scenario, SecureFleet.target(leshan, pki),
                 RunOptions.defaults(results.resolve("r" + devices)).withShards(2));
         try {
             assertThat(engine.awaitRegistered(devices, 120_000)).as(devices + " DTLS devices registered").isTrue();
-            return liveThreads() - before;
+            return LiveThreads.count() - before;
         } finally {
             engine.stop();
             Thread.sleep(500);
         }
-    }
-
-    /**
-     * Live threads, as Thread.getAllStackTraces sees them: the JIT's compiler threads, which the
-     * JVM adds and removes by itself as compile load changes, are not among them.
-     */
-    private static int liveThreads() {
-        return Thread.getAllStackTraces().size();
     }
 }
