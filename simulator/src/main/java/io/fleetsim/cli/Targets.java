@@ -3,6 +3,7 @@ package io.fleetsim.cli;
 import java.net.URI;
 import java.util.List;
 
+import io.fleetsim.base.FleetVertx;
 import io.fleetsim.engine.RunTarget;
 import io.fleetsim.scenario.DeviceGroup;
 import io.fleetsim.scenario.Scenario;
@@ -10,7 +11,6 @@ import io.fleetsim.scenario.TargetUri;
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.security.FleetPki;
 import io.fleetsim.server.EmbeddedServers;
-import io.fleetsim.transport.FleetVertx;
 import io.fleetsim.transport.TransportEndpoints;
 import io.fleetsim.transport.dtls.DtlsTarget;
 

@@ -11,7 +11,7 @@ import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.coap.Token;
 
-import io.fleetsim.engine.SimClock;
+import io.fleetsim.base.SimClock;
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.metrics.TrafficKind;

@@ -1,6 +1,7 @@
 package io.fleetsim.device;
 
-import io.fleetsim.engine.SimClock;
+import io.fleetsim.base.SimClock;
+
 
 /**
  * Fires a device's keepalive after {@code interval} of idle time (no request of the device's own).

@@ -2,9 +2,9 @@ package io.fleetsim.device;
 
 import java.util.SplittableRandom;
 
+import io.fleetsim.base.SimClock;
 import io.fleetsim.coap.RetransmissionTimeouts;
 import io.fleetsim.coap.UdpCodec;
-import io.fleetsim.engine.SimClock;
 import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.nat.NatShard;
 import io.fleetsim.transport.CoapChannelFactory;

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.fleetsim.base.FleetVertx;
+import io.fleetsim.base.SimClock;
 import io.fleetsim.device.ShardContext;
 import io.fleetsim.metrics.FleetMeters;
 import io.fleetsim.metrics.LatencyMetric;
@@ -23,7 +25,6 @@ import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.metrics.SummaryJson;
 import io.fleetsim.progress.ProgressTracker;
 import io.fleetsim.scenario.Scenario;
-import io.fleetsim.transport.FleetVertx;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;

@@ -2,6 +2,7 @@ package io.fleetsim.engine;
 
 import java.util.concurrent.TimeUnit;
 
+import io.fleetsim.base.SimClock;
 import io.fleetsim.device.DeviceIdentity;
 import io.fleetsim.device.ShardContext;
 import io.fleetsim.device.VirtualDevice;

@@ -1,8 +1,8 @@
 package io.fleetsim.engine;
 
+import io.fleetsim.base.FleetVertx;
 import io.fleetsim.nat.ProbeTarget;
 import io.fleetsim.scenario.Transport;
-import io.fleetsim.transport.FleetVertx;
 import io.fleetsim.transport.TransportEndpoints;
 import io.fleetsim.transport.dtls.DtlsTarget;
 

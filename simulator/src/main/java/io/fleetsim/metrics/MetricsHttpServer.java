@@ -2,7 +2,7 @@ package io.fleetsim.metrics;
 
 import java.util.concurrent.TimeUnit;
 
-import io.fleetsim.transport.FleetVertx;
+import io.fleetsim.base.FleetVertx;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;

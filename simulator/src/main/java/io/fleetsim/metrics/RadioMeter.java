@@ -1,6 +1,7 @@
 package io.fleetsim.metrics;
 
-import io.fleetsim.engine.SimClock;
+import io.fleetsim.base.SimClock;
+
 
 /**
  * One device's radio-on time: every datagram or frame the device sends or receives keeps its

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import io.fleetsim.engine.SimClock;
+import io.fleetsim.base.SimClock;
+
 
 /**
  * Writes a run's results directory while the run goes on, on one thread of its own (never an

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import io.fleetsim.base.SimClock;
 import io.fleetsim.device.DeviceIdentity;
 import io.fleetsim.device.ShardContext;
-import io.fleetsim.engine.SimClock;
 import io.fleetsim.metrics.RadioMeter;
 import io.fleetsim.scenario.NatSettings;
 import io.fleetsim.scenario.Transport;

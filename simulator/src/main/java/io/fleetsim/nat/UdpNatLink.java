@@ -5,8 +5,8 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import io.fleetsim.base.SimClock;
 import io.fleetsim.device.ShardContext;
-import io.fleetsim.engine.SimClock;
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.RadioMeter;
 import io.fleetsim.metrics.ShardMetrics;

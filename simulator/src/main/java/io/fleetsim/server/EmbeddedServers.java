@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import io.fleetsim.base.FleetVertx;
 import io.fleetsim.engine.RunTarget;
 import io.fleetsim.nat.ProbeTarget;
 import io.fleetsim.scenario.DeviceGroup;
@@ -13,7 +14,6 @@ import io.fleetsim.security.FleetPki;
 import io.fleetsim.server.tcp.EmbeddedTcpLwm2mServer;
 import io.fleetsim.transport.TransportEndpoints;
 import io.fleetsim.transport.dtls.DtlsTarget;
-import io.fleetsim.transport.FleetVertx;
 import io.vertx.core.Vertx;
 
 /**

@@ -3,7 +3,7 @@ package io.fleetsim.transport;
 import java.util.ArrayDeque;
 import java.util.function.Consumer;
 
-import io.fleetsim.engine.SimClock;
+import io.fleetsim.base.SimClock;
 import io.vertx.core.buffer.Buffer;
 
 /**

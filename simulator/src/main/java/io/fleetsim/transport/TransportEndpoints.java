@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.fleetsim.base.FleetVertx;
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.security.FleetPki;
 

@@ -3,6 +3,7 @@ package io.fleetsim.transport;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import io.fleetsim.base.FleetVertx;
 import io.fleetsim.coap.CoapFailure;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

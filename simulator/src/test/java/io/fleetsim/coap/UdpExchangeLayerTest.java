@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.fleetsim.engine.SimClock;
+import io.fleetsim.base.SimClock;
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.scenario.CoapSettings;

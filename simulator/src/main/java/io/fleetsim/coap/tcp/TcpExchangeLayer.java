@@ -12,9 +12,9 @@ import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.coap.Token;
 
+import io.fleetsim.base.SimClock;
 import io.fleetsim.coap.CoapFailure;
 import io.fleetsim.coap.CoapRequestHandler;
-import io.fleetsim.engine.SimClock;
 import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.metrics.TrafficKind;
 import io.vertx.core.Future;

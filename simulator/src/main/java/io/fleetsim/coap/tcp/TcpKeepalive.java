@@ -1,6 +1,7 @@
 package io.fleetsim.coap.tcp;
 
-import io.fleetsim.engine.SimClock;
+import io.fleetsim.base.SimClock;
+
 
 /**
  * CoAP keepalive over a stream: when nothing has been sent or received for the ping interval,

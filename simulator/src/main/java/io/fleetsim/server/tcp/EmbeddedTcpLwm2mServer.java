@@ -17,9 +17,9 @@ import com.mbed.coap.packet.CoapResponse;
 import com.mbed.coap.server.CoapServer;
 import com.mbed.coap.server.TcpCoapServer;
 
+import io.fleetsim.base.FleetVertx;
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.security.FleetPki;
-import io.fleetsim.transport.FleetVertx;
 import io.fleetsim.transport.PemOptions;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;

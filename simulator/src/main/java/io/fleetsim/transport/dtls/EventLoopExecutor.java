@@ -15,7 +15,7 @@ import org.eclipse.californium.elements.util.ProtocolScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.fleetsim.engine.SimClock;
+import io.fleetsim.base.SimClock;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 

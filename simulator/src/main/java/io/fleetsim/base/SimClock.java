@@ -1,4 +1,4 @@
-package io.fleetsim.engine;
+package io.fleetsim.base;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;

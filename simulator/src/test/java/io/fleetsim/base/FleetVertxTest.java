@@ -1,4 +1,4 @@
-package io.fleetsim.transport;
+package io.fleetsim.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import io.fleetsim.engine.RunTarget;
 import io.fleetsim.scenario.Transport;
+import io.fleetsim.transport.TransportEndpoints;
 import io.fleetsim.transport.dtls.DtlsTarget;
 
 /** Names become IP literals once, before a run; literals are left as they are, without a lookup. */

@@ -1,4 +1,4 @@
-package io.fleetsim.transport;
+package io.fleetsim.base;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package io.fleetsim.engine;
+package io.fleetsim.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
