@@ -3,11 +3,14 @@ package io.fleetsim.device;
 import java.util.SplittableRandom;
 
 import io.fleetsim.base.SimClock;
+import io.fleetsim.channel.ChannelContext;
+import io.fleetsim.channel.CoapChannelFactory;
 import io.fleetsim.coap.RetransmissionTimeouts;
 import io.fleetsim.coap.UdpCodec;
 import io.fleetsim.metrics.ShardMetrics;
+import io.fleetsim.nat.LinkEnvironment;
+import io.fleetsim.nat.NatContext;
 import io.fleetsim.nat.NatShard;
-import io.fleetsim.transport.CoapChannelFactory;
 import io.fleetsim.transport.TcpConnector;
 import io.fleetsim.transport.TransportEndpoints;
 import io.fleetsim.transport.dtls.DtlsTarget;
@@ -16,7 +19,8 @@ import io.vertx.core.Vertx;
 
 /**
  * What the devices of one shard share: the clock, the codec, the metrics, the random source and
- * the target. Owned by one event loop, like the devices that use it.
+ * the target. Owned by one event loop, like the devices that use it. The layers below the devices
+ * get only their part of it: the channels a {@link ChannelContext}, the NAT a {@link NatContext}.
  *
  * @param bindHost address the device sockets bind to
  * @param tcp      the shard's one TCP/TLS client, for devices on {@code tcp} and {@code tls}
@@ -41,7 +45,12 @@ public record ShardContext(
 
     /** Makes the CoAP channel of a device of this shard. */
     public CoapChannelFactory channels() {
-        return new CoapChannelFactory(this);
+        return new CoapChannelFactory(channelContext(), tcp, dtls);
+    }
+
+    /** What the CoAP channels of this shard's devices share. */
+    public ChannelContext channelContext() {
+        return new ChannelContext(vertx, bindHost, clock, codec, timeouts, metrics, random);
     }
 
     public static ShardContext create(Vertx vertx, SimClock clock, Scenario scenario, String targetHost,
@@ -57,9 +66,12 @@ public record ShardContext(
     public static ShardContext create(Vertx vertx, SimClock clock, Scenario scenario, String targetHost,
             int targetPort, String bindHost, ShardMetrics metrics, long seed, DtlsTarget dtls,
             TransportEndpoints endpoints) {
+        SplittableRandom random = new SplittableRandom(seed);
+        TcpConnector tcp = new TcpConnector(vertx, bindHost, endpoints, targetHost, targetPort);
+        NatShard nat = new NatShard(new NatContext(new LinkEnvironment(vertx, bindHost, clock, metrics, random),
+                targetHost, targetPort, dtls, scenario.radio().tailMillis()));
         return new ShardContext(vertx, clock, scenario, targetHost, targetPort, bindHost, new UdpCodec(),
                 new RetransmissionTimeouts(scenario.coap()), metrics, new ServerRequestHandler(metrics),
-                new SplittableRandom(seed), dtls, new TcpConnector(vertx, bindHost, endpoints, targetHost, targetPort),
-                new NatShard());
+                random, dtls, tcp, nat);
     }
 }

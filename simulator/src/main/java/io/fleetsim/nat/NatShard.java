@@ -7,9 +7,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import io.fleetsim.base.SimClock;
-import io.fleetsim.device.DeviceIdentity;
-import io.fleetsim.device.ShardContext;
 import io.fleetsim.metrics.RadioMeter;
+import io.fleetsim.scenario.DeviceGroup;
 import io.fleetsim.scenario.NatSettings;
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.transport.DatagramLink;
@@ -23,40 +22,46 @@ import io.fleetsim.transport.UdpDeviceSocket;
  */
 public final class NatShard {
 
+    private final NatContext context;
     private final Map<NatSettings, List<Runnable>> flushesByNat = new IdentityHashMap<>();
     private final List<Long> flushTimers = new ArrayList<>();
     private SimClock clock;
 
-    /** The path of a device of this shard; call on the shard's event loop. */
-    public DevicePath pathFor(ShardContext shard, DeviceIdentity device) {
-        NatSettings nat = device.group().nat();
-        RadioMeter radio = new RadioMeter(shard.clock(), shard.metrics(), shard.scenario().radio().tailMillis());
-        if (device.group().transport().isStream() && nat.enabled()) {
-            PathTracker tracker = new PathTracker(shard.metrics());
-            TcpNatLink connection = new TcpNatLink(shard, nat,
-                    new TcpEstablishedTimeouts(Math.round(timeoutOf(nat, device.index()).streamSeconds() * 1000)),
+    public NatShard(NatContext context) {
+        this.context = context;
+    }
+
+    /** The path of device {@code index} of {@code group}, a device of this shard; call on the shard's event loop. */
+    public DevicePath pathFor(DeviceGroup group, int index) {
+        LinkEnvironment links = context.links();
+        NatSettings nat = group.nat();
+        RadioMeter radio = new RadioMeter(links.clock(), links.metrics(), context.radioTailMillis());
+        if (group.transport().isStream() && nat.enabled()) {
+            PathTracker tracker = new PathTracker(links.metrics());
+            TcpNatLink connection = new TcpNatLink(links.clock(), links.metrics(), links.random(), nat,
+                    new TcpEstablishedTimeouts(Math.round(timeoutOf(nat, index).streamSeconds() * 1000)),
                     tracker);
-            flushesOf(shard, nat).add(connection::flush);
+            flushesOf(nat).add(connection::flush);
             return new DevicePath(null, tracker, connection, radio);
         }
-        if (device.group().transport().isStream()) {
-            return new DevicePath(null, PathTracker.direct(shard.metrics()), ConnectionNat.NONE, radio);
+        if (group.transport().isStream()) {
+            return new DevicePath(null, PathTracker.direct(links.metrics()), ConnectionNat.NONE, radio);
         }
         // udp and dtls: the datagrams go to the CoAP or the CoAPS endpoint, through the NAT or straight
-        boolean dtls = device.group().transport() == Transport.DTLS;
-        if (dtls && shard.dtls() == null) {
+        boolean dtls = group.transport() == Transport.DTLS;
+        if (dtls && context.dtls() == null) {
             throw new IllegalStateException("a DTLS device needs a coaps target; the run has none");
         }
-        String host = dtls ? shard.dtls().host() : shard.targetHost();
-        int port = dtls ? shard.dtls().port() : shard.targetPort();
+        String host = dtls ? context.dtls().host() : context.targetHost();
+        int port = dtls ? context.dtls().port() : context.targetPort();
         if (!nat.enabled()) {
-            UdpDeviceSocket socket = new UdpDeviceSocket(shard.vertx(), host, port);
-            return new DevicePath(DatagramLink.direct(socket, shard.bindHost(), radio),
-                    PathTracker.direct(shard.metrics()), ConnectionNat.NONE, radio);
+            UdpDeviceSocket socket = new UdpDeviceSocket(links.vertx(), host, port);
+            return new DevicePath(DatagramLink.direct(socket, links.bindHost(), radio),
+                    PathTracker.direct(links.metrics()), ConnectionNat.NONE, radio);
         }
-        PathTracker tracker = new PathTracker(shard.metrics());
-        UdpNatLink link = new UdpNatLink(shard, host, port, nat, timeoutsOf(nat, device.index()), tracker, radio);
-        flushesOf(shard, nat).add(link::flush);
+        PathTracker tracker = new PathTracker(links.metrics());
+        UdpNatLink link = new UdpNatLink(links, host, port, nat, timeoutsOf(nat, index), tracker, radio);
+        flushesOf(nat).add(link::flush);
         return new DevicePath(link, tracker, ConnectionNat.NONE, radio);
     }
 
@@ -105,10 +110,10 @@ public final class NatShard {
         return new NatSettings.TimeoutOption(seconds, seconds, chosen.weight());
     }
 
-    private List<Runnable> flushesOf(ShardContext shard, NatSettings nat) {
+    private List<Runnable> flushesOf(NatSettings nat) {
         return flushesByNat.computeIfAbsent(nat, n -> {
             List<Runnable> links = new ArrayList<>();
-            clock = shard.clock();
+            clock = context.links().clock();
             for (double at : n.flushAtSeconds()) {
                 long[] timer = new long[1];
                 timer[0] = clock.scheduleAt(Math.round(at * 1000), id -> {

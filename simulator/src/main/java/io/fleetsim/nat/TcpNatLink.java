@@ -1,6 +1,8 @@
 package io.fleetsim.nat;
 
-import io.fleetsim.device.ShardContext;
+import java.util.SplittableRandom;
+
+import io.fleetsim.base.SimClock;
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.scenario.NatSettings;
@@ -22,7 +24,9 @@ import io.fleetsim.scenario.NatSettings;
  */
 public final class TcpNatLink implements ConnectionNat {
 
-    private final ShardContext context;
+    private final SimClock clock;
+    private final ShardMetrics metrics;
+    private final SplittableRandom random;
     private final NatSettings settings;
     private final MappingTimeouts timeouts;
     private final PathTracker tracker;
@@ -35,8 +39,16 @@ public final class TcpNatLink implements ConnectionNat {
     private boolean resetDrawn;
     private long timerId = -1;
 
-    public TcpNatLink(ShardContext context, NatSettings settings, MappingTimeouts timeouts, PathTracker tracker) {
-        this.context = context;
+    /**
+     * @param clock   the run's clock: mapping timeouts, delay and jitter
+     * @param metrics the shard's counters (mappings, drops, rebindings)
+     * @param random  the shard's random source: loss, delay and jitter draws
+     */
+    public TcpNatLink(SimClock clock, ShardMetrics metrics, SplittableRandom random, NatSettings settings,
+            MappingTimeouts timeouts, PathTracker tracker) {
+        this.clock = clock;
+        this.metrics = metrics;
+        this.random = random;
         this.settings = settings;
         this.timeouts = timeouts;
         this.tracker = tracker;
@@ -109,8 +121,8 @@ public final class TcpNatLink implements ConnectionNat {
 
     /** Delay and jitter, plus the retransmission timeouts of the lost copies, each counted. */
     private long pathMillis(double lossShare, Counter lost) {
-        long millis = PathDelay.delayMillis(settings, context.random());
-        int lostCopies = PathDelay.lostCopies(lossShare, context.random());
+        long millis = PathDelay.delayMillis(settings, random);
+        int lostCopies = PathDelay.lostCopies(lossShare, random);
         for (int i = 0; i < lostCopies; i++) {
             metrics().increment(lost);
         }
@@ -119,7 +131,7 @@ public final class TcpNatLink implements ConnectionNat {
 
     @Override
     public void closed() {
-        context.clock().cancel(timerId);
+        clock.cancel(timerId);
         timerId = -1;
         blackHole = false;
         resetDrawn = false;
@@ -144,8 +156,8 @@ public final class TcpNatLink implements ConnectionNat {
     }
 
     private void armTimer(long atMillis) {
-        context.clock().cancel(timerId);
-        timerId = context.clock().scheduleAt(atMillis, id -> onTimer());
+        clock.cancel(timerId);
+        timerId = clock.scheduleAt(atMillis, id -> onTimer());
     }
 
     /** The lazy expiry check: re-arms for the new expiry when frames moved it, expires otherwise. */
@@ -164,7 +176,7 @@ public final class TcpNatLink implements ConnectionNat {
     private void expire(Counter why) {
         NatMapping dead = mapping;
         mapping = null;
-        context.clock().cancel(timerId);
+        clock.cancel(timerId);
         timerId = -1;
         blackHole = true;
         rebindNext = true;
@@ -174,10 +186,10 @@ public final class TcpNatLink implements ConnectionNat {
     }
 
     private long now() {
-        return context.clock().nowMillis();
+        return clock.nowMillis();
     }
 
     private ShardMetrics metrics() {
-        return context.metrics();
+        return metrics;
     }
 }

@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import io.fleetsim.base.SimClock;
-import io.fleetsim.device.ShardContext;
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.RadioMeter;
 import io.fleetsim.metrics.ShardMetrics;
@@ -27,7 +26,7 @@ import io.vertx.core.net.SocketAddress;
  */
 public final class UdpNatLink implements DatagramLink {
 
-    private final ShardContext context;
+    private final LinkEnvironment environment;
     private final String targetHost;
     private final int targetPort;
     private final NatSettings settings;
@@ -46,16 +45,16 @@ public final class UdpNatLink implements DatagramLink {
     private Set<Long> delayed;
 
     /** A path to the server at {@code targetHost:targetPort} (the CoAP or the CoAPS endpoint). */
-    public UdpNatLink(ShardContext context, String targetHost, int targetPort, NatSettings settings,
+    public UdpNatLink(LinkEnvironment environment, String targetHost, int targetPort, NatSettings settings,
             MappingTimeouts timeouts, PathTracker tracker, RadioMeter radio) {
-        this.context = context;
+        this.environment = environment;
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         this.settings = settings;
         this.timeouts = timeouts;
         this.tracker = tracker;
         this.radio = radio;
-        this.socket = new UdpDeviceSocket(context.vertx(), targetHost, targetPort);
+        this.socket = new UdpDeviceSocket(environment.vertx(), targetHost, targetPort);
     }
 
     @Override
@@ -65,7 +64,7 @@ public final class UdpNatLink implements DatagramLink {
         if (socket.isOpen()) {
             return Future.succeededFuture();
         }
-        return socket.open(context.bindHost(), 0, this::fromServer).onSuccess(v -> lastPort = socket.localPort());
+        return socket.open(environment.bindHost(), 0, this::fromServer).onSuccess(v -> lastPort = socket.localPort());
     }
 
     @Override
@@ -177,13 +176,13 @@ public final class UdpNatLink implements DatagramLink {
         }
         binding = true;
         boolean preserve = settings.portAllocation() == NatSettings.PortAllocation.PRESERVE;
-        socket.open(context.bindHost(), preserve ? lastPort : 0, this::fromServer)
+        socket.open(environment.bindHost(), preserve ? lastPort : 0, this::fromServer)
                 .recover(t -> {
                     if (!preserve) {
                         return Future.failedFuture(t);
                     }
                     metrics().increment(Counter.NAT_PORT_NOT_PRESERVED);
-                    return socket.open(context.bindHost(), 0, this::fromServer);
+                    return socket.open(environment.bindHost(), 0, this::fromServer);
                 })
                 .onComplete(ar -> rebound(ar.succeeded()));
     }
@@ -207,7 +206,7 @@ public final class UdpNatLink implements DatagramLink {
     }
 
     private void forward(byte[] datagram) {
-        if (settings.uplinkLoss() > 0 && context.random().nextDouble() < settings.uplinkLoss()) {
+        if (settings.uplinkLoss() > 0 && environment.random().nextDouble() < settings.uplinkLoss()) {
             metrics().increment(Counter.NAT_DROPPED_UP);
             return;
         }
@@ -225,7 +224,7 @@ public final class UdpNatLink implements DatagramLink {
 
     private void fromServer(SocketAddress sender, byte[] datagram) {
         long now = clock().nowMillis();
-        if (settings.downlinkLoss() > 0 && context.random().nextDouble() < settings.downlinkLoss()) {
+        if (settings.downlinkLoss() > 0 && environment.random().nextDouble() < settings.downlinkLoss()) {
             metrics().increment(Counter.NAT_DROPPED_DOWN);
             return;
         }
@@ -274,14 +273,14 @@ public final class UdpNatLink implements DatagramLink {
     }
 
     private long delayMillis() {
-        return PathDelay.delayMillis(settings, context.random());
+        return PathDelay.delayMillis(settings, environment.random());
     }
 
     private SimClock clock() {
-        return context.clock();
+        return environment.clock();
     }
 
     private ShardMetrics metrics() {
-        return context.metrics();
+        return environment.metrics();
     }
 }

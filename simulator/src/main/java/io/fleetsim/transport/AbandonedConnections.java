@@ -20,17 +20,17 @@ import io.vertx.core.net.NetSocket;
  * (counted), so that stale connections never stop a device from connecting. Used on the device's
  * event loop.
  */
-final class AbandonedConnections {
+public final class AbandonedConnections {
 
     private final ShardMetrics metrics;
     private List<NetSocket> sockets;
 
-    AbandonedConnections(ShardMetrics metrics) {
+    public AbandonedConnections(ShardMetrics metrics) {
         this.metrics = metrics;
     }
 
     /** Takes over {@code socket}, which holds one socket of the budget, and leaves it open. */
-    void abandon(NetSocket socket) {
+    public void abandon(NetSocket socket) {
         metrics.increment(Counter.NAT_ABANDONED_CONNECTIONS);
         if (sockets == null) {
             sockets = new ArrayList<>(2);
@@ -41,7 +41,7 @@ final class AbandonedConnections {
     }
 
     /** Closes every abandoned socket (the device stops); completes when they are closed. */
-    Future<Void> closeAll() {
+    public Future<Void> closeAll() {
         if (sockets == null || sockets.isEmpty()) {
             return Future.succeededFuture();
         }
@@ -54,7 +54,7 @@ final class AbandonedConnections {
     }
 
     /** Closes the oldest abandoned socket, giving its socket back to the budget; false when there is none. */
-    boolean closeOldest() {
+    public boolean closeOldest() {
         if (sockets == null || sockets.isEmpty()) {
             return false;
         }

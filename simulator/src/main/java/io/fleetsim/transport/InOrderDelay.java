@@ -15,7 +15,7 @@ import io.vertx.core.buffer.Buffer;
  * the queue (a deque of frames and a ring of due times) is made on first use and reused. Used on
  * the device's event loop.
  */
-final class InOrderDelay {
+public final class InOrderDelay {
 
     private final SimClock clock;
     private final Consumer<Buffer> sink;
@@ -26,13 +26,13 @@ final class InOrderDelay {
     private long timerId = -1;
 
     /** Frames go to {@code sink} when their time has come. */
-    InOrderDelay(SimClock clock, Consumer<Buffer> sink) {
+    public InOrderDelay(SimClock clock, Consumer<Buffer> sink) {
         this.clock = clock;
         this.sink = sink;
     }
 
     /** Lets {@code frame} through after {@code delayMillis} of simulated time, after the frames before it. */
-    void offer(Buffer frame, long delayMillis) {
+    public void offer(Buffer frame, long delayMillis) {
         if (delayMillis <= 0 && isEmpty()) {
             sink.accept(frame);
             return;
@@ -54,14 +54,14 @@ final class InOrderDelay {
     }
 
     /** Lets every waiting frame through now, in order (the connection is closing). */
-    void flush() {
+    public void flush() {
         while (!isEmpty()) {
             sink.accept(poll());
         }
     }
 
     /** Drops every waiting frame and cancels the timer (the connection is gone). */
-    void clear() {
+    public void clear() {
         clock.cancel(timerId);
         timerId = -1;
         if (frames != null) {

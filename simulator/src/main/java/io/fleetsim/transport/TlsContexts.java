@@ -31,7 +31,7 @@ import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
  * without the cost of a new context per connection. Trust
  * (the run's CA, or the JVM's trust store without a PKI) is built once. Used on the shard's event loop.
  */
-final class TlsContexts {
+public final class TlsContexts {
 
     private static final char[] NO_PASSWORD = new char[0];
 
@@ -80,7 +80,7 @@ final class TlsContexts {
      * Whether {@code session} resumed an earlier one: a resumed session keeps the creation time of the
      * session it continues, earlier than the start of this connection (both JDK wall-clock times).
      */
-    static boolean resumed(SSLSession session, long connectStartedMillis) {
+    public static boolean resumed(SSLSession session, long connectStartedMillis) {
         return session != null && session.getCreationTime() < connectStartedMillis;
     }
 

@@ -14,12 +14,12 @@ import io.netty.handler.ssl.SslHandshakeTimeoutException;
  * refused), {@code timeout} or {@code error}. Null for a failure that is not a TLS handshake's
  * (the TCP connect itself, a spent socket budget).
  */
-final class TlsFailureCause {
+public final class TlsFailureCause {
 
     private TlsFailureCause() {
     }
 
-    static String of(Throwable failure) {
+    public static String of(Throwable failure) {
         if (failure instanceof CoapFailure coap) {
             return TlsIssuerCheck.ISSUER_MISMATCH.equals(coap.cause()) ? TlsIssuerCheck.ISSUER_MISMATCH : null;
         }

@@ -17,7 +17,7 @@ import org.eclipse.californium.scandium.dtls.SessionListener;
  * socket handler, and go out through the {@code sender} instead of a {@code java.net} socket.
  * Every call happens on the device's event loop.
  */
-final class DetachedDtlsConnector extends DTLSConnector {
+public final class DetachedDtlsConnector extends DTLSConnector {
 
     /** The path MTU Scandium fragments its flights for (a conservative Ethernet/IPv4 value). */
     static final int MTU = 1400;
@@ -25,7 +25,7 @@ final class DetachedDtlsConnector extends DTLSConnector {
     private final BiConsumer<byte[], InetSocketAddress> sender;
     private volatile InetSocketAddress localAddress;
 
-    DetachedDtlsConnector(DtlsConnectorConfig config, BiConsumer<byte[], InetSocketAddress> sender,
+    public DetachedDtlsConnector(DtlsConnectorConfig config, BiConsumer<byte[], InetSocketAddress> sender,
             SessionListener listener) {
         super(config);
         this.sender = sender;
@@ -33,7 +33,7 @@ final class DetachedDtlsConnector extends DTLSConnector {
     }
 
     /** Starts on the address of the device's current Vert.x socket (again after the socket changed). */
-    void startOn(InetSocketAddress local) throws IOException {
+    public void startOn(InetSocketAddress local) throws IOException {
         this.localAddress = local;
         start();
     }

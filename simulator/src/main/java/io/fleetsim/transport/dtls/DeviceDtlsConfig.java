@@ -27,7 +27,7 @@ import io.fleetsim.security.PskCredentials;
  * connection, the LwM2M mandatory cipher suite of its mode (PSK or ECDHE-ECDSA with AES-128-CCM-8),
  * its own credentials, and the Connection ID extension when the group asks for it.
  */
-final class DeviceDtlsConfig {
+public final class DeviceDtlsConfig {
 
     static {
         DtlsConfig.register();
@@ -37,7 +37,7 @@ final class DeviceDtlsConfig {
     private DeviceDtlsConfig() {
     }
 
-    static DtlsConnectorConfig build(Security security, String endpoint, FleetPki pki) {
+    public static DtlsConnectorConfig build(Security security, String endpoint, FleetPki pki) {
         Configuration configuration = new Configuration();
         DtlsConnectorConfig.Builder builder = DtlsConnectorConfig.builder(configuration)
                 .setAddress(new InetSocketAddress(0))

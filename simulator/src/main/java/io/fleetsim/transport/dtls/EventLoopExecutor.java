@@ -24,14 +24,14 @@ import io.vertx.core.Vertx;
  * are Vert.x timers on that context, in the run's simulated time. No thread of its own, so a DTLS
  * connector driven by it costs no thread. It is never shut down: it owns nothing.
  */
-final class EventLoopExecutor extends AbstractExecutorService implements ProtocolScheduledExecutorService {
+public final class EventLoopExecutor extends AbstractExecutorService implements ProtocolScheduledExecutorService {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventLoopExecutor.class);
 
     private final Context context;
     private final SimClock clock;
 
-    EventLoopExecutor(Context context, SimClock clock) {
+    public EventLoopExecutor(Context context, SimClock clock) {
         this.context = context;
         this.clock = clock;
     }

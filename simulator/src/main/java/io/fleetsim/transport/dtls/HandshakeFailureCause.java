@@ -12,7 +12,7 @@ import org.eclipse.californium.scandium.dtls.HandshakeException;
  * what a server does with a wrong PSK), {@code alert-received:<description>} (the server refused),
  * {@code alert-sent:<description>} (the device refused the server) or {@code error}.
  */
-final class HandshakeFailureCause {
+public final class HandshakeFailureCause {
 
     static final String ISSUER_MISMATCH = "issuer-mismatch";
     static final String TIMEOUT = "timeout";
@@ -20,7 +20,7 @@ final class HandshakeFailureCause {
     private HandshakeFailureCause() {
     }
 
-    static String of(Throwable error) {
+    public static String of(Throwable error) {
         if (error instanceof IssuerCheckingVerifier.IssuerMismatchException) {
             return ISSUER_MISMATCH;
         }

@@ -13,15 +13,15 @@ import org.eclipse.californium.elements.MapBasedEndpointContext;
  * context this matcher lets through while the handshake starts and holds back once the session
  * exists, so nothing but the handshake reaches the wire.
  */
-final class HandshakeTrigger implements EndpointContextMatcher {
+public final class HandshakeTrigger implements EndpointContextMatcher {
 
-    static final HandshakeTrigger MATCHER = new HandshakeTrigger();
+    public static final HandshakeTrigger MATCHER = new HandshakeTrigger();
 
     private HandshakeTrigger() {
     }
 
     /** The context of a trigger message; {@code handshakeMode} as in {@link DtlsEndpointContext}. */
-    static EndpointContext context(InetSocketAddress server, String handshakeMode) {
+    public static EndpointContext context(InetSocketAddress server, String handshakeMode) {
         return new TriggerContext(server, handshakeMode);
     }
 

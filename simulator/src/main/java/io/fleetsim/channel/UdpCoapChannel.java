@@ -1,4 +1,4 @@
-package io.fleetsim.transport;
+package io.fleetsim.channel;
 
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
@@ -8,7 +8,7 @@ import io.fleetsim.coap.CoapChannel;
 import io.fleetsim.coap.CoapFailure;
 import io.fleetsim.coap.CoapRequestHandler;
 import io.fleetsim.coap.UdpExchangeLayer;
-import io.fleetsim.device.ShardContext;
+import io.fleetsim.transport.DatagramLink;
 import io.vertx.core.Future;
 
 /** CoAP over plain UDP: one datagram socket per device and the RFC 7252 exchange layer. */
@@ -18,7 +18,7 @@ public final class UdpCoapChannel implements CoapChannel {
     private final UdpExchangeLayer exchanges;
 
     /** CoAP over {@code link}, e.g. a path through the emulated NAT. */
-    public UdpCoapChannel(ShardContext shard, CoapRequestHandler requestHandler, DatagramLink link) {
+    public UdpCoapChannel(ChannelContext shard, CoapRequestHandler requestHandler, DatagramLink link) {
         this.link = link;
         this.exchanges = new UdpExchangeLayer(shard.clock(), shard.codec(), shard.timeouts(), shard.random(),
                 shard.metrics(), link::send, requestHandler);

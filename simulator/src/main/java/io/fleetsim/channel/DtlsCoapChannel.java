@@ -1,4 +1,4 @@
-package io.fleetsim.transport.dtls;
+package io.fleetsim.channel;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -20,15 +20,20 @@ import io.fleetsim.coap.CoapChannel;
 import io.fleetsim.coap.CoapFailure;
 import io.fleetsim.coap.CoapRequestHandler;
 import io.fleetsim.coap.UdpExchangeLayer;
-import io.fleetsim.device.DeviceIdentity;
-import io.fleetsim.device.ShardContext;
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.FailureKind;
 import io.fleetsim.metrics.LatencyMetric;
 import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.metrics.TrafficKind;
+import io.fleetsim.scenario.DeviceGroup;
 import io.fleetsim.scenario.Security;
 import io.fleetsim.transport.DatagramLink;
+import io.fleetsim.transport.dtls.DetachedDtlsConnector;
+import io.fleetsim.transport.dtls.DeviceDtlsConfig;
+import io.fleetsim.transport.dtls.DtlsTarget;
+import io.fleetsim.transport.dtls.EventLoopExecutor;
+import io.fleetsim.transport.dtls.HandshakeFailureCause;
+import io.fleetsim.transport.dtls.HandshakeTrigger;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -51,8 +56,8 @@ public final class DtlsCoapChannel implements CoapChannel {
     private static final int CONTENT_CHANGE_CIPHER_SPEC = 20;
     private static final int CONTENT_HANDSHAKE = 22;
 
-    private final ShardContext shard;
-    private final DeviceIdentity device;
+    private final ChannelContext shard;
+    private final String endpoint;
     private final Security security;
     private final DtlsTarget target;
     private final InetSocketAddress server;
@@ -70,13 +75,13 @@ public final class DtlsCoapChannel implements CoapChannel {
     /**
      * A channel whose DTLS records travel over {@code link}: the device's own socket, or its path
      * through the emulated NAT (a rebinding there changes the address the server sees, not the
-     * DTLS session, as on a real carrier NAT).
+     * DTLS session, as on a real carrier NAT). The channel is device {@code endpoint}'s, of {@code group}.
      */
-    public DtlsCoapChannel(ShardContext shard, DeviceIdentity device, DtlsTarget target,
+    public DtlsCoapChannel(ChannelContext shard, String endpoint, DeviceGroup group, DtlsTarget target,
             CoapRequestHandler requestHandler, DatagramLink link) {
         this.shard = shard;
-        this.device = device;
-        this.security = device.group().security();
+        this.endpoint = endpoint;
+        this.security = group.security();
         this.target = target;
         this.server = new InetSocketAddress(target.host(), target.port());
         this.metrics = shard.metrics();
@@ -101,7 +106,7 @@ public final class DtlsCoapChannel implements CoapChannel {
     private Future<Void> startConnector() {
         try {
             if (connector == null) {
-                connector = new DetachedDtlsConnector(DeviceDtlsConfig.build(security, device.endpoint(), target.pki()),
+                connector = new DetachedDtlsConnector(DeviceDtlsConfig.build(security, endpoint, target.pki()),
                         (bytes, to) -> {
                             countHandshakeRecords(bytes, true);
                             link.send(bytes);

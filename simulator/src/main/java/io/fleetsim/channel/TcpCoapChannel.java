@@ -1,4 +1,4 @@
-package io.fleetsim.transport;
+package io.fleetsim.channel;
 
 import java.util.function.Consumer;
 
@@ -14,15 +14,20 @@ import io.fleetsim.coap.tcp.TcpFrameException;
 import io.fleetsim.coap.tcp.TcpKeepalive;
 import io.fleetsim.coap.tcp.TcpMessageCodec;
 import io.fleetsim.coap.tcp.TcpSignal;
-import io.fleetsim.device.DeviceIdentity;
-import io.fleetsim.device.ShardContext;
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.FailureKind;
 import io.fleetsim.metrics.LatencyMetric;
 import io.fleetsim.metrics.RadioMeter;
 import io.fleetsim.metrics.TrafficKind;
 import io.fleetsim.nat.ConnectionNat;
+import io.fleetsim.scenario.DeviceGroup;
 import io.fleetsim.scenario.Keepalive;
+import io.fleetsim.transport.AbandonedConnections;
+import io.fleetsim.transport.InOrderDelay;
+import io.fleetsim.transport.SocketBudget;
+import io.fleetsim.transport.TcpConnector;
+import io.fleetsim.transport.TlsContexts;
+import io.fleetsim.transport.TlsFailureCause;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -52,9 +57,10 @@ public final class TcpCoapChannel implements CoapChannel {
      */
     static final long MIN_SERVER_MESSAGE_SIZE = 128;
 
-    private final ShardContext shard;
+    private final ChannelContext shard;
     private final TcpConnector connector;
-    private final DeviceIdentity device;
+    private final String endpoint;
+    private final DeviceGroup group;
     private final TcpExchangeLayer exchanges;
     private final TcpKeepalive keepalive;
     private final TcpMessageCodec codec;
@@ -77,23 +83,25 @@ public final class TcpCoapChannel implements CoapChannel {
     private final RadioMeter radio;
 
     /**
-     * A channel whose connection passes the emulated NAT {@code nat} ({@link ConnectionNat#NONE}
-     * without one); every frame the device sends or receives turns {@code radio} on.
+     * A channel for device {@code endpoint} of {@code group} whose connection passes the emulated
+     * NAT {@code nat} ({@link ConnectionNat#NONE} without one); every frame the device sends or
+     * receives turns {@code radio} on.
      */
-    public TcpCoapChannel(ShardContext shard, TcpConnector connector, DeviceIdentity device,
+    public TcpCoapChannel(ChannelContext shard, TcpConnector connector, String endpoint, DeviceGroup group,
             CoapRequestHandler requestHandler, ConnectionNat nat, RadioMeter radio) {
         this.nat = nat;
         this.radio = radio;
         this.shard = shard;
         this.connector = connector;
-        this.device = device;
+        this.endpoint = endpoint;
+        this.group = group;
         this.codec = new TcpMessageCodec();
         this.uplink = new InOrderDelay(shard.clock(), this::throughNat);
         this.downlink = new InOrderDelay(shard.clock(), this::onFrame);
         this.abandoned = new AbandonedConnections(shard.metrics());
         this.exchanges = new TcpExchangeLayer(shard.clock(), responseTimeoutMillis(), shard.random(), codec,
                 shard.metrics(), this::write, requestHandler, this::onSignal);
-        Keepalive settings = device.group().keepalive();
+        Keepalive settings = group.keepalive();
         long interval = settings.coapPingInterval() == null ? 0 : settings.coapPingInterval().toMillis();
         this.keepalive = new TcpKeepalive(shard.clock(), interval, settings.pongTimeout().toMillis(),
                 this::sendPing, this::pongTimeout);
@@ -131,7 +139,7 @@ public final class TcpCoapChannel implements CoapChannel {
         holdsSocket = true;
         long startedMillis = System.currentTimeMillis(); // wall time, as the JDK dates TLS sessions
         long startedMicros = shard.clock().nowMicros();
-        return connector.connect(device.group().transport(), device.endpoint(), device.group().security())
+        return connector.connect(group.transport(), endpoint, group.security())
                 .andThen(ar -> {
                     if (ar.succeeded() && ar.result().isSsl()) {
                         countHandshake(ar.result(), startedMillis);
