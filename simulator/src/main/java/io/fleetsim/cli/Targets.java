@@ -4,13 +4,13 @@ import java.net.URI;
 import java.util.List;
 
 import io.fleetsim.base.FleetVertx;
+import io.fleetsim.engine.EmbeddedServers;
 import io.fleetsim.engine.RunTarget;
 import io.fleetsim.scenario.DeviceGroup;
 import io.fleetsim.scenario.Scenario;
 import io.fleetsim.scenario.TargetUri;
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.security.FleetPki;
-import io.fleetsim.server.EmbeddedServers;
 import io.fleetsim.transport.TransportEndpoints;
 import io.fleetsim.transport.dtls.DtlsTarget;
 

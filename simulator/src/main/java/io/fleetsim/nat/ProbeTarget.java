@@ -7,10 +7,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
-import io.fleetsim.server.EmbeddedLwm2mServer;
-import io.fleetsim.server.tcp.EmbeddedTcpLwm2mServer;
-
-/** The server side of reachability probes: a server that can send a device a request. */
+/**
+ * The server side of reachability probes: a server that can send a device a request. The embedded
+ * servers are adapted to it in {@code io.fleetsim.engine.ServerProbes}.
+ */
 public interface ProbeTarget {
 
     /** The resource a probe reads: the battery level. */
@@ -21,24 +21,6 @@ public interface ProbeTarget {
 
     /** Reads {@code /3/0/9} (battery level); completes true when answered with success, false otherwise. */
     CompletionStage<Boolean> readBattery(String endpoint, Duration timeout);
-
-    /** Probes through the embedded Leshan server (udp and dtls devices). */
-    static ProbeTarget of(EmbeddedLwm2mServer server) {
-        return of(endpoint -> server.registration(endpoint).isPresent(),
-                (endpoint, timeout) -> server.readAsync(endpoint, BATTERY, null, timeout)
-                        .handle((response, failure) -> failure == null && response.isSuccess()));
-    }
-
-    /**
-     * Probes through the embedded CoAP-over-TCP/TLS server (tcp and tls devices), over the
-     * connection the device last registered or updated on: a request into a connection the NAT
-     * black-holed goes unanswered, one to a connection that is gone fails at once.
-     */
-    static ProbeTarget of(EmbeddedTcpLwm2mServer server) {
-        return of(endpoint -> server.registration(endpoint).isPresent(),
-                (endpoint, timeout) -> server.read(endpoint, BATTERY, null, timeout)
-                        .handle((response, failure) -> failure == null && response.getCode().isSuccess()));
-    }
 
     /**
      * Probes through whichever of {@code servers} holds the device's registration (the embedded
@@ -55,7 +37,8 @@ public interface ProbeTarget {
                         .orElse(CompletableFuture.completedFuture(false)));
     }
 
-    private static ProbeTarget of(Predicate<String> knows,
+    /** A probe target made of its two operations. */
+    static ProbeTarget of(Predicate<String> knows,
             BiFunction<String, Duration, CompletionStage<Boolean>> readBattery) {
         return new ProbeTarget() {
             @Override

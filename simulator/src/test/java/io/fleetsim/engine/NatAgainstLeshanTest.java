@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.LatencyMetric;
 import io.fleetsim.metrics.RunTotals;
-import io.fleetsim.nat.ProbeTarget;
 import io.fleetsim.scenario.Scenario;
 import io.fleetsim.server.EmbeddedLwm2mServer;
 
@@ -42,7 +41,7 @@ class NatAgainstLeshanTest {
     }
 
     private RunTarget target() {
-        return RunTarget.external("127.0.0.1", leshan.coapAddress().getPort()).withProbe(ProbeTarget.of(leshan));
+        return RunTarget.external("127.0.0.1", leshan.coapAddress().getPort()).withProbe(ServerProbes.of(leshan));
     }
 
     private RunTotals run(Scenario scenario) throws IOException {

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.fleetsim.engine.EmbeddedServers;
 import io.fleetsim.engine.RunTarget;
-import io.fleetsim.server.EmbeddedServers;
 
 /**
  * Small sweeps for tests, run as {@code fleetsim tune} runs them: a tune file with NAT profiles

@@ -17,10 +17,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetsim.engine.FleetEngine;
 import io.fleetsim.engine.RunOptions;
 import io.fleetsim.engine.RunOutcome;
+import io.fleetsim.engine.ServerProbes;
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.LatencyMetric;
 import io.fleetsim.metrics.RunTotals;
-import io.fleetsim.nat.ProbeTarget;
 import io.fleetsim.scenario.Scenario;
 import io.fleetsim.scenario.ScenarioLoader;
 import io.fleetsim.scenario.ScenarioOverrides;
@@ -75,7 +75,7 @@ class DtlsBehindNatTest {
     }
 
     private RunOutcome run(Scenario scenario) throws Exception {
-        var target = SecureFleet.target(leshan, pki).withProbe(ProbeTarget.of(leshan));
+        var target = SecureFleet.target(leshan, pki).withProbe(ServerProbes.of(leshan));
         return FleetEngine.run(scenario, target, RunOptions.defaults(results));
     }
 

@@ -1,4 +1,4 @@
-package io.fleetsim.server;
+package io.fleetsim.engine;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Set;
 
 import io.fleetsim.base.FleetVertx;
-import io.fleetsim.engine.RunTarget;
 import io.fleetsim.nat.ProbeTarget;
 import io.fleetsim.scenario.DeviceGroup;
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.security.FleetPki;
+import io.fleetsim.server.EmbeddedLwm2mServer;
+import io.fleetsim.server.FleetSecurityStore;
+import io.fleetsim.server.MinimalLwm2mResponder;
 import io.fleetsim.server.tcp.EmbeddedTcpLwm2mServer;
 import io.fleetsim.transport.TransportEndpoints;
 import io.fleetsim.transport.dtls.DtlsTarget;
@@ -68,7 +70,7 @@ public final class EmbeddedServers {
                         dtlsTarget = new DtlsTarget(server.coapsAddress().getHostString(),
                                 server.coapsAddress().getPort(), pki);
                     }
-                    probes.add(ProbeTarget.of(server));
+                    probes.add(ServerProbes.of(server));
                 }
                 closers.add(udp.closer());
                 host = udp.host();
@@ -79,7 +81,7 @@ public final class EmbeddedServers {
                 FleetPki tlsPki = !streams.contains(Transport.TLS) ? null : pki != null ? pki : newPki();
                 EmbeddedTcpLwm2mServer tcp = EmbeddedTcpLwm2mServer.start(streams, tlsPki);
                 closers.add(tcp);
-                probes.add(ProbeTarget.of(tcp));
+                probes.add(ServerProbes.of(tcp));
                 endpoints = endpoints.withPki(tlsPki);
                 for (Transport transport : streams) {
                     endpoints = endpoints.with(transport, "127.0.0.1", tcp.address(transport).getPort());
