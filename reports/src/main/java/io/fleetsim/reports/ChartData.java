@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
+import io.fleetsim.resultsformat.HistogramTag;
+
 /**
  * The data behind each chart of the report, keyed by canvas id, in the shape the page's script
  * hands to Chart.js: series of {@code {x, y}} points, or labels and values for the bar chart.
@@ -40,10 +42,10 @@ final class ChartData {
         Timeline timeline = results.timeline();
         Map<String, Object> charts = new LinkedHashMap<>();
         putIfAny(charts, PERCENTILES, distributions(log,
-                HistogramLog.REGISTRATION, "Registration latency (corrected)",
-                HistogramLog.REGISTRATION_SERVICE, "Registration service time",
-                HistogramLog.UPDATE, "Update latency (corrected)",
-                HistogramLog.UPDATE_SERVICE, "Update service time"));
+                Map.entry(HistogramTag.REGISTRATION, "Registration latency (corrected)"),
+                Map.entry(HistogramTag.REGISTRATION_SERVICE, "Registration service time"),
+                Map.entry(HistogramTag.UPDATE, "Update latency (corrected)"),
+                Map.entry(HistogramTag.UPDATE_SERVICE, "Update service time")));
         putIfAny(charts, LATENCY_OVER_TIME, latencyOverTime(log));
         putIfAny(charts, REGISTERED, TimelineSeries.of(timeline, Map.of(
                 "registered", "Registered", "started", "Started", NatSeries.REACHABLE, "Reachable")));
@@ -54,10 +56,10 @@ final class ChartData {
         results.summary().flatMap(FailureBars::of).ifPresent(bars -> charts.put(FAILURES, bars));
         putIfAny(charts, NAT, NatSeries.of(timeline));
         putIfAny(charts, RECONNECT, distributions(log,
-                HistogramLog.RECONNECT, "NAT break to registered and reachable again",
-                HistogramLog.RECONNECT_DETECT, "NAT break to the device's first step back"));
-        putIfAny(charts, PROBE, distributions(log, HistogramLog.PROBE, "Probe latency (answered probes)"));
-        putIfAny(charts, HANDSHAKE, distributions(log, HistogramLog.HANDSHAKE, "DTLS handshake latency"));
+                Map.entry(HistogramTag.RECONNECT, "NAT break to registered and reachable again"),
+                Map.entry(HistogramTag.RECONNECT_DETECT, "NAT break to the device's first step back")));
+        putIfAny(charts, PROBE, distributions(log, Map.entry(HistogramTag.PROBE, "Probe latency (answered probes)")));
+        putIfAny(charts, HANDSHAKE, distributions(log, Map.entry(HistogramTag.HANDSHAKE, "DTLS handshake latency")));
         results.summary().flatMap(TrafficBars::of).ifPresent(bars -> charts.put(TRAFFIC, bars));
         putIfAny(charts, SIMULATOR_COST, simulatorCost(timeline));
         return charts;
@@ -70,14 +72,15 @@ final class ChartData {
     }
 
     /**
-     * One whole-run percentile distribution per tag the log has values of, in argument order;
-     * {@code tagsAndLabels} alternates tag and label.
+     * One whole-run percentile distribution per tag the log has values of, in argument order,
+     * each under its label.
      */
-    private static List<Series> distributions(HistogramLog log, String... tagsAndLabels) {
+    @SafeVarargs
+    private static List<Series> distributions(HistogramLog log, Map.Entry<HistogramTag, String>... tagsAndLabels) {
         List<Series> series = new ArrayList<>();
-        for (int i = 0; i < tagsAndLabels.length; i += 2) {
-            String tag = tagsAndLabels[i];
-            String label = tagsAndLabels[i + 1];
+        for (Map.Entry<HistogramTag, String> tagAndLabel : tagsAndLabels) {
+            String tag = tagAndLabel.getKey().wireName();
+            String label = tagAndLabel.getValue();
             log.metric(tag).filter(m -> m.count() > 0)
                     .ifPresent(m -> series.add(new Series(label, tag, distributionPoints(m.wholeRun()))));
         }
@@ -98,12 +101,13 @@ final class ChartData {
 
     private static List<Series> latencyOverTime(HistogramLog log) {
         List<Series> series = new ArrayList<>();
-        for (String tag : List.of(HistogramLog.REGISTRATION, HistogramLog.UPDATE)) {
-            Optional<MetricHistory> metric = log.metric(tag);
+        for (HistogramTag histogram : List.of(HistogramTag.REGISTRATION, HistogramTag.UPDATE)) {
+            Optional<MetricHistory> metric = log.metric(histogram);
             if (metric.isEmpty()) {
                 continue;
             }
-            String name = tag.equals(HistogramLog.REGISTRATION) ? "Registration" : "Update";
+            String tag = histogram.wireName();
+            String name = histogram == HistogramTag.REGISTRATION ? "Registration" : "Update";
             List<IntervalPercentiles> intervals = metric.get().intervals();
             series.add(new Series(name + " p50", tag, intervalPoints(intervals, IntervalPercentiles::p50Ms)));
             series.add(new Series(name + " p99", tag, intervalPoints(intervals, IntervalPercentiles::p99Ms)));

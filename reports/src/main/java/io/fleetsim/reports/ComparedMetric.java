@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.fleetsim.resultsformat.HistogramTag;
+
 /**
  * A figure that {@code fleetsim compare} puts side by side for two runs, with the key a
  * {@code --max-regression} limit names it by. Latencies are whole-run percentiles in milliseconds;
@@ -11,17 +13,17 @@ import java.util.function.Function;
  */
 public enum ComparedMetric {
 
-    REGISTRATION_P50("p50", "Registration latency p50", Kind.LATENCY, HistogramLog.REGISTRATION, 50, RunSummary.Latency::p50),
-    REGISTRATION_P90("p90", "Registration latency p90", Kind.LATENCY, HistogramLog.REGISTRATION, 90, RunSummary.Latency::p90),
-    REGISTRATION_P99("p99", "Registration latency p99", Kind.LATENCY, HistogramLog.REGISTRATION, 99, RunSummary.Latency::p99),
-    REGISTRATION_P999("p999", "Registration latency p99.9", Kind.LATENCY, HistogramLog.REGISTRATION, 99.9,
+    REGISTRATION_P50("p50", "Registration latency p50", Kind.LATENCY, HistogramTag.REGISTRATION, 50, RunSummary.Latency::p50),
+    REGISTRATION_P90("p90", "Registration latency p90", Kind.LATENCY, HistogramTag.REGISTRATION, 90, RunSummary.Latency::p90),
+    REGISTRATION_P99("p99", "Registration latency p99", Kind.LATENCY, HistogramTag.REGISTRATION, 99, RunSummary.Latency::p99),
+    REGISTRATION_P999("p999", "Registration latency p99.9", Kind.LATENCY, HistogramTag.REGISTRATION, 99.9,
             RunSummary.Latency::p999),
-    REGISTRATION_MAX("max", "Registration latency max", Kind.LATENCY, HistogramLog.REGISTRATION, 100, RunSummary.Latency::max),
-    UPDATE_P50("update.p50", "Update latency p50", Kind.LATENCY, HistogramLog.UPDATE, 50, RunSummary.Latency::p50),
-    UPDATE_P90("update.p90", "Update latency p90", Kind.LATENCY, HistogramLog.UPDATE, 90, RunSummary.Latency::p90),
-    UPDATE_P99("update.p99", "Update latency p99", Kind.LATENCY, HistogramLog.UPDATE, 99, RunSummary.Latency::p99),
-    UPDATE_P999("update.p999", "Update latency p99.9", Kind.LATENCY, HistogramLog.UPDATE, 99.9, RunSummary.Latency::p999),
-    UPDATE_MAX("update.max", "Update latency max", Kind.LATENCY, HistogramLog.UPDATE, 100, RunSummary.Latency::max),
+    REGISTRATION_MAX("max", "Registration latency max", Kind.LATENCY, HistogramTag.REGISTRATION, 100, RunSummary.Latency::max),
+    UPDATE_P50("update.p50", "Update latency p50", Kind.LATENCY, HistogramTag.UPDATE, 50, RunSummary.Latency::p50),
+    UPDATE_P90("update.p90", "Update latency p90", Kind.LATENCY, HistogramTag.UPDATE, 90, RunSummary.Latency::p90),
+    UPDATE_P99("update.p99", "Update latency p99", Kind.LATENCY, HistogramTag.UPDATE, 99, RunSummary.Latency::p99),
+    UPDATE_P999("update.p999", "Update latency p99.9", Kind.LATENCY, HistogramTag.UPDATE, 99.9, RunSummary.Latency::p999),
+    UPDATE_MAX("update.max", "Update latency max", Kind.LATENCY, HistogramTag.UPDATE, 100, RunSummary.Latency::max),
     SUCCESS_RATIO("successRatio", "Registration success ratio", Kind.RATIO, null, 0, null),
     REGISTRATION_FAILURES("failures", "Registration failures", Kind.COUNT, null, 0, null),
     RETRANSMISSIONS("retransmissions", "Retransmissions", Kind.COUNT, null, 0, null);
@@ -39,11 +41,11 @@ public enum ComparedMetric {
     private final String key;
     private final String label;
     private final Kind kind;
-    private final String tag;
+    private final HistogramTag tag;
     private final double percentile;
     private final Function<RunSummary.Latency, Double> fromSummary;
 
-    ComparedMetric(String key, String label, Kind kind, String tag, double percentile,
+    ComparedMetric(String key, String label, Kind kind, HistogramTag tag, double percentile,
                    Function<RunSummary.Latency, Double> fromSummary) {
         this.key = key;
         this.label = label;
@@ -80,7 +82,7 @@ public enum ComparedMetric {
     }
 
     /** The hlog tag of a latency metric, null for others. */
-    String tag() {
+    HistogramTag tag() {
         return tag;
     }
 

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.fleetsim.resultsformat.HistogramTag;
+
 /**
  * The data of the comparison's chart: the registration latency percentile distribution of both
  * runs on one log 1/(1-p) axis, in the shape {@link ChartData} gives the report's distribution
@@ -29,7 +31,7 @@ final class ComparisonChart {
 
     private static void addRun(List<ChartData.Series> series, String role, ResultsDirectory run) {
         String name = run.summary().map(ScenarioName::of).orElse(ScenarioName.UNNAMED);
-        Optional<MetricHistory> recorded = run.histograms().metric(HistogramLog.REGISTRATION)
+        Optional<MetricHistory> recorded = run.histograms().metric(HistogramTag.REGISTRATION)
                 .filter(m -> m.count() > 0);
         if (recorded.isPresent()) {
             series.add(new ChartData.Series(role + ": " + name, role.toLowerCase(Locale.ROOT),

@@ -15,30 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.fleetsim.resultsformat.HistogramTag;
+
 /**
- * The contents of {@code histograms.hlog}: one {@link MetricHistory} per tag. A missing file is
- * an empty log; a damaged tail (a killed run) ends the log where the damage starts.
+ * The contents of {@code histograms.hlog}: one {@link MetricHistory} per tag ({@link HistogramTag}).
+ * A missing file is an empty log; a damaged tail (a killed run) ends the log where the damage starts.
  */
 public final class HistogramLog {
-
-    /** Tag of corrected Register latency. */
-    public static final String REGISTRATION = "registration";
-    /** Tag of Register service time. */
-    public static final String REGISTRATION_SERVICE = "registration.service";
-    /** Tag of corrected Registration Update latency. */
-    public static final String UPDATE = "update";
-    /** Tag of Registration Update service time. */
-    public static final String UPDATE_SERVICE = "update.service";
-    /** Tag of DTLS handshake latency. */
-    public static final String HANDSHAKE = "handshake";
-    /** Tag of the time to a usable TCP or TLS connection (connect, TLS handshake, CSMs). */
-    public static final String CONNECT = "connect";
-    /** Tag of the time from a NAT break to registered and reachable again. */
-    public static final String RECONNECT = "reconnect";
-    /** Tag of the time from a NAT break to the device's first step back. */
-    public static final String RECONNECT_DETECT = "reconnect.detect";
-    /** Tag of answered reachability probes. */
-    public static final String PROBE = "probe";
 
     private static final Logger LOG = LoggerFactory.getLogger(HistogramLog.class);
     /** Log start times above this are epoch seconds rather than seconds since the run started. */
@@ -106,6 +89,11 @@ public final class HistogramLog {
     }
 
     /** The history of one tag, if the log holds any interval of it. */
+    public Optional<MetricHistory> metric(HistogramTag tag) {
+        return metric(tag.wireName());
+    }
+
+    /** The history of a tag as written (fleetsim's, {@link HistogramTag}, or another's), if the log holds any interval of it. */
     public Optional<MetricHistory> metric(String tag) {
         return Optional.ofNullable(metrics.get(tag));
     }

@@ -2,6 +2,9 @@ package io.fleetsim.reports;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import io.fleetsim.resultsformat.HistogramTag;
 
 /**
  * One line of the report's latency table: whole-run percentiles of one metric of
@@ -12,22 +15,22 @@ public record LatencyRow(String metric, String count, String p50, String p90, St
                          String max) {
 
     private static final int SIGNIFICANT_DIGITS = 3;
-    private static final List<String[]> METRICS = List.of(
-            new String[] {HistogramLog.REGISTRATION, "Registration latency (corrected)"},
-            new String[] {HistogramLog.REGISTRATION_SERVICE, "Registration service time"},
-            new String[] {HistogramLog.UPDATE, "Update latency (corrected)"},
-            new String[] {HistogramLog.UPDATE_SERVICE, "Update service time"},
-            new String[] {HistogramLog.HANDSHAKE, "DTLS handshake"},
-            new String[] {HistogramLog.CONNECT, "TCP/TLS connect"},
-            new String[] {HistogramLog.RECONNECT, "Reconnect after a NAT break"},
-            new String[] {HistogramLog.RECONNECT_DETECT, "NAT break to first step back"},
-            new String[] {HistogramLog.PROBE, "Reachability probe"});
+    private static final List<Map.Entry<HistogramTag, String>> METRICS = List.of(
+            Map.entry(HistogramTag.REGISTRATION, "Registration latency (corrected)"),
+            Map.entry(HistogramTag.REGISTRATION_SERVICE, "Registration service time"),
+            Map.entry(HistogramTag.UPDATE, "Update latency (corrected)"),
+            Map.entry(HistogramTag.UPDATE_SERVICE, "Update service time"),
+            Map.entry(HistogramTag.HANDSHAKE, "DTLS handshake"),
+            Map.entry(HistogramTag.CONNECT, "TCP/TLS connect"),
+            Map.entry(HistogramTag.RECONNECT, "Reconnect after a NAT break"),
+            Map.entry(HistogramTag.RECONNECT_DETECT, "NAT break to first step back"),
+            Map.entry(HistogramTag.PROBE, "Reachability probe"));
 
     /** Rows for the known metrics the log holds values of, in a fixed order. */
     static List<LatencyRow> of(HistogramLog log) {
         List<LatencyRow> rows = new ArrayList<>();
-        for (String[] metric : METRICS) {
-            log.metric(metric[0]).filter(m -> m.count() > 0).ifPresent(m -> rows.add(of(metric[1], m)));
+        for (Map.Entry<HistogramTag, String> metric : METRICS) {
+            log.metric(metric.getKey()).filter(m -> m.count() > 0).ifPresent(m -> rows.add(of(metric.getValue(), m)));
         }
         return rows;
     }

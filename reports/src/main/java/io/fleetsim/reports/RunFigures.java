@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.fleetsim.resultsformat.HistogramTag;
+
 /**
  * The {@link ComparedMetric} values of one run. Latencies come from the whole-run histograms of
  * {@code histograms.hlog} when it holds values for the metric's tag (full precision at every
@@ -50,14 +52,14 @@ final class RunFigures {
                                   Map<String, String> sources) {
         Optional<MetricHistory> recorded = results.histograms().metric(metric.tag()).filter(m -> m.count() > 0);
         if (recorded.isPresent()) {
-            sources.put(metric.tag(), ResultsDirectory.HISTOGRAMS_FILE);
+            sources.put(metric.tag().wireName(), ResultsDirectory.HISTOGRAMS_FILE);
             return recorded.get().percentileMs(metric.percentile());
         }
-        RunSummary.Operation operation = HistogramLog.UPDATE.equals(metric.tag())
+        RunSummary.Operation operation = metric.tag() == HistogramTag.UPDATE
                 ? summary.update() : summary.registration();
         Double value = metric.fromSummary(operation(operation).latencyMs());
         if (value != null) {
-            sources.put(metric.tag(), ResultsDirectory.SUMMARY_FILE);
+            sources.put(metric.tag().wireName(), ResultsDirectory.SUMMARY_FILE);
         }
         return value;
     }

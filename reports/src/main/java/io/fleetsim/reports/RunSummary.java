@@ -1,6 +1,7 @@
 package io.fleetsim.reports;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.fleetsim.resultsformat.FailureCause;
 
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ public record RunSummary(
         List<Group> groups,
         Clock clock) {
 
-    private static final String ISSUER_MISMATCH = "issuer-mismatch";
+    private static final String ISSUER_MISMATCH = FailureCause.ISSUER_MISMATCH.wireName();
 
     public RunSummary {
         thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);

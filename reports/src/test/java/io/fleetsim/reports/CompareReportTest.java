@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetsim.resultsformat.HistogramTag;
+
 class CompareReportTest {
 
     private static final Pattern DATA_BLOCK = Pattern.compile(
@@ -86,7 +88,7 @@ class CompareReportTest {
         Path run = Files.createDirectory(dir.resolve(name));
         ResultsFixture fixture = new ResultsFixture(run);
         fixture.summary(ResultsFixture.summaryJson(1, scenario, true, "pass", "\"timeout\": 0"));
-        fixture.histogramIntervals(HistogramLog.REGISTRATION, List.of(ResultsFixture.millisRange(1, 100, microsPerStep)));
+        fixture.histogramIntervals(HistogramTag.REGISTRATION.wireName(), List.of(ResultsFixture.millisRange(1, 100, microsPerStep)));
         return run;
     }
 

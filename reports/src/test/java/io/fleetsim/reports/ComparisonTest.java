@@ -13,6 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.fleetsim.resultsformat.HistogramTag;
+
 class ComparisonTest {
 
     /** Registration latencies 1..100 ms: p99 is 99 ms. */
@@ -185,7 +187,7 @@ class ComparisonTest {
         ResultsFixture fixture = new ResultsFixture(run);
         fixture.summary(ResultsFixture.summaryJson(1, scenario, true, "pass", "\"timeout\": 0")
                 .replace("\"successRatio\": 0.98039", "\"successRatio\": " + successRatio));
-        fixture.histogramIntervals(HistogramLog.REGISTRATION, List.of(
+        fixture.histogramIntervals(HistogramTag.REGISTRATION.wireName(), List.of(
                 ResultsFixture.millisRange(1, 50, microsPerStep), ResultsFixture.millisRange(51, 100, microsPerStep)));
         return run;
     }

@@ -13,6 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
+import io.fleetsim.resultsformat.HistogramTag;
+
 class HistogramLogTest {
 
     @TempDir
@@ -21,12 +23,12 @@ class HistogramLogTest {
     @Test
     void wholeRunPercentilesOfSummedIntervalsMatchWhatWasRecorded() throws IOException {
         // 1..1000 ms spread over four intervals of 250 values each
-        new ResultsFixture(dir).histogramIntervals(HistogramLog.REGISTRATION, List.of(
+        new ResultsFixture(dir).histogramIntervals(HistogramTag.REGISTRATION.wireName(), List.of(
                 ResultsFixture.millisRange(1, 250, 1000), ResultsFixture.millisRange(251, 500, 1000),
                 ResultsFixture.millisRange(501, 750, 1000), ResultsFixture.millisRange(751, 1000, 1000)));
 
         MetricHistory registration = HistogramLog.read(dir.resolve("histograms.hlog"))
-                .metric(HistogramLog.REGISTRATION).orElseThrow();
+                .metric(HistogramTag.REGISTRATION).orElseThrow();
 
         assertThat(registration.count()).isEqualTo(1000);
         assertThat(registration.percentileMs(50)).isCloseTo(500.0, withinPercentage(0.1));
@@ -37,11 +39,11 @@ class HistogramLogTest {
 
     @Test
     void keepsPercentilesOfEachIntervalWithItsSimulatedStartSecond() throws IOException {
-        new ResultsFixture(dir).histogramIntervals(HistogramLog.REGISTRATION, List.of(
+        new ResultsFixture(dir).histogramIntervals(HistogramTag.REGISTRATION.wireName(), List.of(
                 ResultsFixture.millisRange(1, 100, 1000), ResultsFixture.millisRange(901, 1000, 1000)));
 
         List<IntervalPercentiles> intervals = HistogramLog.read(dir.resolve("histograms.hlog"))
-                .metric(HistogramLog.REGISTRATION).orElseThrow().intervals();
+                .metric(HistogramTag.REGISTRATION).orElseThrow().intervals();
 
         assertThat(intervals).hasSize(2);
         assertThat(intervals.get(0).startSeconds()).isEqualTo(0.0);
@@ -60,10 +62,10 @@ class HistogramLogTest {
 
         HistogramLog log = HistogramLog.read(dir.resolve("histograms.hlog"));
 
-        assertThat(log.metrics()).containsOnlyKeys(HistogramLog.REGISTRATION, HistogramLog.REGISTRATION_SERVICE,
-                HistogramLog.UPDATE);
-        assertThat(log.metric(HistogramLog.UPDATE).orElseThrow().count()).isEqualTo(6);
-        assertThat(log.metric(HistogramLog.REGISTRATION_SERVICE).orElseThrow().percentileMs(100))
+        assertThat(log.metrics()).containsOnlyKeys(HistogramTag.REGISTRATION.wireName(), HistogramTag.REGISTRATION_SERVICE.wireName(),
+                HistogramTag.UPDATE.wireName());
+        assertThat(log.metric(HistogramTag.UPDATE).orElseThrow().count()).isEqualTo(6);
+        assertThat(log.metric(HistogramTag.REGISTRATION_SERVICE).orElseThrow().percentileMs(100))
                 .isCloseTo(51.0, within(0.1));
     }
 
@@ -71,13 +73,13 @@ class HistogramLogTest {
     void timestampsRelativeToAnEpochStartTimeAreMadeRelativeToTheRun() throws IOException {
         // a log without a BaseTime line: the reader adds the StartTime to each timestamp
         Path hlog = dir.resolve("histograms.hlog");
-        new ResultsFixture(dir).histogramIntervals(HistogramLog.REGISTRATION, List.of(
+        new ResultsFixture(dir).histogramIntervals(HistogramTag.REGISTRATION.wireName(), List.of(
                 List.of(1000L), List.of(1000L), List.of(1000L)));
         List<String> lines = Files.readAllLines(hlog).stream().filter(l -> !l.startsWith("#[BaseTime")).toList();
         Files.write(hlog, lines);
 
         List<IntervalPercentiles> intervals = HistogramLog.read(hlog)
-                .metric(HistogramLog.REGISTRATION).orElseThrow().intervals();
+                .metric(HistogramTag.REGISTRATION).orElseThrow().intervals();
 
         assertThat(intervals).extracting(IntervalPercentiles::startSeconds).containsExactly(0.0, 1.0, 2.0);
     }
@@ -85,12 +87,12 @@ class HistogramLogTest {
     @Test
     void aTruncatedLastIntervalKeepsTheIntervalsBeforeIt() throws IOException {
         Path hlog = dir.resolve("histograms.hlog");
-        new ResultsFixture(dir).histogramIntervals(HistogramLog.REGISTRATION, List.of(
+        new ResultsFixture(dir).histogramIntervals(HistogramTag.REGISTRATION.wireName(), List.of(
                 ResultsFixture.millisRange(1, 100, 1000), ResultsFixture.millisRange(1, 100, 1000)));
         String text = Files.readString(hlog, StandardCharsets.UTF_8);
         Files.writeString(hlog, text.substring(0, text.length() - 40), StandardCharsets.UTF_8);
 
-        MetricHistory registration = HistogramLog.read(hlog).metric(HistogramLog.REGISTRATION).orElseThrow();
+        MetricHistory registration = HistogramLog.read(hlog).metric(HistogramTag.REGISTRATION).orElseThrow();
 
         assertThat(registration.intervals()).hasSize(1);
         assertThat(registration.count()).isEqualTo(100);

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.fleetsim.resultsformat.HistogramTag;
+
 /** The report of a DTLS run behind a NAT: reachability, NAT churn, reconnects, probes, handshakes, traffic. */
 class NatDtlsReportTest {
 
@@ -182,7 +184,7 @@ class NatDtlsReportTest {
     @Test
     void allHandshakesFailingSaysHowManyInsteadOfNotMeasured() throws IOException {
         ResultsFixture fixture = ResultsFixture.natDtlsRun(dir);
-        fixture.histograms(1, java.util.Map.of(HistogramLog.REGISTRATION, java.util.List.of(1000L)));
+        fixture.histograms(1, java.util.Map.of(HistogramTag.REGISTRATION.wireName(), java.util.List.of(1000L)));
 
         String html = HtmlReport.html(dir);
 

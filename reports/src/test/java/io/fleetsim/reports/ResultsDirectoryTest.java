@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fleetsim.resultsformat.HistogramTag;
+
 class ResultsDirectoryTest {
 
     @TempDir
@@ -27,7 +29,7 @@ class ResultsDirectoryTest {
         assertThat(summary.thresholds()).extracting(RunSummary.Threshold::pass).containsExactly(true, false);
         assertThat(results.complete()).isTrue();
         assertThat(results.timeline().rows()).hasSize(3);
-        assertThat(results.histograms().metric(HistogramLog.REGISTRATION)).isPresent();
+        assertThat(results.histograms().metric(HistogramTag.REGISTRATION)).isPresent();
         assertThat(results.scenarioYaml()).hasValueSatisfying(yaml -> assertThat(yaml).contains("name: quickstart"));
     }
 

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 
+import io.fleetsim.resultsformat.HistogramTag;
+
 /** Writes the files of a results directory for tests, in the shapes docs/results-format.md describes. */
 final class ResultsFixture {
 
@@ -54,13 +56,13 @@ final class ResultsFixture {
         ResultsFixture fixture = new ResultsFixture(dir);
         fixture.summary(natDtlsSummaryJson(false, null));
         Map<String, List<Long>> tags = new LinkedHashMap<>();
-        tags.put(HistogramLog.REGISTRATION, millisRange(1, 100, 1000L));
-        tags.put(HistogramLog.REGISTRATION_SERVICE, millisRange(1, 100, 500L));
-        tags.put(HistogramLog.UPDATE, List.of(2000L, 2000L));
-        tags.put(HistogramLog.HANDSHAKE, millisRange(10, 50, 1000L));
-        tags.put(HistogramLog.RECONNECT, millisRange(30, 150, 1_000_000L));
-        tags.put(HistogramLog.RECONNECT_DETECT, millisRange(1, 30, 1_000_000L));
-        tags.put(HistogramLog.PROBE, millisRange(50, 250, 1000L));
+        tags.put(HistogramTag.REGISTRATION.wireName(), millisRange(1, 100, 1000L));
+        tags.put(HistogramTag.REGISTRATION_SERVICE.wireName(), millisRange(1, 100, 500L));
+        tags.put(HistogramTag.UPDATE.wireName(), List.of(2000L, 2000L));
+        tags.put(HistogramTag.HANDSHAKE.wireName(), millisRange(10, 50, 1000L));
+        tags.put(HistogramTag.RECONNECT.wireName(), millisRange(30, 150, 1_000_000L));
+        tags.put(HistogramTag.RECONNECT_DETECT.wireName(), millisRange(1, 30, 1_000_000L));
+        tags.put(HistogramTag.PROBE.wireName(), millisRange(50, 250, 1000L));
         fixture.histograms(3, tags);
         fixture.timeline(TIMELINE_HEADER_WITH_NAT + "\n"
                 + "60.0,1.0,200,150,150,4,0,0,0,3,400,380,31,180.5,150,140,0.95,0,0,0,20000,9000\n"
@@ -202,9 +204,9 @@ final class ResultsFixture {
             HistogramLogWriter writer = startLog(out);
             for (int i = 0; i < intervals; i++) {
                 long shift = i;
-                write(writer, i, HistogramLog.REGISTRATION, millisRange(1 + shift, 100 + shift, 1000L));
-                write(writer, i, HistogramLog.REGISTRATION_SERVICE, millisRange(1 + shift, 100 + shift, 500L));
-                write(writer, i, HistogramLog.UPDATE, List.of(2000L, 2000L));
+                write(writer, i, HistogramTag.REGISTRATION.wireName(), millisRange(1 + shift, 100 + shift, 1000L));
+                write(writer, i, HistogramTag.REGISTRATION_SERVICE.wireName(), millisRange(1 + shift, 100 + shift, 500L));
+                write(writer, i, HistogramTag.UPDATE.wireName(), List.of(2000L, 2000L));
             }
         }
     }

@@ -26,6 +26,8 @@ import io.fleetsim.metrics.LatencyMetric;
 import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.metrics.TrafficKind;
 import io.fleetsim.scenario.DeviceGroup;
+import io.fleetsim.resultsformat.Cause;
+import io.fleetsim.resultsformat.FailureCause;
 import io.fleetsim.scenario.Security;
 import io.fleetsim.transport.DatagramLink;
 import io.fleetsim.transport.dtls.DetachedDtlsConnector;
@@ -98,7 +100,7 @@ public final class DtlsCoapChannel implements CoapChannel {
         }
         return link.open(this::receiveDatagram)
                 .recover(t -> Future.failedFuture(t instanceof CoapFailure ? t
-                        : new CoapFailure(CoapFailure.TRANSPORT, String.valueOf(t.getMessage()))))
+                        : new CoapFailure(FailureCause.TRANSPORT, String.valueOf(t.getMessage()))))
                 .compose(v -> startConnector())
                 .compose(v -> newSession());
     }
@@ -118,7 +120,7 @@ public final class DtlsCoapChannel implements CoapChannel {
             connector.startOn(new InetSocketAddress(shard.bindHost(), Math.max(0, link.localPort())));
             return Future.succeededFuture();
         } catch (IOException | RuntimeException e) {
-            return Future.failedFuture(new CoapFailure(CoapFailure.TRANSPORT, "DTLS connector: " + e.getMessage()));
+            return Future.failedFuture(new CoapFailure(FailureCause.TRANSPORT, "DTLS connector: " + e.getMessage()));
         }
     }
 
@@ -137,7 +139,7 @@ public final class DtlsCoapChannel implements CoapChannel {
         try {
             connector.send(RawData.outbound(new byte[0], HandshakeTrigger.context(server, mode), IGNORED, false));
         } catch (RuntimeException e) {
-            handshakeFailed("error", e.getMessage());
+            handshakeFailed(FailureCause.ERROR.cause(), e.getMessage());
         }
         return started.future();
     }
@@ -172,11 +174,11 @@ public final class DtlsCoapChannel implements CoapChannel {
     @Override
     public Future<Response> send(Request request) {
         if (connector == null || !link.isOpen()) {
-            return Future.failedFuture(new CoapFailure(CoapFailure.CLOSED, "the device's DTLS channel is closed"));
+            return Future.failedFuture(new CoapFailure(FailureCause.CLOSED, "the device's DTLS channel is closed"));
         }
         Future<Void> session = suspect || !established ? newSession() : Future.succeededFuture();
         return session.compose(v -> exchanges.send(request)).onFailure(t -> {
-            if (CoapFailure.TIMEOUT.equals(CoapFailure.causeOf(t))) {
+            if (CoapFailure.causeOf(t).kind() == FailureCause.TIMEOUT) {
                 suspect = true;
             }
         });
@@ -189,10 +191,10 @@ public final class DtlsCoapChannel implements CoapChannel {
     @Override
     public Future<Void> ping() {
         if (connector == null || !link.isOpen()) {
-            return Future.failedFuture(new CoapFailure(CoapFailure.CLOSED, "the device's DTLS channel is closed"));
+            return Future.failedFuture(new CoapFailure(FailureCause.CLOSED, "the device's DTLS channel is closed"));
         }
         if (suspect || !established) {
-            return Future.failedFuture(new CoapFailure(CoapFailure.TRANSPORT, "no DTLS session to ping in"));
+            return Future.failedFuture(new CoapFailure(FailureCause.TRANSPORT, "no DTLS session to ping in"));
         }
         return exchanges.ping().onFailure(t -> suspect = true);
     }
@@ -250,7 +252,7 @@ public final class DtlsCoapChannel implements CoapChannel {
     }
 
     /** A null cause is not counted (the device gave up on its own handshake). */
-    private void handshakeFailed(String cause, String detail) {
+    private void handshakeFailed(Cause cause, String detail) {
         if (handshake == null) {
             return;
         }
@@ -260,7 +262,7 @@ public final class DtlsCoapChannel implements CoapChannel {
         }
         Promise<Void> failed = handshake;
         handshake = null;
-        failed.fail(new CoapFailure(CoapFailure.HANDSHAKE, cause == null ? detail : cause));
+        failed.fail(new CoapFailure(FailureCause.HANDSHAKE, cause == null ? detail : cause.wireName()));
     }
 
     /** Scandium's handshake events, on the device's event loop. */

@@ -21,6 +21,8 @@ import io.fleetsim.metrics.RadioMeter;
 import io.fleetsim.metrics.TrafficKind;
 import io.fleetsim.nat.ConnectionNat;
 import io.fleetsim.scenario.DeviceGroup;
+import io.fleetsim.resultsformat.Cause;
+import io.fleetsim.resultsformat.FailureCause;
 import io.fleetsim.scenario.Keepalive;
 import io.fleetsim.transport.AbandonedConnections;
 import io.fleetsim.transport.InOrderDelay;
@@ -69,7 +71,7 @@ public final class TcpCoapChannel implements CoapChannel {
     private final InOrderDelay uplink;
     private final InOrderDelay downlink;
     private final AbandonedConnections abandoned;
-    private Consumer<String> pathLost = cause -> { };
+    private Consumer<Cause> pathLost = cause -> { };
     private NetSocket socket;
     private Future<Void> opening;
     private Promise<Void> serverCsm;
@@ -108,7 +110,7 @@ public final class TcpCoapChannel implements CoapChannel {
     }
 
     @Override
-    public void onPathLost(Consumer<String> handler) {
+    public void onPathLost(Consumer<Cause> handler) {
         this.pathLost = handler;
     }
 
@@ -134,7 +136,7 @@ public final class TcpCoapChannel implements CoapChannel {
     private Future<Void> connect() {
         SocketBudget budget = SocketBudget.process();
         if (!budget.tryAcquire() && !(abandoned.closeOldest() && budget.tryAcquire())) {
-            return Future.failedFuture(new CoapFailure(CoapFailure.SOCKET_LIMIT, budget.exhaustedMessage()));
+            return Future.failedFuture(new CoapFailure(FailureCause.SOCKET_LIMIT, budget.exhaustedMessage()));
         }
         holdsSocket = true;
         long startedMillis = System.currentTimeMillis(); // wall time, as the JDK dates TLS sessions
@@ -162,16 +164,16 @@ public final class TcpCoapChannel implements CoapChannel {
      * its cause ({@link TlsFailureCause}) and fails the request as {@code handshake}, as over DTLS.
      */
     private Future<NetSocket> connectFailed(Throwable t) {
-        String tlsCause = TlsFailureCause.of(t);
+        Cause tlsCause = TlsFailureCause.of(t);
         if (tlsCause != null) {
             shard.metrics().increment(Counter.TLS_HANDSHAKE_FAILURES);
             shard.metrics().failure(FailureKind.TLS_HANDSHAKE, tlsCause);
             if (!(t instanceof CoapFailure)) {
-                return Future.failedFuture(new CoapFailure(CoapFailure.HANDSHAKE, tlsCause));
+                return Future.failedFuture(new CoapFailure(FailureCause.HANDSHAKE, tlsCause.wireName()));
             }
         }
         return Future.failedFuture(t instanceof CoapFailure failure ? failure : new CoapFailure(
-                SocketBudget.isOutOfSockets(t) ? CoapFailure.SOCKET_LIMIT : CoapFailure.TRANSPORT,
+                SocketBudget.isOutOfSockets(t) ? FailureCause.SOCKET_LIMIT : FailureCause.TRANSPORT,
                 String.valueOf(t.getMessage())));
     }
 
@@ -185,7 +187,7 @@ public final class TcpCoapChannel implements CoapChannel {
     private Future<Void> exchangeCsm(NetSocket connected) {
         if (closedByDevice) {
             connected.close();
-            return Future.failedFuture(new CoapFailure(CoapFailure.CLOSED, "closed while connecting"));
+            return Future.failedFuture(new CoapFailure(FailureCause.CLOSED, "closed while connecting"));
         }
         socket = connected;
         serverCloseUnseen = false;
@@ -204,14 +206,14 @@ public final class TcpCoapChannel implements CoapChannel {
             if (nat.isBlackHole()) {
                 serverCloseUnseen = true; // its FIN dies in the NAT: the device finds out by its keepalive
             } else {
-                lose("closed-by-server");
+                lose(FailureCause.CLOSED_BY_SERVER);
             }
         });
         connected.exceptionHandler(t -> { });
         serverCsm = Promise.promise();
         Promise<Void> csm = serverCsm;
         csmTimer = shard.clock().schedule(responseTimeoutMillis(), id -> csm.tryFail(
-                new CoapFailure("csm-timeout", "no CSM from the server within " + responseTimeoutMillis() + " ms")));
+                new CoapFailure(FailureCause.CSM_TIMEOUT, "no CSM from the server within " + responseTimeoutMillis() + " ms")));
         signal(TcpSignal.csm(MAX_MESSAGE_BYTES, true));
         return csm.future();
     }
@@ -219,11 +221,11 @@ public final class TcpCoapChannel implements CoapChannel {
     @Override
     public Future<Response> send(Request request) {
         if (closedByDevice) {
-            return Future.failedFuture(new CoapFailure(CoapFailure.CLOSED, "channel closed"));
+            return Future.failedFuture(new CoapFailure(FailureCause.CLOSED, "channel closed"));
         }
         return open().compose(v -> {
             if (codec.encode(request).length() > serverMaxMessageSize + 14) {
-                return Future.failedFuture(new CoapFailure(CoapFailure.TRANSPORT,
+                return Future.failedFuture(new CoapFailure(FailureCause.TRANSPORT,
                         "request larger than the server's Max-Message-Size " + serverMaxMessageSize));
             }
             shard.metrics().exchangeDelta(1);
@@ -240,7 +242,7 @@ public final class TcpCoapChannel implements CoapChannel {
             uplink.flush(); // what the device wrote goes out before its FIN
         }
         teardown();
-        exchanges.failAll(CoapFailure.CLOSED, "channel closed");
+        exchanges.failAll(FailureCause.CLOSED.cause(), "channel closed");
         Future<Void> own = closing == null ? Future.succeededFuture() : closing.close().otherwiseEmpty();
         return Future.join(own, abandoned.closeAll()).mapEmpty();
     }
@@ -263,14 +265,14 @@ public final class TcpCoapChannel implements CoapChannel {
         } catch (TcpFrameException e) {
             shard.metrics().increment(Counter.MALFORMED_RECEIVED);
             signal(TcpSignal.abort());
-            lose("malformed-frame");
+            lose(FailureCause.MALFORMED_FRAME);
         }
     }
 
     private void onOversize(long announcedBytes) {
         shard.metrics().increment(Counter.FRAMES_TOO_LARGE);
         signal(TcpSignal.abort());
-        lose("frame-too-large");
+        lose(FailureCause.FRAME_TOO_LARGE);
     }
 
     private void onSignal(TcpSignal signal) {
@@ -278,7 +280,7 @@ public final class TcpCoapChannel implements CoapChannel {
             case TcpSignal.CSM -> {
                 if (!acceptableCsm(signal)) {
                     signal(TcpSignal.abort());
-                    lose("csm-invalid");
+                    lose(FailureCause.CSM_INVALID);
                     return;
                 }
                 serverMaxMessageSize = signal.maxMessageSize().orElse(serverMaxMessageSize);
@@ -289,8 +291,8 @@ public final class TcpCoapChannel implements CoapChannel {
             }
             case TcpSignal.PING -> signal(TcpSignal.pong(signal.token()));
             case TcpSignal.PONG -> keepalive.pong();
-            case TcpSignal.RELEASE -> lose("release");
-            case TcpSignal.ABORT -> lose("abort");
+            case TcpSignal.RELEASE -> lose(FailureCause.RELEASE);
+            case TcpSignal.ABORT -> lose(FailureCause.ABORT);
             default -> { }
         }
     }
@@ -319,7 +321,7 @@ public final class TcpCoapChannel implements CoapChannel {
 
     private void pongTimeout() {
         shard.metrics().increment(Counter.PING_FAILURES);
-        lose("pong-timeout");
+        lose(FailureCause.PONG_TIMEOUT);
     }
 
     private void signal(TcpSignal signal) {
@@ -347,7 +349,7 @@ public final class TcpCoapChannel implements CoapChannel {
             case DROP -> { } // a black hole: the device does not know
             case RESET -> shard.clock().schedule(0, id -> {
                 if (socket == current) {
-                    lose("nat-reset");
+                    lose(FailureCause.NAT_RESET);
                 }
             });
         }
@@ -357,7 +359,8 @@ public final class TcpCoapChannel implements CoapChannel {
      * The path is dead: close it (or, behind a dead mapping, abandon it: its close could not reach
      * the server), fail what waits, count it and tell the device.
      */
-    private void lose(String cause) {
+    private void lose(FailureCause lost) {
+        Cause cause = lost.cause();
         if (socket == null) {
             return;
         }
@@ -372,9 +375,9 @@ public final class TcpCoapChannel implements CoapChannel {
             dead.close();
         }
         // What waited fails under the cause the connection died of, e.g. frame-too-large or abort.
-        exchanges.failAll(cause, "connection lost: " + cause);
+        exchanges.failAll(cause, "connection lost: " + cause.wireName());
         if (serverCsm != null) {
-            serverCsm.tryFail(new CoapFailure(cause, "connection lost: " + cause));
+            serverCsm.tryFail(new CoapFailure(cause, "connection lost: " + cause.wireName()));
         }
         shard.metrics().failure(FailureKind.CONNECTION, cause);
         pathLost.accept(cause);

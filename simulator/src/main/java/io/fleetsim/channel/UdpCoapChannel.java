@@ -9,6 +9,7 @@ import io.fleetsim.coap.CoapFailure;
 import io.fleetsim.coap.CoapRequestHandler;
 import io.fleetsim.coap.UdpExchangeLayer;
 import io.fleetsim.transport.DatagramLink;
+import io.fleetsim.resultsformat.FailureCause;
 import io.vertx.core.Future;
 
 /** CoAP over plain UDP: one datagram socket per device and the RFC 7252 exchange layer. */
@@ -31,7 +32,7 @@ public final class UdpCoapChannel implements CoapChannel {
         }
         return link.open(exchanges::receive)
                 .recover(t -> Future.failedFuture(t instanceof CoapFailure ? t
-                        : new CoapFailure(CoapFailure.TRANSPORT, String.valueOf(t.getMessage()))));
+                        : new CoapFailure(FailureCause.TRANSPORT, String.valueOf(t.getMessage()))));
     }
 
     @Override

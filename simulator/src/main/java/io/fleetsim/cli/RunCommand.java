@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 
-import io.fleetsim.coap.CoapFailure;
 import io.fleetsim.engine.FleetEngine;
 import io.fleetsim.engine.RunAbort;
 import io.fleetsim.engine.MetricsEndpoint;
@@ -21,6 +20,7 @@ import io.fleetsim.progress.ProgressPrinter;
 import io.fleetsim.progress.TerminalCheck;
 import io.fleetsim.reports.HtmlReport;
 import io.fleetsim.reports.JunitReport;
+import io.fleetsim.resultsformat.FailureCause;
 import io.fleetsim.scenario.Scenario;
 import io.fleetsim.scenario.ScenarioLoader;
 import io.fleetsim.scenario.ScenarioOverrides;
@@ -138,7 +138,7 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.ABORTED;
         }
-        if (summary.totals().failures(FailureKind.REGISTRATION).containsKey(CoapFailure.SOCKET_LIMIT)) {
+        if (summary.totals().failures(FailureKind.REGISTRATION).containsKey(FailureCause.SOCKET_LIMIT.wireName())) {
             err.println("fleetsim: " + SocketBudget.process().exhaustedMessage() + "; results of the part that ran are in "
                     + outcome.resultsDir());
             err.flush();

@@ -8,6 +8,7 @@ import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.coap.option.BlockOption;
 
+import io.fleetsim.resultsformat.FailureCause;
 import io.vertx.core.Future;
 
 /**
@@ -54,7 +55,7 @@ public final class Block2Transfer {
             return Future.succeededFuture(response);
         }
         if (blocks >= MAX_BLOCKS || body.size() >= MAX_BYTES) {
-            return Future.failedFuture(new CoapFailure(CoapFailure.BLOCK2_TOO_LARGE,
+            return Future.failedFuture(new CoapFailure(FailureCause.BLOCK2_TOO_LARGE,
                     "the server announced more than " + blocks + " blocks (" + body.size() + " bytes)"));
         }
         return next(continuation(block));

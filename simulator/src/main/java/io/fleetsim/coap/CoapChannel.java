@@ -3,6 +3,8 @@ package io.fleetsim.coap;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 
+import io.fleetsim.resultsformat.Cause;
+import io.fleetsim.resultsformat.FailureCause;
 import io.vertx.core.Future;
 
 /**
@@ -24,7 +26,7 @@ public interface CoapChannel {
      * with a {@link CoapFailure} when not. Transports without pings fail at once.
      */
     default Future<Void> ping() {
-        return Future.failedFuture(new CoapFailure(CoapFailure.TRANSPORT, "this transport has no CoAP ping"));
+        return Future.failedFuture(new CoapFailure(FailureCause.TRANSPORT, "this transport has no CoAP ping"));
     }
 
     /** Closes the path; open exchanges fail with {@code closed}. Never fails. */
@@ -40,6 +42,6 @@ public interface CoapChannel {
      * with the cause; the next {@link #open()} or {@link #send} makes a new path. Transports
      * without connections never call it.
      */
-    default void onPathLost(java.util.function.Consumer<String> handler) {
+    default void onPathLost(java.util.function.Consumer<Cause> handler) {
     }
 }

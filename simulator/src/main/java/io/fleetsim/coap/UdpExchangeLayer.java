@@ -15,6 +15,7 @@ import io.fleetsim.base.SimClock;
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.metrics.TrafficKind;
+import io.fleetsim.resultsformat.FailureCause;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 
@@ -98,7 +99,7 @@ public final class UdpExchangeLayer {
             message = codec.decode(datagram);
         } catch (UdpCodec.MalformedMessageException e) {
             metrics.increment(Counter.MALFORMED_RECEIVED);
-            suspectAll(CoapFailure.MALFORMED_RESPONSE);
+            suspectAll(FailureCause.MALFORMED_RESPONSE);
             return;
         }
         countReceived(message.getType());
@@ -114,7 +115,7 @@ public final class UdpExchangeLayer {
             if (outgoing != null && outgoing.isPing()) {
                 complete(outgoing, null);
             } else if (outgoing != null) {
-                fail(outgoing, new CoapFailure(CoapFailure.RESET, "server answered with RST"));
+                fail(outgoing, new CoapFailure(FailureCause.RESET, "server answered with RST"));
             }
         } else if (message.getType() == Type.CON) {
             // CoAP ping: an empty CON is answered with RST.
@@ -140,10 +141,10 @@ public final class UdpExchangeLayer {
     /** Fails every open exchange and stops all timers. */
     public void close() {
         for (Outgoing outgoing : byMid.values().toArray(Outgoing[]::new)) {
-            fail(outgoing, new CoapFailure(CoapFailure.CLOSED, "the device's socket was closed"));
+            fail(outgoing, new CoapFailure(FailureCause.CLOSED, "the device's socket was closed"));
         }
         for (Outgoing outgoing : byToken.values().toArray(Outgoing[]::new)) {
-            fail(outgoing, new CoapFailure(CoapFailure.CLOSED, "the device's socket was closed"));
+            fail(outgoing, new CoapFailure(FailureCause.CLOSED, "the device's socket was closed"));
         }
     }
 
@@ -202,16 +203,16 @@ public final class UdpExchangeLayer {
      */
     private void noteMismatch(Outgoing byMessageId, Response response) {
         if (byMessageId != null) {
-            byMessageId.suspect = CoapFailure.WRONG_TOKEN;
+            byMessageId.suspect = FailureCause.WRONG_TOKEN;
             return;
         }
         Outgoing byTokenMatch = byToken.get(response.getToken());
         if (byTokenMatch != null) {
-            byTokenMatch.suspect = CoapFailure.WRONG_MESSAGE_ID;
+            byTokenMatch.suspect = FailureCause.WRONG_MESSAGE_ID;
         }
     }
 
-    private void suspectAll(String cause) {
+    private void suspectAll(FailureCause cause) {
         for (Outgoing outgoing : byToken.values()) {
             if (outgoing.suspect == null) {
                 outgoing.suspect = cause;
@@ -315,7 +316,7 @@ public final class UdpExchangeLayer {
         long timerId = -1;
         int retransmissions;
         /** What the server got wrong while this request waited, or null. */
-        String suspect;
+        FailureCause suspect;
 
         Outgoing(Message message, byte[] bytes, Promise<Response> promise, TrafficKind kind) {
             this.message = message;
@@ -328,8 +329,8 @@ public final class UdpExchangeLayer {
             return message instanceof EmptyMessage;
         }
 
-        String timeoutCause() {
-            return suspect != null ? suspect : CoapFailure.TIMEOUT;
+        FailureCause timeoutCause() {
+            return suspect != null ? suspect : FailureCause.TIMEOUT;
         }
     }
 }

@@ -14,6 +14,7 @@ import io.fleetsim.metrics.LatencyMetric;
 import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.nat.DevicePath;
 import io.fleetsim.nat.PathTracker;
+import io.fleetsim.resultsformat.Cause;
 import io.fleetsim.scenario.Keepalive;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
@@ -145,7 +146,7 @@ public final class VirtualDevice {
         if (state == State.STOPPED) {
             return;
         }
-        String failure = failureCause(ar, ResponseCode.CREATED);
+        Cause failure = failureCause(ar, ResponseCode.CREATED);
         if (failure != null) {
             registrationFailed(failure, ServiceUnavailable.retryNotBeforeMillis(ar));
             return;
@@ -190,7 +191,7 @@ public final class VirtualDevice {
     }
 
     /** Counts the failure and retries after the back-off, and never sooner than {@code minWaitMillis}. */
-    private void registrationFailed(String cause, long minWaitMillis) {
+    private void registrationFailed(Cause cause, long minWaitMillis) {
         metrics.increment(Counter.REGISTRATION_FAILURES);
         metrics.failure(FailureKind.REGISTRATION, cause);
         registrationFailures++;
@@ -219,7 +220,7 @@ public final class VirtualDevice {
         if (state == State.STOPPED) {
             return;
         }
-        String failure = failureCause(ar, ResponseCode.CHANGED);
+        Cause failure = failureCause(ar, ResponseCode.CHANGED);
         if (failure != null) {
             // The registration may be gone on the server: register again, as LwM2M clients do.
             metrics.increment(Counter.UPDATE_FAILURES);
@@ -291,7 +292,7 @@ public final class VirtualDevice {
         state = State.DEREGISTERING;
         Promise<Void> done = Promise.promise();
         coap.send(deregisterRequest()).onComplete(ar -> {
-            String failure = failureCause(ar, ResponseCode.DELETED);
+            Cause failure = failureCause(ar, ResponseCode.DELETED);
             if (failure == null) {
                 metrics.increment(Counter.DEREGISTRATIONS);
             } else {
@@ -343,7 +344,7 @@ public final class VirtualDevice {
     }
 
     /** Null when the response has the expected code, otherwise the cause to count. */
-    private static String failureCause(AsyncResult<Response> ar, ResponseCode expected) {
+    private static Cause failureCause(AsyncResult<Response> ar, ResponseCode expected) {
         if (ar.failed()) {
             return CoapFailure.causeOf(ar.cause());
         }

@@ -8,6 +8,7 @@ import io.fleetsim.device.ShardContext;
 import io.fleetsim.device.VirtualDevice;
 import io.fleetsim.metrics.FailureKind;
 import io.fleetsim.metrics.ShardMetrics;
+import io.fleetsim.resultsformat.FailureCause;
 import io.fleetsim.scenario.Scenario;
 import io.vertx.core.Context;
 import io.vertx.core.Promise;
@@ -49,7 +50,7 @@ final class Preflight {
         }
         boolean registered = scratch.registeredNow() > 0;
         String cause = registered ? null : scratch.failures(FailureKind.REGISTRATION).keySet().stream()
-                .findFirst().orElse("timeout");
+                .findFirst().orElse(FailureCause.TIMEOUT.wireName());
         Promise<Void> stopped = Promise.promise();
         context.runOnContext(v -> device.stop(true).onComplete(stopped));
         try {

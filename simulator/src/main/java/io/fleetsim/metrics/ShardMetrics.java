@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 
+import io.fleetsim.resultsformat.Cause;
+
 /**
  * What one shard measured. Written only by the shard's event loop (single writer), read by the
  * results writer from another thread: counters are atomics, histograms are
@@ -82,8 +84,8 @@ public final class ShardMetrics {
     }
 
     /** Counts a failed operation under its cause, e.g. {@code timeout} or {@code error-response:4.03}. */
-    public void failure(FailureKind kind, String cause) {
-        failures.get(kind).computeIfAbsent(cause, c -> new LongAdder()).increment();
+    public void failure(FailureKind kind, Cause cause) {
+        failures.get(kind).computeIfAbsent(cause.wireName(), c -> new LongAdder()).increment();
     }
 
     public Map<String, LongAdder> failures(FailureKind kind) {

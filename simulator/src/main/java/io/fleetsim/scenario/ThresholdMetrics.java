@@ -5,9 +5,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.fleetsim.resultsformat.HistogramTag;
+
 /**
  * The metrics a threshold may name, and the kind of value each one is. The engine judges exactly
- * these; {@link #KNOWN} is the list it has to be able to produce.
+ * these; {@link #KNOWN} is the list it has to be able to produce. A latency metric is named by
+ * its histogram's {@link HistogramTag} and a statistic, e.g. {@code reconnect.detect.p99}.
  */
 public final class ThresholdMetrics {
 
@@ -36,9 +39,9 @@ public final class ThresholdMetrics {
 
     private static Map<String, Kind> build() {
         Map<String, Kind> kinds = new LinkedHashMap<>();
-        for (String operation : new String[] {"registration", "update"}) {
+        for (HistogramTag operation : new HistogramTag[] {HistogramTag.REGISTRATION, HistogramTag.UPDATE}) {
             for (String statistic : new String[] {"p50", "p90", "p99", "p999", "max", "mean"}) {
-                kinds.put(operation + "." + statistic, Kind.LATENCY_MS);
+                kinds.put(operation.wireName() + "." + statistic, Kind.LATENCY_MS);
             }
         }
         kinds.put("registration.successRatio", Kind.RATIO);
@@ -49,15 +52,16 @@ public final class ThresholdMetrics {
         kinds.put("retransmissions", Kind.COUNT);
         kinds.put("reachability", Kind.RATIO);
         kinds.put("reachability.probed", Kind.RATIO);
-        for (String operation : new String[] {"reconnect", "reconnect.detect", "probe"}) {
+        for (HistogramTag operation : new HistogramTag[] {HistogramTag.RECONNECT, HistogramTag.RECONNECT_DETECT,
+                HistogramTag.PROBE}) {
             for (String statistic : new String[] {"p50", "p90", "p99", "p999", "max", "mean"}) {
-                kinds.put(operation + "." + statistic, Kind.LATENCY_MS);
+                kinds.put(operation.wireName() + "." + statistic, Kind.LATENCY_MS);
             }
         }
         kinds.put("nat.expiries", Kind.COUNT);
         kinds.put("nat.rebindings", Kind.COUNT);
         for (String statistic : new String[] {"p50", "p90", "p99", "p999", "max", "mean"}) {
-            kinds.put("handshake." + statistic, Kind.LATENCY_MS);
+            kinds.put(HistogramTag.HANDSHAKE.wireName() + "." + statistic, Kind.LATENCY_MS);
         }
         kinds.put("reconnects", Kind.COUNT);
         kinds.put("errors.ratio", Kind.RATIO);

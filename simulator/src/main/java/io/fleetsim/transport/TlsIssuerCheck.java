@@ -8,6 +8,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.security.auth.x500.X500Principal;
 
 import io.fleetsim.coap.CoapFailure;
+import io.fleetsim.resultsformat.FailureCause;
 import io.fleetsim.security.IssuerNames;
 import io.vertx.core.Future;
 import io.vertx.core.net.NetSocket;
@@ -19,8 +20,6 @@ import io.vertx.core.net.NetSocket;
  */
 final class TlsIssuerCheck {
 
-    static final String ISSUER_MISMATCH = "issuer-mismatch";
-
     private TlsIssuerCheck() {
     }
 
@@ -30,7 +29,7 @@ final class TlsIssuerCheck {
             return Future.succeededFuture(socket);
         }
         socket.close();
-        return Future.failedFuture(new CoapFailure(ISSUER_MISMATCH, "server certificate issued by "
+        return Future.failedFuture(new CoapFailure(FailureCause.ISSUER_MISMATCH, "server certificate issued by "
                 + (issuer == null ? "nobody (no certificate)" : issuer.getName(X500Principal.RFC2253))));
     }
 

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 
 import io.fleetsim.base.FleetVertx;
 import io.fleetsim.coap.CoapFailure;
+import io.fleetsim.resultsformat.FailureCause;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -56,7 +57,7 @@ public final class UdpDeviceSocket {
     public Future<Void> open(String bindHost, int port, BiConsumer<SocketAddress, byte[]> receiver) {
         SocketBudget budget = SocketBudget.process();
         if (!budget.tryAcquire()) {
-            return Future.failedFuture(new CoapFailure(CoapFailure.SOCKET_LIMIT, budget.exhaustedMessage()));
+            return Future.failedFuture(new CoapFailure(FailureCause.SOCKET_LIMIT, budget.exhaustedMessage()));
         }
         DatagramSocket created;
         try {
@@ -80,7 +81,7 @@ public final class UdpDeviceSocket {
     }
 
     private static CoapFailure openFailure(Throwable t) {
-        return new CoapFailure(SocketBudget.isOutOfSockets(t) ? CoapFailure.SOCKET_LIMIT : CoapFailure.TRANSPORT,
+        return new CoapFailure(SocketBudget.isOutOfSockets(t) ? FailureCause.SOCKET_LIMIT : FailureCause.TRANSPORT,
                 String.valueOf(t.getMessage()));
     }
 

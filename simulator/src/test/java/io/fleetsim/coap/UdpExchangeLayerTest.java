@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.fleetsim.base.SimClock;
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.ShardMetrics;
+import io.fleetsim.resultsformat.FailureCause;
 import io.fleetsim.scenario.CoapSettings;
 import io.fleetsim.transport.UdpDeviceSocket;
 import io.vertx.core.Context;
@@ -110,7 +111,7 @@ class UdpExchangeLayerTest {
         Future<Response> result = send(Request.newPost());
         Throwable failure = awaitFailure(result);
 
-        assertThat(CoapFailure.causeOf(failure)).isEqualTo(CoapFailure.TIMEOUT);
+        assertThat(CoapFailure.causeOf(failure)).isEqualTo(FailureCause.TIMEOUT.cause());
         assertThat(seenByPeer).hasSize(1 + FAST.maxRetransmit());
         assertThat(metrics.get(Counter.RETRANSMISSIONS)).isEqualTo(FAST.maxRetransmit());
     }
@@ -120,7 +121,7 @@ class UdpExchangeLayerTest {
         script = (message, from) -> reply(EmptyMessage.newRST(message), from);
         Throwable failure = awaitFailure(send(Request.newPost()));
 
-        assertThat(CoapFailure.causeOf(failure)).isEqualTo(CoapFailure.RESET);
+        assertThat(CoapFailure.causeOf(failure)).isEqualTo(FailureCause.RESET.cause());
     }
 
     @Test

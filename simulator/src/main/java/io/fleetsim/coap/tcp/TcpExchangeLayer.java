@@ -17,6 +17,8 @@ import io.fleetsim.coap.CoapFailure;
 import io.fleetsim.coap.CoapRequestHandler;
 import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.metrics.TrafficKind;
+import io.fleetsim.resultsformat.Cause;
+import io.fleetsim.resultsformat.FailureCause;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -68,7 +70,7 @@ public final class TcpExchangeLayer {
         long timer = clock.schedule(responseTimeoutMillis, id -> {
             Pending expired = pending.remove(token);
             if (expired != null) {
-                expired.promise().tryFail(new CoapFailure(CoapFailure.TIMEOUT,
+                expired.promise().tryFail(new CoapFailure(FailureCause.TIMEOUT,
                         "no response within " + responseTimeoutMillis + " ms"));
             }
         });
@@ -105,7 +107,7 @@ public final class TcpExchangeLayer {
     }
 
     /** Fails every waiting request with {@code cause}, e.g. when the connection is gone. */
-    public void failAll(String cause, String detail) {
+    public void failAll(Cause cause, String detail) {
         List<Pending> all = new ArrayList<>(pending.values());
         pending.clear();
         for (Pending p : all) {
