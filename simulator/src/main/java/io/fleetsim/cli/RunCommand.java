@@ -27,6 +27,7 @@ import io.fleetsim.scenario.ScenarioOverrides;
 import io.fleetsim.transport.SocketBudget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -48,15 +49,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "URI", description = "override target, e.g. coap://127.0.0.1:5683")
     String target;
 
-    @Option(names = "--duration", paramLabel = "SECONDS", description = "override durationSeconds (simulated)")
-    Long durationSeconds;
+    @Mixin
+    SharedOptions.ScenarioClock clock;
 
-    @Option(names = "--time-scale", paramLabel = "X", description = "override timeScale")
-    Double timeScale;
-
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "results directory (default results/<scenario>-<yyyyMMdd-HHmmss>)")
-    Path out;
+    @Mixin
+    SharedOptions.ResultsDir out;
 
     @Option(names = "--shards", paramLabel = "N", description = "event loops for devices (default: one per core)")
     int shards;
@@ -70,12 +67,11 @@ final class RunCommand implements Callable<Integer> {
             + "summary.json's process.heapAfterGcMb is the heap the live fleet holds (for benchmarks)")
     boolean measureHeap;
 
-    @Option(names = "--pki", paramLabel = "DIR", description = "certificate authority and server certificate for "
-            + "DTLS and TLS groups: reused from DIR when it holds them, else made there (default: pki/ in the results directory)")
-    Path pkiDir;
+    @Mixin
+    SharedOptions.Pki pki;
 
-    @Option(names = "--quiet", description = "no progress lines")
-    boolean quiet;
+    @Mixin
+    SharedOptions.Quiet quiet;
 
     @Option(names = "--progress-interval", paramLabel = "SECONDS", defaultValue = "10",
             description = "when standard error is not a terminal (a CI log, a file), print a progress line every "
@@ -100,13 +96,13 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
-        Path resultsDir = out != null ? out : defaultResultsDir(scenario);
+        Path resultsDir = out.orElse(() -> defaultResultsDir(scenario));
         ResultsDirCheck.requireWritable(resultsDir);
-        RunTarget runTarget = Targets.start(scenario, embeddedKind(), SecureRuns.pki(scenario, pkiDir, resultsDir));
+        RunTarget runTarget = Targets.start(scenario, embeddedKind(), SecureRuns.pki(scenario, pki.dir, resultsDir));
         outWriter.printf("fleetsim: %s: %d devices against %s%s, results in %s%n", scenario.name(),
                 scenario.deviceCount(), runTarget.uri(), runTarget.embedded() ? " (embedded " + server + ")" : "", resultsDir);
         outWriter.flush();
-        ProgressPrinter progress = ProgressPrinter.of(ProgressMode.choose(quiet, TerminalCheck.stderrIsTerminal()),
+        ProgressPrinter progress = ProgressPrinter.of(ProgressMode.choose(quiet.quiet, TerminalCheck.stderrIsTerminal()),
                 err, Duration.ofSeconds(progressIntervalSeconds), System::nanoTime);
         RunOptions options = RunOptions.defaults(resultsDir)
                 .withShards(shards)
@@ -203,13 +199,7 @@ final class RunCommand implements Callable<Integer> {
         if (target != null) {
             scenario = ScenarioOverrides.withTarget(scenario, target);
         }
-        if (durationSeconds != null) {
-            scenario = ScenarioOverrides.withDurationSeconds(scenario, durationSeconds);
-        }
-        if (timeScale != null) {
-            scenario = ScenarioOverrides.withTimeScale(scenario, timeScale);
-        }
-        return scenario;
+        return clock.apply(scenario);
     }
 
     /** What a finished run leaves beside its results: the HTML report and the JUnit XML of its thresholds. */

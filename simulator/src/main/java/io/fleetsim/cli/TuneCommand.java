@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.ListResourceBundle;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -18,6 +19,7 @@ import io.fleetsim.tune.TuneReport;
 import io.fleetsim.tune.TuneRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,6 +30,7 @@ import picocli.CommandLine.Parameters;
  * and group.
  */
 @Command(name = "tune", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.BAD_INPUT,
+        resourceBundle = "io.fleetsim.cli.TuneCommand$OptionTexts",
         description = "Sweep keepalive settings against carrier NAT profiles and recommend the interval: "
                 + "writes tune.csv, tune.json and tune.html, and each cell's results directory under cells/.",
         exitCodeListHeading = "%nExit codes:%n",
@@ -48,21 +51,17 @@ final class TuneCommand implements Callable<Integer> {
     @Option(names = "--devices-per-cell", paramLabel = "N", description = "override sweep.devicesPerCell")
     Integer devicesPerCell;
 
-    @Option(names = "--duration", paramLabel = "SECONDS", description = "override durationSeconds of every cell")
-    Long durationSeconds;
+    @Mixin
+    SharedOptions.ScenarioClock clock;
 
-    @Option(names = "--time-scale", paramLabel = "X", description = "override timeScale")
-    Double timeScale;
+    @Mixin
+    SharedOptions.ResultsDir out;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "tune results directory (default results/<name>-<yyyyMMdd-HHmmss>)")
-    Path out;
+    @Mixin
+    SharedOptions.Pki pki;
 
-    @Option(names = "--pki", paramLabel = "DIR", description = "certificate authority and server certificate for "
-            + "DTLS and TLS groups: reused from DIR when it holds them, else made there (default: pki/ in the tune results directory)")
-    Path pkiDir;
-
-    @Option(names = "--quiet", description = "no progress lines")
-    boolean quiet;
+    @Mixin
+    SharedOptions.Quiet quiet;
 
     @Override
     public Integer call() throws Exception {
@@ -77,19 +76,19 @@ final class TuneCommand implements Callable<Integer> {
             stdout.flush();
             return ExitCodes.PASS;
         }
-        Path dir = out != null ? out : Path.of("results", tune.name() + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path dir = out.orElse(() -> Path.of("results", tune.name() + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
         stdout.printf("fleetsim tune: %s: %d cells of %d devices, %d simulated s each at timeScale %s, results in %s%n",
                 tune.name(), tune.cells().size(), tune.devicesPerCell(), tune.cellSeconds(), tune.timeScale(), dir);
         stdout.flush();
         ResultsDirCheck.requireWritable(dir);
         List<DeviceGroup> groups = tune.cellGroups();
         RunTarget servers = Targets.startEmbedded(groups, Targets.Embedded.LESHAN,
-                SecureRuns.pki(groups, true, pkiDir, dir));
+                SecureRuns.pki(groups, true, pki.dir, dir));
         TuneReport report;
         try (AutoCloseable stop = servers.closer()) {
             PrintWriter err = spec.commandLine().getErr();
-            report = new TuneRunner(servers, dir, quiet ? line -> { } : line -> {
+            report = new TuneRunner(servers, dir, quiet.quiet ? line -> { } : line -> {
                 err.println(line);
                 err.flush();
             }, RunCommand::writeReports).run(tune);
@@ -101,17 +100,23 @@ final class TuneCommand implements Callable<Integer> {
         return report.allMeetGoal() ? ExitCodes.PASS : ExitCodes.FAILED;
     }
 
+    /** How tune words the shared options whose text differs from run's (see {@link SharedOptions}). */
+    public static final class OptionTexts extends ListResourceBundle {
+        @Override
+        protected Object[][] getContents() {
+            return new Object[][] {
+                { "duration", "override durationSeconds of every cell" },
+                { "out", "tune results directory (default results/<name>-<yyyyMMdd-HHmmss>)" },
+                { "pki", "certificate authority and server certificate for DTLS and TLS groups: reused from DIR "
+                        + "when it holds them, else made there (default: pki/ in the tune results directory)" } };
+        }
+    }
+
     private TuneFile withOverrides(TuneFile tune) {
         TuneFile t = tune;
         if (devicesPerCell != null) {
             t = t.withCells(s -> ScenarioOverrides.withDeviceCount(s, devicesPerCell));
         }
-        if (durationSeconds != null) {
-            t = t.withCells(s -> ScenarioOverrides.withDurationSeconds(s, durationSeconds));
-        }
-        if (timeScale != null) {
-            t = t.withCells(s -> ScenarioOverrides.withTimeScale(s, timeScale));
-        }
-        return t;
+        return t.withCells(clock::apply);
     }
 }

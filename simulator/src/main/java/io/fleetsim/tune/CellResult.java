@@ -1,5 +1,6 @@
 package io.fleetsim.tune;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,12 +20,52 @@ import java.util.Map;
  * @param deviceHours            observed device-hours behind the rates
  * @param wallSeconds            wall time the cell took
  * @param behind                 whether the simulator fell behind its clock in this cell: timers
- *                               fired late, so figures near a timeout are distorted
+ *                               fired late, so figures near a timeout are distorted; such a cell is
+ *                               left out of the recommendation
+ * @param behindAt               the timeScales of the cell's earlier runs, which fell behind their
+ *                               clock, in the order they ran; empty when the cell ran once
  */
 public record CellResult(TuneCell cell, String resultsDir, Double reachability, Double probedReachability,
         Double goalObserved, boolean goalMet, Map<String, Double> messagesPerDay, Map<String, Double> bytesPerDay,
         double reconnectsPerDay, Double reconnectP99Seconds, double radioSecondsPerDay, double deviceHours,
-        double wallSeconds, boolean behind) {
+        double wallSeconds, boolean behind, List<Double> behindAt) {
+
+    public CellResult {
+        behindAt = List.copyOf(behindAt);
+    }
+
+    /** A cell that ran once. */
+    public CellResult(TuneCell cell, String resultsDir, Double reachability, Double probedReachability,
+            Double goalObserved, boolean goalMet, Map<String, Double> messagesPerDay, Map<String, Double> bytesPerDay,
+            double reconnectsPerDay, Double reconnectP99Seconds, double radioSecondsPerDay, double deviceHours,
+            double wallSeconds, boolean behind) {
+        this(cell, resultsDir, reachability, probedReachability, goalObserved, goalMet, messagesPerDay, bytesPerDay,
+                reconnectsPerDay, reconnectP99Seconds, radioSecondsPerDay, deviceHours, wallSeconds, behind, List.of());
+    }
+
+    /** The same figures, from a run that followed earlier ones at {@code earlierTimeScales} which fell behind. */
+    CellResult afterBehindAt(List<Double> earlierTimeScales) {
+        return new CellResult(cell, resultsDir, reachability, probedReachability, goalObserved, goalMet, messagesPerDay,
+                bytesPerDay, reconnectsPerDay, reconnectP99Seconds, radioSecondsPerDay, deviceHours, wallSeconds, behind,
+                earlierTimeScales);
+    }
+
+    /** The timeScale the figures come from (the cell's last run). */
+    public double timeScale() {
+        return cell.scenario().timeScale();
+    }
+
+    /** Whether the cell ran again at a lower timeScale after falling behind its clock. */
+    public boolean rerun() {
+        return !behindAt.isEmpty();
+    }
+
+    /** Why the cell is left out of the recommendation, or null when it is not. */
+    public String leftOutReason() {
+        return !behind ? null : "the simulator fell behind its clock at timeScale " + TuneRunner.timeScale(timeScale())
+                + (rerun() ? " (its lowest, after " + TuneRunner.timeScales(behindAt) + ")" : "")
+                + ": figures near a timeout are distorted";
+    }
 
     /** All messages per device-day. */
     public double totalMessagesPerDay() {

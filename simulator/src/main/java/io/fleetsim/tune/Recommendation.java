@@ -1,5 +1,7 @@
 package io.fleetsim.tune;
 
+import java.util.List;
+
 /**
  * The advice for one NAT profile and group.
  *
@@ -7,10 +9,31 @@ package io.fleetsim.tune;
  * @param group       group name
  * @param chosen      the cell recommended, or null when none of the candidates met the goal
  * @param shortest    the shortest candidate of the chosen kind (or of all, when none met the goal)
- * @param best        with no recommendation: the cell that came closest to the goal
+ *                    among the cells that kept up with their clock; null when none did
+ * @param best        with no recommendation: the cell that came closest to the goal; null when
+ *                    every cell fell behind its clock
+ * @param leftOut     the cells left out because the simulator fell behind its clock in them (even
+ *                    after running them again at a lower timeScale), in run order
  */
 public record Recommendation(String profile, String group, CellResult chosen, CellResult shortest,
-        CellResult best) {
+        CellResult best, List<CellResult> leftOut) {
+
+    public Recommendation {
+        leftOut = List.copyOf(leftOut);
+    }
+
+    /**
+     * True when every cell of the profile and group fell behind its clock: no recommendation can
+     * be made from distorted figures.
+     */
+    public boolean noCellOnTime() {
+        return best == null;
+    }
+
+    /** The labels of the cells left out, e.g. {@code ping-25s, ping-30s}. */
+    public String leftOutLabels() {
+        return String.join(", ", leftOut.stream().map(c -> c.cell().candidate().label()).toList());
+    }
 
     /**
      * When the recommended interval is not below the NAT's timeout (the shortest a device may get;

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Picks, for each NAT profile and group, the longest candidate interval whose simulated fleet met
  * the goal (within each kind of candidate; between kinds, the one with fewer messages per
- * device-day), and the shortest candidate of the same kind to count the saving against.
+ * device-day), and the shortest candidate of the same kind to count the saving against. Only cells
+ * that kept up with their clock count: a cell that fell behind is left out.
  */
 final class Recommender {
 
@@ -29,17 +30,26 @@ final class Recommender {
         return out;
     }
 
-    static Recommendation recommend(String profile, String group, List<CellResult> cells) {
+    /**
+     * The recommendation from the cells that kept up with their clock; those that fell behind are
+     * left out (their figures near a timeout are distorted), and with none left there is none.
+     */
+    static Recommendation recommend(String profile, String group, List<CellResult> allCells) {
+        List<CellResult> leftOut = allCells.stream().filter(CellResult::behind).toList();
+        List<CellResult> cells = allCells.stream().filter(r -> !r.behind()).toList();
+        if (cells.isEmpty()) {
+            return new Recommendation(profile, group, null, null, null, leftOut);
+        }
         Optional<CellResult> chosen = cells.stream().filter(CellResult::goalMet)
                 .filter(r -> longestOfItsKindMeetingGoal(r, cells))
                 .min(Comparator.comparingDouble(CellResult::totalMessagesPerDay));
         if (chosen.isPresent()) {
             return new Recommendation(profile, group, chosen.get(), shortest(cells, chosen.get().cell().candidate().kind()),
-                    chosen.get());
+                    chosen.get(), leftOut);
         }
         CellResult best = cells.stream().filter(r -> r.goalObserved() != null)
                 .max(Comparator.comparingDouble(CellResult::goalObserved)).orElse(cells.get(0));
-        return new Recommendation(profile, group, null, shortest(cells, best.cell().candidate().kind()), best);
+        return new Recommendation(profile, group, null, shortest(cells, best.cell().candidate().kind()), best, leftOut);
     }
 
     private static boolean longestOfItsKindMeetingGoal(CellResult r, List<CellResult> cells) {

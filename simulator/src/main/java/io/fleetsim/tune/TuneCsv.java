@@ -26,7 +26,7 @@ final class TuneCsv {
             header.add(k + "BytesPerDeviceDay");
         }
         header.addAll(List.of("reconnectsPerDeviceDay", "reconnectP99Seconds", "radioSecondsPerDeviceDay",
-                "recommended", "resultsDir"));
+                "recommended", "resultsDir", "timeScale", "behindAtTimeScales", "leftOut"));
         lines.add(String.join(",", header));
         for (CellResult r : report.cells()) {
             lines.add(String.join(",", row(r, recommended(report, r))));
@@ -49,7 +49,9 @@ final class TuneCsv {
             row.add(num(r.bytesPerDay().get(k)));
         }
         row.addAll(List.of(num(r.reconnectsPerDay()), num(r.reconnectP99Seconds()), num(r.radioSecondsPerDay()),
-                Boolean.toString(recommended), r.resultsDir()));
+                Boolean.toString(recommended), r.resultsDir(), TuneRunner.timeScale(r.timeScale()),
+                String.join(";", r.behindAt().stream().map(TuneRunner::timeScale).toList()),
+                Boolean.toString(r.behind())));
         return row;
     }
 

@@ -65,6 +65,9 @@ final class TuneJson {
         m.put("radioSecondsPerDeviceDay", r.radioSecondsPerDay());
         m.put("wallSeconds", r.wallSeconds());
         m.put("behind", r.behind());
+        m.put("timeScale", r.timeScale());
+        m.put("behindAtTimeScales", r.behindAt());
+        m.put("leftOut", r.leftOutReason());
         m.put("resultsDir", r.resultsDir());
         return m;
     }
@@ -77,8 +80,11 @@ final class TuneJson {
         m.put("recommended", r.meetsGoal() ? r.chosen().cell().candidate().label() : null);
         m.put("intervalSeconds", r.meetsGoal() ? r.chosen().cell().candidate().seconds() : null);
         m.put("reachability", r.meetsGoal() ? r.chosen().reachability() : null);
-        m.put("shortest", r.shortest().cell().candidate().label());
-        if (r.meetsGoal()) {
+        m.put("shortest", r.noCellOnTime() ? null : r.shortest().cell().candidate().label());
+        m.put("leftOut", r.leftOut().stream().map(c -> c.cell().candidate().label()).toList());
+        if (r.noCellOnTime()) {
+            m.put("note", "no recommendation can be made: the simulator fell behind its clock in every cell");
+        } else if (r.meetsGoal()) {
             m.put("warning", r.warning());
             m.put("saved", Map.of("messages", r.messagesSaved(), "bytes", r.bytesSaved(), "radio", r.radioSaved()));
         } else {

@@ -45,7 +45,7 @@ final class TunePage {
         for (CellResult r : report.cells()) {
             String label = r.cell().profile() + " / " + r.cell().group() + " / " + r.cell().candidate().kind().label();
             Double y = reachability ? r.reachability() : Double.valueOf(r.totalMessagesPerDay());
-            if (y == null) {
+            if (y == null || r.behind()) {
                 continue;
             }
             Map<String, Object> point = new LinkedHashMap<>();
@@ -79,6 +79,8 @@ final class TunePage {
         m.put("profile", r.profile());
         m.put("group", r.group());
         m.put("meets", r.meetsGoal());
+        m.put("noCellOnTime", r.noCellOnTime());
+        m.put("leftOut", r.leftOutLabels());
         m.put("recommended", r.meetsGoal() ? r.chosen().cell().candidate().label() : "");
         m.put("reachability", r.meetsGoal() ? TuneRunner.ratio(r.chosen().reachability()) : "");
         m.put("messages", r.meetsGoal() ? fmt("%.0f", r.chosen().totalMessagesPerDay()) : "");
@@ -86,7 +88,7 @@ final class TunePage {
                 : fmt("%.0f %%, ", 100 * r.messagesSaved()) + fmt("%.0f %%, ", 100 * r.bytesSaved())
                         + fmt("%.0f %% vs ", 100 * r.radioSaved()) + r.shortest().cell().candidate().label());
         m.put("warning", r.warning() == null ? "" : r.warning());
-        m.put("closest", r.meetsGoal() ? "" : r.best().cell().candidate().label() + " at "
+        m.put("closest", r.meetsGoal() || r.noCellOnTime() ? "" : r.best().cell().candidate().label() + " at "
                 + TuneRunner.ratio(r.best().goalObserved()));
         return m;
     }
@@ -105,6 +107,9 @@ final class TunePage {
         m.put("reconnectP99", c.reconnectP99Seconds() == null ? "-" : fmt("%.1f", c.reconnectP99Seconds()));
         m.put("radio", fmt("%.0f", c.radioSecondsPerDay()));
         m.put("dir", c.resultsDir());
+        m.put("timeScale", TuneRunner.timeScale(c.timeScale()));
+        m.put("rerun", c.rerun() ? "after falling behind at " + TuneRunner.timeScales(c.behindAt()) : "");
+        m.put("leftOut", c.behind() ? c.leftOutReason() : "");
         m.put("recommended", TuneCsv.recommended(report, c));
         return m;
     }
