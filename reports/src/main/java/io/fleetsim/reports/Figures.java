@@ -5,10 +5,10 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Locale;
 
-/** Formats figures for the report's tables; an absent figure shows as an em dash. */
+/** Formats figures for the report's tables; a figure with no samples (absent, NaN) shows as "no data". */
 final class Figures {
 
-    static final String ABSENT = "\u2014";
+    static final String ABSENT = "no data";
 
     private Figures() {
     }
@@ -23,7 +23,10 @@ final class Figures {
         if (value == null) {
             return ABSENT;
         }
-        if (value.isNaN() || value.isInfinite()) {
+        if (value.isNaN()) {
+            return ABSENT;
+        }
+        if (value.isInfinite()) {
             return String.valueOf(value);
         }
         return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
@@ -31,7 +34,10 @@ final class Figures {
 
     /** Every digit of a value, without trailing zeros, e.g. {@code 0.98039} or {@code 500}. */
     static String exact(double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
+        if (Double.isNaN(value)) {
+            return ABSENT;
+        }
+        if (Double.isInfinite(value)) {
             return String.valueOf(value);
         }
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
@@ -39,7 +45,10 @@ final class Figures {
 
     /** A value to {@code digits} significant digits, e.g. {@code 114} or {@code 0.412}. */
     static String significant(double value, int digits) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
+        if (Double.isNaN(value)) {
+            return ABSENT;
+        }
+        if (Double.isInfinite(value)) {
             return String.valueOf(value);
         }
         return new BigDecimal(value).round(new MathContext(digits, RoundingMode.HALF_UP))
@@ -63,7 +72,7 @@ final class Figures {
 
     /** Milliseconds to three significant digits, as seconds from 10 s up, e.g. {@code 851 ms} or {@code 27 s}. */
     static String duration(Double millis) {
-        if (millis == null) {
+        if (millis == null || millis.isNaN()) {
             return ABSENT;
         }
         return millis < 10_000 ? significant(millis, 3) + " ms" : significant(millis / 1000.0, 3) + " s";

@@ -104,10 +104,11 @@ public final class JunitReport {
         String expression = threshold.expression() == null ? String.valueOf(threshold.metric()) : threshold.expression();
         startTestCase(out, expression, THRESHOLDS_CLASS);
         if (!threshold.pass()) {
-            String observed = threshold.observed() == null ? "nothing (not measured)" : Figures.exact(threshold.observed());
+            String observed = threshold.observed() == null ? ThresholdRow.NO_SAMPLES
+                    : "observed " + Figures.exact(threshold.observed());
             String limit = threshold.limit() == null ? "none" : Figures.exact(threshold.limit());
-            failure(out, "threshold", "observed " + observed + ", limit " + limit,
-                    "threshold failed: " + expression + " (observed " + observed + ")");
+            failure(out, "threshold", observed + ", limit " + limit,
+                    "threshold failed: " + expression + " (" + observed + ")");
         }
         out.writeEndElement();
     }

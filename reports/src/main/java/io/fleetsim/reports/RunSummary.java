@@ -48,6 +48,9 @@ public record RunSummary(
 
     public RunSummary {
         thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
+        if ("pass".equalsIgnoreCase(verdict) && thresholds.stream().anyMatch(t -> t.observed() == null)) {
+            verdict = "fail"; // a threshold with no samples fails, whatever the file says
+        }
         groups = groups == null ? List.of() : List.copyOf(groups);
     }
 
@@ -103,12 +106,21 @@ public record RunSummary(
     public record Devices(Long planned, Long started, Long registered, Long registeredAtEnd) {
     }
 
-    /** Registration or Registration Update figures; corrected latency; failures by cause. */
+    /**
+     * Registration or Registration Update figures; corrected latency; failures by cause;
+     * {@code unfinished}: requests still without an answer when the run stopped (absent in
+     * summaries of older versions).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Operation(Long attempts, Long successes, Double successRatio, Latency latencyMs,
-                            Map<String, Long> failures) {
+                            Map<String, Long> failures, Long unfinished) {
         public Operation {
             failures = SummaryBlocks.causes(failures);
+        }
+
+        public Operation(Long attempts, Long successes, Double successRatio, Latency latencyMs,
+                         Map<String, Long> failures) {
+            this(attempts, successes, successRatio, latencyMs, failures, null);
         }
     }
 
@@ -128,9 +140,15 @@ public record RunSummary(
     public record Messages(Map<String, Long> sent, Map<String, Long> received) {
     }
 
-    /** One threshold of the scenario and how the run fared against it. */
+    /**
+     * One threshold of the scenario and how the run fared against it. A threshold with no observed
+     * value (its metric had no samples) fails.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Threshold(String expression, String metric, String comparator, Double limit,
                             Double observed, boolean pass) {
+        public Threshold {
+            pass = pass && observed != null;
+        }
     }
 }

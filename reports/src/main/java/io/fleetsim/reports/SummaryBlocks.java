@@ -28,9 +28,13 @@ public final class SummaryBlocks {
 
     /** De-register requests answered 2.02, and failures by cause. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Deregistration(Long count, Map<String, Long> failures) {
+    public record Deregistration(Long count, Map<String, Long> failures, Long unfinished, Double successRatio) {
         public Deregistration {
             failures = causes(failures);
+        }
+
+        public Deregistration(Long count, Map<String, Long> failures) {
+            this(count, failures, null, null);
         }
     }
 

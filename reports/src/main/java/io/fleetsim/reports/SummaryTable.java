@@ -31,6 +31,13 @@ final class SummaryTable {
         if (summary.update() != null) {
             addOperation(rows, "Update", summary.update());
         }
+        SummaryBlocks.Deregistration deregistration = summary.deregistration();
+        if (deregistration != null && deregistration.unfinished() != null) {
+            rows.add(new TableRow("De-registrations", Figures.count(deregistration.count())));
+            rows.add(new TableRow("De-registration unfinished (no answer by the end)",
+                    Figures.count(deregistration.unfinished())));
+            rows.add(new TableRow("De-registration success ratio", Figures.percent(deregistration.successRatio())));
+        }
         rows.add(new TableRow("Retransmissions", Figures.count(summary.retransmissions())));
         RunSummary.Messages messages = summary.messages();
         rows.add(new TableRow("Messages sent", messages == null ? Figures.ABSENT : byType(messages.sent())));
@@ -53,6 +60,9 @@ final class SummaryTable {
         RunSummary.Operation op = operation == null ? new RunSummary.Operation(null, null, null, null, null) : operation;
         rows.add(new TableRow(name + " attempts", Figures.count(op.attempts())));
         rows.add(new TableRow(name + " successes", Figures.count(op.successes())));
+        if (op.unfinished() != null) {
+            rows.add(new TableRow(name + " unfinished (no answer by the end)", Figures.count(op.unfinished())));
+        }
         rows.add(new TableRow(name + " success ratio", Figures.percent(op.successRatio())));
     }
 

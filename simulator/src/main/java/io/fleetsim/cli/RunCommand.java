@@ -157,17 +157,32 @@ final class RunCommand implements Callable<Integer> {
 
     private static void printVerdict(PrintWriter out, RunOutcome outcome) {
         var s = outcome.summary();
-        out.printf("registered %d of %d devices (%d at the end); registration p99 %s ms%n",
+        Double p99 = io.fleetsim.metrics.LatencySummary.percentile(
+                s.histograms().get(io.fleetsim.metrics.LatencyMetric.REGISTRATION), 99);
+        out.printf("registered %d of %d devices (%d at the end); registration p99 %s%s%n",
                 s.totals().get(io.fleetsim.metrics.Counter.DEVICES_REGISTERED), s.info().plannedDevices(),
-                s.registeredAtEnd(), io.fleetsim.metrics.LatencySummary.percentile(
-                        s.histograms().get(io.fleetsim.metrics.LatencyMetric.REGISTRATION), 99));
+                s.registeredAtEnd(), p99 == null ? "no data" : p99 + " ms", unfinished(s.totals()));
         for (ThresholdResult t : s.thresholds()) {
-            out.printf("  %s %s (observed %s)%n", t.pass() ? "PASS" : "FAIL", t.threshold().expression(),
-                    t.observed() == null ? "nothing" : String.format(java.util.Locale.ROOT, "%.3f", t.observed()));
+            out.printf("  %s %s (%s)%n", t.pass() ? "PASS" : "FAIL", t.threshold().expression(), t.observedText());
         }
         out.printf("verdict: %s%nreport: %s%n", outcome.passed() ? "PASS" : "FAIL",
                 outcome.resultsDir().resolve("report.html"));
         out.flush();
+    }
+
+    /** {@code ; still pending at the end: 200 registrations, 3 updates}, or nothing when none was. */
+    private static String unfinished(io.fleetsim.metrics.RunTotals totals) {
+        StringBuilder text = new StringBuilder();
+        String[][] operations = {{"REGISTRATION", "registration", "registrations"},
+                {"UPDATE", "update", "updates"}, {"DEREGISTRATION", "de-registration", "de-registrations"}};
+        for (String[] operation : operations) {
+            long n = totals.inFlight(FailureKind.valueOf(operation[0]));
+            if (n > 0) {
+                text.append(text.isEmpty() ? "; still pending at the end: " : ", ")
+                        .append(n).append(' ').append(n == 1 ? operation[1] : operation[2]);
+            }
+        }
+        return text.toString();
     }
 
     /** The metrics endpoint the flags ask for, or null; checked before anything starts. */

@@ -45,6 +45,12 @@ public final class VirtualDevice {
     private boolean everRegistered;
     private boolean started;
     private int registrationFailures;
+    /** The operation whose Register or Update is waiting for its outcome, or null. */
+    private FailureKind inFlight;
+    private boolean stopRequested;
+    private boolean deregisterOnStop;
+    /** Completes the stop once the request in flight when it was asked for has its outcome. */
+    private Promise<Void> pendingStop;
 
     public VirtualDevice(DeviceIdentity identity, ShardContext shard) {
         this.identity = identity;
@@ -139,13 +145,15 @@ public final class VirtualDevice {
         path.restoring(shard.clock().nowMillis());
         touchKeepalive();
         long sentMicros = shard.clock().nowMicros();
+        requestSent(FailureKind.REGISTRATION);
         coap.send(registerRequest()).onComplete(ar -> onRegisterResult(ar, intendedMillis, sentMicros));
     }
 
     private void onRegisterResult(AsyncResult<Response> ar, long intendedMillis, long sentMicros) {
         if (state == State.STOPPED) {
-            return;
+            return; // abandoned at the end of the stop: the request stays unfinished
         }
+        requestEnded(FailureKind.REGISTRATION);
         Cause failure = failureCause(ar, ResponseCode.CREATED);
         if (failure != null) {
             registrationFailed(failure, ServiceUnavailable.retryNotBeforeMillis(ar));
@@ -163,6 +171,10 @@ public final class VirtualDevice {
         location = ar.result().getOptions().getLocationPathString();
         failedAttempts = 0;
         state = State.REGISTERED;
+        if (stopRequested) {
+            continueStop();
+            return;
+        }
         path.registered(shard.clock().nowMillis());
         if (keepalive != null) {
             keepalive.start();
@@ -176,6 +188,9 @@ public final class VirtualDevice {
      * path) only starts the reconnect clock.
      */
     private void pathLost() {
+        if (stopRequested) {
+            return;
+        }
         long now = shard.clock().nowMillis();
         if (state == State.REGISTERED) {
             metrics.increment(Counter.PATH_BROKEN_REREGISTRATIONS);
@@ -197,6 +212,10 @@ public final class VirtualDevice {
         registrationFailures++;
         failedAttempts++;
         state = State.BACKOFF;
+        if (stopRequested) {
+            continueStop();
+            return;
+        }
         long retryAt = shard.clock().nowMillis() + Math.max(minWaitMillis,
                 RetryBackoff.delayMillis(shard.scenario().registrationRetry(), failedAttempts, shard.random()));
         timerId = shard.clock().scheduleAt(retryAt, id -> openAndRegister(retryAt));
@@ -213,13 +232,15 @@ public final class VirtualDevice {
         path.restoring(shard.clock().nowMillis());
         touchKeepalive();
         long sentMicros = shard.clock().nowMicros();
+        requestSent(FailureKind.UPDATE);
         coap.send(updateRequest()).onComplete(ar -> onUpdateResult(ar, intendedMillis, sentMicros));
     }
 
     private void onUpdateResult(AsyncResult<Response> ar, long intendedMillis, long sentMicros) {
         if (state == State.STOPPED) {
-            return;
+            return; // abandoned at the end of the stop: the request stays unfinished
         }
+        requestEnded(FailureKind.UPDATE);
         Cause failure = failureCause(ar, ResponseCode.CHANGED);
         if (failure != null) {
             // The registration may be gone on the server: register again, as LwM2M clients do.
@@ -227,6 +248,10 @@ public final class VirtualDevice {
             metrics.failure(FailureKind.UPDATE, failure);
             metrics.registeredDelta(-1);
             location = null;
+            if (stopRequested) {
+                continueStop();
+                return;
+            }
             path.registrationLost(shard.clock().nowMillis());
             register(shard.clock().nowMillis());
             return;
@@ -236,6 +261,10 @@ public final class VirtualDevice {
         metrics.record(LatencyMetric.UPDATE_SERVICE, now - sentMicros);
         metrics.increment(Counter.UPDATES);
         state = State.REGISTERED;
+        if (stopRequested) {
+            continueStop();
+            return;
+        }
         path.registered(shard.clock().nowMillis());
         scheduleUpdate();
     }
@@ -264,7 +293,7 @@ public final class VirtualDevice {
     /** No answer to a ping: the path is broken, so the device registers again, as UDP clients do. */
     private void pathBroken() {
         metrics.increment(Counter.PING_FAILURES);
-        if (state != State.REGISTERED) {
+        if (state != State.REGISTERED || stopRequested) {
             return;
         }
         metrics.increment(Counter.PATH_BROKEN_REREGISTRATIONS);
@@ -276,8 +305,10 @@ public final class VirtualDevice {
     }
 
     /**
-     * Stops the device: cancels its timers, de-registers when registered and asked to, and closes
-     * its socket. Completes when the device is stopped; never fails.
+     * Stops the device: cancels its timers, lets a Register or Update already in flight get its
+     * outcome (counted as usual, with no retry and no next update after it), de-registers when
+     * registered and asked to, and closes its socket. Completes when the device is stopped; never
+     * fails. A request still in flight when the run stops waiting is an unfinished one.
      */
     public Future<Void> stop(boolean deregister) {
         shard.clock().cancel(timerId);
@@ -285,13 +316,38 @@ public final class VirtualDevice {
             keepalive.stop();
         }
         path.stopped(shard.clock().nowMillis());
+        stopRequested = true;
+        if (inFlight != null) {
+            deregisterOnStop = deregister;
+            pendingStop = Promise.promise();
+            return pendingStop.future();
+        }
+        return finishStop(deregister);
+    }
+
+    /** The request in flight when the device was asked to stop has its outcome: the stop goes on. */
+    private void continueStop() {
+        Promise<Void> done = pendingStop;
+        pendingStop = null;
+        if (done != null) {
+            finishStop(deregisterOnStop).onComplete(done);
+        }
+    }
+
+    private Future<Void> finishStop(boolean deregister) {
         boolean registered = isRegistered() && location != null;
         if (!registered || !deregister) {
             return shutdown(registered);
         }
         state = State.DEREGISTERING;
         Promise<Void> done = Promise.promise();
+        metrics.inFlightDelta(FailureKind.DEREGISTRATION, 1);
         coap.send(deregisterRequest()).onComplete(ar -> {
+            if (state == State.STOPPED) {
+                done.complete(); // abandoned at the end of the stop: the request stays unfinished
+                return;
+            }
+            metrics.inFlightDelta(FailureKind.DEREGISTRATION, -1);
             Cause failure = failureCause(ar, ResponseCode.DELETED);
             if (failure == null) {
                 metrics.increment(Counter.DEREGISTRATIONS);
@@ -302,6 +358,32 @@ public final class VirtualDevice {
             shutdown(true).onComplete(done);
         });
         return done.future();
+    }
+
+    /**
+     * Ends a device the stop gave up waiting for: closes its socket at once. A request still in
+     * flight gets no outcome and stays counted as unfinished.
+     */
+    public void abandon() {
+        if (state == State.STOPPED) {
+            return;
+        }
+        shard.clock().cancel(timerId);
+        if (keepalive != null) {
+            keepalive.stop();
+        }
+        pendingStop = null;
+        shutdown(state == State.DEREGISTERING || isRegistered() && location != null);
+    }
+
+    private void requestSent(FailureKind operation) {
+        inFlight = operation;
+        metrics.inFlightDelta(operation, 1);
+    }
+
+    private void requestEnded(FailureKind operation) {
+        inFlight = null;
+        metrics.inFlightDelta(operation, -1);
     }
 
     private Future<Void> shutdown(boolean wasRegistered) {

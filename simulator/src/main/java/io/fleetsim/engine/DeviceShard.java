@@ -88,6 +88,21 @@ public final class DeviceShard extends VerticleBase {
     }
 
     /**
+     * Closes, at once, the devices still not stopped when the stop gave up waiting for them; their
+     * requests in flight stay unfinished. On the shard's own event loop.
+     */
+    public Future<Void> abandonDevices() {
+        Promise<Void> done = Promise.promise();
+        context.runOnContext(v -> {
+            for (VirtualDevice device : devices) {
+                device.abandon();
+            }
+            done.complete();
+        });
+        return done.future();
+    }
+
+    /**
      * Stops every device of the shard (de-registering them when asked), on the shard's own event
      * loop; completes when all are stopped.
      */

@@ -250,7 +250,13 @@ public final class FleetEngine {
                 ? Math.min(ABORT_STOP_TIMEOUT_SECONDS, options.stopTimeout().toSeconds())
                 : options.stopTimeout().toSeconds();
         if (!await(Future.join(stops), stopSeconds)) {
-            LOG.warn("devices did not all stop within {} s; results keep what was measured", stopSeconds);
+            LOG.warn("devices did not all stop within {} s; their requests still without an answer count as "
+                    + "unfinished", stopSeconds);
+            List<Future<Void>> abandoned = new ArrayList<>();
+            for (DeviceShard shard : shards) {
+                abandoned.add(shard.abandonDevices());
+            }
+            await(Future.join(abandoned), 5);
         }
         leftovers = new Leftovers(clock.liveTimers(),
                 shardMetrics.stream().mapToLong(ShardMetrics::openExchanges).sum(),

@@ -52,11 +52,19 @@ final class Preflight {
         String cause = registered ? null : scratch.failures(FailureKind.REGISTRATION).keySet().stream()
                 .findFirst().orElse(FailureCause.TIMEOUT.wireName());
         Promise<Void> stopped = Promise.promise();
-        context.runOnContext(v -> device.stop(true).onComplete(stopped));
+        context.runOnContext(v -> {
+            if (registered) {
+                device.stop(true).onComplete(stopped);
+            } else {
+                device.abandon(); // its Register is still waiting for an answer: no need to wait for it
+                stopped.complete();
+            }
+        });
         try {
             stopped.future().await(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            // the device could not de-register in time; its socket goes with Vert.x
+            // the device could not de-register in time: close its socket now
+            context.runOnContext(v -> device.abandon());
         }
         return new Result(registered, cause);
     }

@@ -10,6 +10,7 @@ public final class RunTotals {
 
     private final long[] counters = new long[Counter.values().length];
     private final Map<FailureKind, Map<String, Long>> failures = new EnumMap<>(FailureKind.class);
+    private final long[] inFlight = new long[FailureKind.values().length];
     private long registeredNow;
     private long lastFirstRegistrationMillis = -1;
     private long reachableMillis;
@@ -47,6 +48,7 @@ public final class RunTotals {
             for (FailureKind kind : FailureKind.values()) {
                 shard.failures(kind).forEach((cause, n) ->
                         totals.failures.get(kind).merge(cause, n.sum(), Long::sum));
+                totals.inFlight[kind.ordinal()] += shard.inFlight(kind);
             }
             totals.registeredNow += shard.registeredNow();
             totals.lastFirstRegistrationMillis = Math.max(totals.lastFirstRegistrationMillis,
@@ -62,6 +64,45 @@ public final class RunTotals {
     /** Failures of one operation by cause, sorted by cause. */
     public Map<String, Long> failures(FailureKind kind) {
         return failures.get(kind);
+    }
+
+    /**
+     * Register, Update or De-register requests ({@code operation}) sent and still without an
+     * outcome; once the devices have stopped, the unfinished ones.
+     */
+    public long inFlight(FailureKind operation) {
+        return inFlight[operation.ordinal()];
+    }
+
+    /**
+     * The success ratio of Register, Update or De-register requests: successes / (successes +
+     * failures + in flight). Read once the devices have stopped, the requests in flight are the
+     * unfinished ones, which count against the ratio. Null when there was no attempt at all.
+     */
+    public Double successRatio(FailureKind operation) {
+        long successes = get(successCounter(operation));
+        long attempts = successes + get(failureCounter(operation)) + inFlight(operation);
+        return attempts == 0 ? null : (double) successes / attempts;
+    }
+
+    /** The counter of an operation's successes: REGISTRATIONS, UPDATES or DEREGISTRATIONS. */
+    public static Counter successCounter(FailureKind operation) {
+        return switch (operation) {
+            case REGISTRATION -> Counter.REGISTRATIONS;
+            case UPDATE -> Counter.UPDATES;
+            case DEREGISTRATION -> Counter.DEREGISTRATIONS;
+            default -> throw new IllegalArgumentException(operation + " has no success ratio");
+        };
+    }
+
+    /** The counter of an operation's failures. */
+    public static Counter failureCounter(FailureKind operation) {
+        return switch (operation) {
+            case REGISTRATION -> Counter.REGISTRATION_FAILURES;
+            case UPDATE -> Counter.UPDATE_FAILURES;
+            case DEREGISTRATION -> Counter.DEREGISTRATION_FAILURES;
+            default -> throw new IllegalArgumentException(operation + " has no success ratio");
+        };
     }
 
     /** Simulated ms at which the last device to register did so for the first time; -1 before any. */

@@ -26,11 +26,13 @@ public final class ShardMetrics {
     private final AtomicLong openExchanges = new AtomicLong();
     private volatile long lastFirstRegistrationMillis = -1;
     private final Map<FailureKind, Map<String, LongAdder>> failures = new EnumMap<>(FailureKind.class);
+    private final Map<FailureKind, AtomicLong> inFlight = new EnumMap<>(FailureKind.class);
     private final Map<LatencyMetric, SingleWriterRecorder> recorders = new EnumMap<>(LatencyMetric.class);
 
     public ShardMetrics() {
         for (FailureKind kind : FailureKind.values()) {
             failures.put(kind, new ConcurrentHashMap<>());
+            inFlight.put(kind, new AtomicLong());
         }
         for (LatencyMetric metric : LatencyMetric.values()) {
             recorders.put(metric, new SingleWriterRecorder(SIGNIFICANT_DIGITS));
@@ -109,6 +111,22 @@ public final class ShardMetrics {
 
     public long registeredNow() {
         return registeredNow.get();
+    }
+
+    /**
+     * A Register, Update or De-register request of {@code operation} was sent (+1) or got its
+     * outcome, success or failure (-1).
+     */
+    public void inFlightDelta(FailureKind operation, int delta) {
+        inFlight.get(operation).addAndGet(delta);
+    }
+
+    /**
+     * Requests of {@code operation} sent and still without an outcome. Read once the devices have
+     * stopped, these are the run's unfinished requests.
+     */
+    public long inFlight(FailureKind operation) {
+        return inFlight.get(operation).get();
     }
 
     /** A CoAP exchange of this shard opened (+1) or ended (-1). */

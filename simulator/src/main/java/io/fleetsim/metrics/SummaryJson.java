@@ -55,19 +55,22 @@ public final class SummaryJson {
         Map<String, Object> registration = map(
                 "attempts", t.get(Counter.REGISTRATION_ATTEMPTS),
                 "successes", t.get(Counter.REGISTRATIONS),
-                "successRatio", round(new ThresholdJudge(t, s.histograms(), s.registeredAtEnd()).successRatio()));
+                "unfinished", t.inFlight(FailureKind.REGISTRATION),
+                "successRatio", round(t.successRatio(FailureKind.REGISTRATION)));
         registration.put("latencyMs", LatencySummary.of(s.histograms().get(LatencyMetric.REGISTRATION)));
         registration.put("serviceTimeMs", LatencySummary.of(s.histograms().get(LatencyMetric.REGISTRATION_SERVICE)));
         registration.put("failures", t.failures(FailureKind.REGISTRATION));
         root.put("registration", registration);
-        long updatesEnded = t.get(Counter.UPDATES) + t.get(Counter.UPDATE_FAILURES);
         Map<String, Object> update = map("attempts", t.get(Counter.UPDATE_ATTEMPTS), "successes", t.get(Counter.UPDATES),
-                "successRatio", updatesEnded == 0 ? 1.0 : round((double) t.get(Counter.UPDATES) / updatesEnded));
+                "unfinished", t.inFlight(FailureKind.UPDATE),
+                "successRatio", round(t.successRatio(FailureKind.UPDATE)));
         update.put("latencyMs", LatencySummary.of(s.histograms().get(LatencyMetric.UPDATE)));
         update.put("serviceTimeMs", LatencySummary.of(s.histograms().get(LatencyMetric.UPDATE_SERVICE)));
         update.put("failures", t.failures(FailureKind.UPDATE));
         root.put("update", update);
         root.put("deregistration", map("count", t.get(Counter.DEREGISTRATIONS),
+                "unfinished", t.inFlight(FailureKind.DEREGISTRATION),
+                "successRatio", round(t.successRatio(FailureKind.DEREGISTRATION)),
                 "failures", t.failures(FailureKind.DEREGISTRATION)));
         root.put("serverRequests", map("read", t.get(Counter.READS_SERVED),
                 "notFound", t.get(Counter.NOT_FOUND_SERVED),
@@ -118,5 +121,10 @@ public final class SummaryJson {
 
     private static double round(double value) {
         return Math.round(value * 1000.0) / 1000.0;
+    }
+
+    /** Null (no samples) stays null. */
+    private static Double round(Double value) {
+        return value == null ? null : round(value.doubleValue());
     }
 }

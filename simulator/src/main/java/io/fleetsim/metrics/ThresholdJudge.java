@@ -9,7 +9,8 @@ import io.fleetsim.scenario.Threshold;
 
 /**
  * Judges thresholds on what a run recorded: latency percentiles from the whole-run histograms,
- * ratios and counts from the counters. A metric with nothing recorded fails its threshold.
+ * ratios and counts from the counters. A metric with no samples (no latency recorded, a ratio
+ * over nothing) has no observed value and fails its threshold, whatever the comparison.
  */
 public final class ThresholdJudge {
 
@@ -43,7 +44,7 @@ public final class ThresholdJudge {
             return latency(latencyMetric, stat);
         }
         return switch (metric) {
-            case "registration.successRatio" -> successRatio();
+            case "registration.successRatio" -> totals.successRatio(FailureKind.REGISTRATION);
             case "registration.failures" -> (double) totals.get(Counter.REGISTRATION_FAILURES);
             case "update.failures" -> (double) totals.get(Counter.UPDATE_FAILURES);
             case "devices.registered" -> (double) totals.get(Counter.DEVICES_REGISTERED);
@@ -60,21 +61,27 @@ public final class ThresholdJudge {
     }
 
     /**
-     * Failed registrations, updates and de-registrations over all of them that ended; 0 when none
-     * ended.
+     * Failed and unfinished registrations, updates and de-registrations over all of them; null
+     * (no samples) when there was none.
      */
-    public double errorRatio() {
-        long failed = totals.get(Counter.REGISTRATION_FAILURES) + totals.get(Counter.UPDATE_FAILURES)
-                + totals.get(Counter.DEREGISTRATION_FAILURES);
-        long ended = failed + totals.get(Counter.REGISTRATIONS) + totals.get(Counter.UPDATES)
-                + totals.get(Counter.DEREGISTRATIONS);
-        return ended == 0 ? 0.0 : (double) failed / ended;
+    public Double errorRatio() {
+        long failed = 0;
+        long all = 0;
+        for (FailureKind operation : new FailureKind[] {FailureKind.REGISTRATION, FailureKind.UPDATE,
+                FailureKind.DEREGISTRATION}) {
+            long notSucceeded = totals.get(RunTotals.failureCounter(operation)) + totals.inFlight(operation);
+            failed += notSucceeded;
+            all += notSucceeded + totals.get(RunTotals.successCounter(operation));
+        }
+        return all == 0 ? null : (double) failed / all;
     }
 
-    /** Registrations that ended in success over all that ended (in flight at the end: neither). */
-    public double successRatio() {
-        long ended = totals.get(Counter.REGISTRATIONS) + totals.get(Counter.REGISTRATION_FAILURES);
-        return ended == 0 ? 1.0 : (double) totals.get(Counter.REGISTRATIONS) / ended;
+    /**
+     * Registrations that succeeded over all registrations: successes / (successes + failures +
+     * unfinished); null (no samples) when there was none.
+     */
+    public Double successRatio() {
+        return totals.successRatio(FailureKind.REGISTRATION);
     }
 
     private static boolean isLatencyStat(String stat) {

@@ -146,6 +146,32 @@ class RunCommandTest {
     }
 
     @Test
+    void aRunAgainstADeadTargetFailsItsSuccessRatioInsteadOfPassingOnNothing() throws IOException {
+        Path out = dir.resolve("dead");
+        // Nothing listens on the discard port of loopback: not one Register is answered.
+        Path file = scenario("dead", 5, "  - registration.successRatio >= 99.9%\n  - registration.p99 < 500ms",
+                "target: coap://127.0.0.1:9\ncoap:\n  ackTimeoutMs: 500\n  maxRetransmit: 1");
+
+        CliRun run = CliRun.of("run", file.toString(), "--out", out.toString(), "--quiet");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.out()).contains("registered 0 of 5 devices (0 at the end); registration p99 no data")
+                .contains("FAIL registration.successRatio >= 99.9% (observed 0.000)")
+                .contains("FAIL registration.p99 < 500ms (no samples)")
+                .contains("verdict: FAIL").doesNotContain("null");
+        JsonNode registration = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("registration");
+        assertThat(registration.path("successes").asLong()).isZero();
+        assertThat(registration.path("successRatio").isNumber()).isTrue();
+        assertThat(registration.path("successRatio").asDouble()).isZero();
+        assertThat(registration.path("failures").path("timeout").asLong() + registration.path("unfinished").asLong())
+                .as("every attempt failed or was left unfinished: %s", registration)
+                .isEqualTo(registration.path("attempts").asLong()).isGreaterThanOrEqualTo(5);
+        assertThat(Files.readString(out.resolve("junit.xml")))
+                .contains("<failure message=\"observed 0, limit 0.999\" type=\"threshold\">")
+                .contains("<failure message=\"no samples, limit 500\" type=\"threshold\">");
+    }
+
+    @Test
     void reportRendersAgainFromTheResultsDirectoryAlone() throws IOException {
         Path out = dir.resolve("again");
         CliRun.of("run", scenario("again", 5, "  - devices.registered >= 5", "").toString(), "--out", out.toString(), "--quiet");

@@ -46,6 +46,57 @@ class ThresholdJudgeTest {
         assertThat(judge.observe("update.p99")).as("nothing measured").isNull();
     }
 
+    @Test
+    void registrationsStillPendingAtTheEndCountAgainstTheSuccessRatio() {
+        ShardMetrics shard = new ShardMetrics();
+        shard.add(Counter.REGISTRATION_ATTEMPTS, 200);
+        shard.inFlightDelta(FailureKind.REGISTRATION, 200);
+        ThresholdJudge judge = new ThresholdJudge(RunTotals.collect(List.of(shard), 0), histograms(), 0);
+
+        ThresholdResult result = judge.judge(threshold("registration.successRatio", Threshold.Comparator.GE, 0.999));
+
+        assertThat(result.observed()).isEqualTo(0.0);
+        assertThat(result.pass()).isFalse();
+        assertThat(judge.observe("errors.ratio")).as("unfinished requests are errors too").isEqualTo(1.0);
+    }
+
+    @Test
+    void successRatioIsSuccessesOverSuccessesFailuresAndUnfinished() {
+        ShardMetrics shard = new ShardMetrics();
+        shard.add(Counter.REGISTRATIONS, 97);
+        shard.add(Counter.REGISTRATION_FAILURES, 2);
+        shard.inFlightDelta(FailureKind.REGISTRATION, 1);
+        shard.add(Counter.UPDATES, 9);
+        shard.inFlightDelta(FailureKind.UPDATE, 1);
+        RunTotals totals = RunTotals.collect(List.of(shard), 0);
+
+        assertThat(new ThresholdJudge(totals, histograms(), 0).observe("registration.successRatio"))
+                .isCloseTo(0.97, within(1e-9));
+        assertThat(totals.successRatio(FailureKind.UPDATE)).isCloseTo(0.9, within(1e-9));
+        assertThat(totals.successRatio(FailureKind.DEREGISTRATION)).as("no de-registration at all").isNull();
+    }
+
+    @Test
+    void aThresholdOnAMetricWithNoSamplesFailsAndSaysSo() {
+        ThresholdJudge judge = new ThresholdJudge(RunTotals.collect(List.of(new ShardMetrics()), 0), histograms(), 0);
+
+        List<ThresholdResult> results = judge.judge(List.of(
+                threshold("registration.successRatio", Threshold.Comparator.GE, 0.999),
+                threshold("errors.ratio", Threshold.Comparator.LT, 0.01),
+                threshold("reachability", Threshold.Comparator.GE, 0.9),
+                threshold("update.p99", Threshold.Comparator.LT, 500)));
+
+        assertThat(results).allSatisfy(r -> {
+            assertThat(r.pass()).as(r.threshold().metric()).isFalse();
+            assertThat(r.observed()).isNull();
+            assertThat(r.observedText()).isEqualTo("no samples");
+        });
+    }
+
+    private static Threshold threshold(String metric, Threshold.Comparator comparator, double limit) {
+        return new Threshold(metric + " " + comparator.symbol() + " " + limit, metric, comparator, limit, 1);
+    }
+
     private static Map<LatencyMetric, Histogram> histograms() {
         Map<LatencyMetric, Histogram> out = new EnumMap<>(LatencyMetric.class);
         for (LatencyMetric metric : LatencyMetric.values()) {
