@@ -41,7 +41,8 @@ public record RunSummary(
         List<Threshold> thresholds,
         String verdict,
         List<Group> groups,
-        Clock clock) {
+        Clock clock,
+        SummaryBlocks.Cpu cpu) {
 
     private static final String ISSUER_MISMATCH = "issuer-mismatch";
 

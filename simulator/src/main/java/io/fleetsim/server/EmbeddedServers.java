@@ -8,6 +8,7 @@ import java.util.Set;
 import io.fleetsim.engine.RunTarget;
 import io.fleetsim.nat.ProbeTarget;
 import io.fleetsim.scenario.DeviceGroup;
+import io.fleetsim.metrics.CpuUsage;
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.security.FleetPki;
 import io.fleetsim.server.tcp.EmbeddedTcpLwm2mServer;
@@ -130,7 +131,7 @@ public final class EmbeddedServers {
     private static RunTarget startMinimalResponder() {
         int sockets = MinimalLwm2mResponder.defaultSockets();
         Vertx vertx = FleetVertx.create(new VertxOptions().setEventLoopPoolSize(sockets).setWorkerPoolSize(1)
-                .setInternalBlockingPoolSize(1));
+                .setInternalBlockingPoolSize(1), CpuUsage.SERVER_THREAD_PREFIX);
         MinimalLwm2mResponder responder = MinimalLwm2mResponder.start(vertx, 0, sockets).await();
         return new RunTarget("127.0.0.1", responder.port(), true, () -> {
             responder.close().await();

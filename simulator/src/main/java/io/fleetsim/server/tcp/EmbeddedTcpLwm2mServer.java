@@ -17,6 +17,7 @@ import com.mbed.coap.packet.CoapResponse;
 import com.mbed.coap.server.CoapServer;
 import com.mbed.coap.server.TcpCoapServer;
 
+import io.fleetsim.metrics.CpuUsage;
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.security.FleetPki;
 import io.fleetsim.transport.FleetVertx;
@@ -63,7 +64,7 @@ public final class EmbeddedTcpLwm2mServer implements AutoCloseable {
             throw new IllegalStateException("start() blocks: call it from a worker or a plain thread");
         }
         Vertx vertx = FleetVertx.create(new VertxOptions().setEventLoopPoolSize(eventLoops()).setWorkerPoolSize(1)
-                .setInternalBlockingPoolSize(1));
+                .setInternalBlockingPoolSize(1), CpuUsage.SERVER_THREAD_PREFIX);
         EmbeddedTcpLwm2mServer server = new EmbeddedTcpLwm2mServer(vertx);
         AtomicLong ids = new AtomicLong();
         try {
