@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The first lines of the report's summary table: how the run ended, reachability exact and
  * probed, NAT churn, reconnect time, DTLS and TLS handshakes, TCP/TLS connects, keepalive, traffic
- * cost and radio-on time. A block the
+ * cost, radio-on time and CPU by side. A block the
  * summary lacks (an older fleetsim) or that this run did not measure says so.
  */
 final class HeadlineRows {
@@ -32,6 +32,7 @@ final class HeadlineRows {
         rows.add(new TableRow("Keepalive pings", pings(summary.keepalive())));
         rows.add(new TableRow("Traffic per device-hour", traffic(summary.traffic())));
         rows.add(new TableRow("Radio on per device-day", radio(summary.radio())));
+        rows.add(new TableRow("CPU by side", cpu(summary.cpu())));
         return rows;
     }
 
@@ -92,6 +93,37 @@ final class HeadlineRows {
         }
         return Figures.count(ok) + " established (" + Figures.count(t.resumedHandshakes()) + " resumed), "
                 + Figures.count(failed) + " failed" + (failed == 0 ? "" : CauseList.of(t.failures()));
+    }
+
+    /**
+     * CPU seconds of each side and what share of the run's core-seconds they took, and the busiest
+     * thread's share of the wall time: a thread near 100 % is a side that saturated.
+     */
+    private static String cpu(SummaryBlocks.Cpu c) {
+        if (c == null || c.seconds() == null || c.wallSeconds() == null || c.wallSeconds() <= 0 || c.cores() == null) {
+            return NOT_MEASURED;
+        }
+        SummaryBlocks.CpuSeconds s = c.seconds();
+        double capacity = c.wallSeconds() * c.cores();
+        String sides = "simulator " + seconds(s.simulator(), capacity) + ", server " + seconds(s.server(), capacity)
+                + ", JIT " + seconds(s.jit(), capacity) + ", GC " + seconds(s.gc(), capacity) + ", other "
+                + seconds(s.other(), capacity) + " of " + Figures.decimal(round1(capacity)) + " core-seconds ("
+                + c.cores() + " cores, " + Figures.decimal(round1(c.wallSeconds())) + " s)";
+        if (c.busiestThreads().isEmpty() || c.busiestThreads().get(0).seconds() == null) {
+            return sides;
+        }
+        SummaryBlocks.CpuThread busiest = c.busiestThreads().get(0);
+        return sides + "; busiest thread " + busiest.name() + " (" + busiest.side() + ") "
+                + Figures.percent(busiest.seconds() / c.wallSeconds(), 0) + " of the wall time";
+    }
+
+    private static String seconds(Double seconds, double capacity) {
+        double value = seconds == null ? 0 : seconds;
+        return Figures.decimal(round1(value)) + " s (" + Figures.percent(value / capacity, 0) + ")";
+    }
+
+    private static double round1(double value) {
+        return Math.round(value * 10.0) / 10.0;
     }
 
     private static String radio(SummaryBlocks.Radio r) {

@@ -42,7 +42,8 @@ public record RunSummary(
         List<Threshold> thresholds,
         String verdict,
         List<Group> groups,
-        Clock clock) {
+        Clock clock,
+        SummaryBlocks.Cpu cpu) {
 
     private static final String ISSUER_MISMATCH = FailureCause.ISSUER_MISMATCH.wireName();
 

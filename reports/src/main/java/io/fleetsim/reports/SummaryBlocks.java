@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -128,5 +129,23 @@ public final class SummaryBlocks {
         public Connections {
             lost = causes(lost);
         }
+    }
+
+    /** CPU seconds of the run by side, over its wall time on its cores, and the busiest threads. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Cpu(Double wallSeconds, Integer cores, CpuSeconds seconds, List<CpuThread> busiestThreads) {
+        public Cpu {
+            busiestThreads = busiestThreads == null ? List.of() : List.copyOf(busiestThreads);
+        }
+    }
+
+    /** CPU seconds of the simulator's threads, the embedded servers', the JIT compiler's, GC's, the rest, all. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CpuSeconds(Double simulator, Double server, Double jit, Double gc, Double other, Double process) {
+    }
+
+    /** One thread's CPU seconds and the side it belongs to. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CpuThread(String name, String side, Double seconds) {
     }
 }

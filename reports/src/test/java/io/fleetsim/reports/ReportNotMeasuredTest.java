@@ -34,6 +34,7 @@ class ReportNotMeasuredTest {
                 .contains(row("Reconnect after a NAT break", "not measured in this run"))
                 .contains(row("DTLS handshakes", "not measured in this run (no DTLS)"))
                 .contains(row("Traffic per device-hour", "not measured in this run"))
+                .contains(row("CPU by side", "not measured in this run"))
                 .doesNotContain("This run was aborted")
                 .doesNotContain("<td>Aborted</td>");
         assertThat(html.split("<canvas id=\"", -1)).as("the six charts it has data for").hasSize(7);

@@ -128,6 +128,10 @@ final class ResultsFixture {
                   "connections": { "lost": { "pong-timeout": 2 }, "framesTooLarge": 0,
                     "connectMs": { "count": 6, "min": 5.0, "p50": 9.0, "p90": 20.0, "p99": 31.0, "p999": 31.0, "max": 31.0, "mean": 11.0 } },
                   "process": { "threads": 33, "peakThreads": 33, "rssMb": 204.2, "peakRssMb": 204.2, "heapAfterGcMb": 40.2 },
+                  "cpu": { "wallSeconds": 20.0, "cores": 2,
+                           "seconds": { "simulator": 12.5, "server": 19.0, "jit": 4.0, "gc": 1.0, "other": 0.5, "process": 37.0 },
+                           "busiestThreads": [ { "name": "fleetsim-server-vert.x-eventloop-thread-0", "side": "server", "seconds": 19.6 },
+                                               { "name": "vert.x-eventloop-thread-0", "side": "simulator", "seconds": 6.3 } ] },
                   "thresholds": [
                     { "expression": "reachability >= 99%%", "metric": "reachability",
                       "comparator": ">=", "limit": 0.99, "observed": 0.62, "pass": false },

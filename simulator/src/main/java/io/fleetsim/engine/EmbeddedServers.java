@@ -8,6 +8,7 @@ import java.util.Set;
 import io.fleetsim.base.FleetVertx;
 import io.fleetsim.nat.ProbeTarget;
 import io.fleetsim.scenario.DeviceGroup;
+import io.fleetsim.metrics.CpuUsage;
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.security.FleetPki;
 import io.fleetsim.server.EmbeddedLwm2mServer;
@@ -17,6 +18,7 @@ import io.fleetsim.server.tcp.EmbeddedTcpLwm2mServer;
 import io.fleetsim.transport.TransportEndpoints;
 import io.fleetsim.transport.dtls.DtlsTarget;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 
 /**
  * The embedded servers of a run with no target, or of a whole sweep: Leshan (or the minimal
@@ -124,10 +126,15 @@ public final class EmbeddedServers {
         }
     }
 
-    /** The minimal registration responder on a Vert.x instance of its own (one event loop). */
+    /**
+     * The minimal registration responder on a Vert.x instance of its own: one socket per event loop,
+     * one event loop per core (at least two).
+     */
     private static RunTarget startMinimalResponder() {
-        Vertx vertx = FleetVertx.oneEventLoop();
-        MinimalLwm2mResponder responder = MinimalLwm2mResponder.start(vertx).await();
+        int sockets = MinimalLwm2mResponder.defaultSockets();
+        Vertx vertx = FleetVertx.create(new VertxOptions().setEventLoopPoolSize(sockets).setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1), CpuUsage.SERVER_THREAD_PREFIX);
+        MinimalLwm2mResponder responder = MinimalLwm2mResponder.start(vertx, 0, sockets).await();
         return new RunTarget("127.0.0.1", responder.port(), true, () -> {
             responder.close().await();
             vertx.close().await();

@@ -48,6 +48,7 @@ public final class ResultsWriter implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Map<LatencyMetric, Histogram> wholeRun = new EnumMap<>(LatencyMetric.class);
     private final Histogram timerLateness = new Histogram(3);
+    private final CpuUsage cpu = CpuUsage.startNow();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "fleetsim-results");
         thread.setDaemon(true);
@@ -155,7 +156,7 @@ public final class ResultsWriter implements AutoCloseable {
         appendTimeline(totals, process);
         SummaryJson.Snapshot snapshot = new SummaryJson.Snapshot(info, totals, wholeRun,
                 clock.nowMillis() / 1000.0, clock.wallSeconds(), registeredAtEnd, thresholds, complete, process, abortReason, groups,
-                ClockHealth.of(timerLateness, clock.timeScale()));
+                ClockHealth.of(timerLateness, clock.timeScale()), cpu.toJson());
         writeSummary(snapshot);
         return snapshot;
     }

@@ -20,7 +20,7 @@ public final class SummaryJson {
     public record Snapshot(RunInfo info, RunTotals totals, Map<LatencyMetric, Histogram> histograms,
             double simulatedSeconds, double wallSeconds, long registeredAtEnd,
             List<ThresholdResult> thresholds, boolean complete, ProcessStats process, String abortReason,
-            List<GroupFigures> groups, Map<String, Object> clockHealth) {
+            List<GroupFigures> groups, Map<String, Object> clockHealth, Map<String, Object> cpu) {
 
         /** True when the simulator fell behind its clock (see {@link ClockHealth}). */
         public boolean behind() {
@@ -94,6 +94,7 @@ public final class SummaryJson {
         root.put("process", map("threads", s.process().threads(), "peakThreads", s.process().peakThreads(),
                 "rssMb", mb(s.process().rssBytes()), "peakRssMb", mb(s.process().peakRssBytes()),
                 "heapAfterGcMb", mb(s.process().heapAfterGcBytes())));
+        root.put("cpu", s.cpu());
         root.put("thresholds", s.thresholds().stream().map(SummaryJson::threshold).toList());
         root.put("verdict", s.thresholds().stream().allMatch(ThresholdResult::pass) ? "pass" : "fail");
         return root;

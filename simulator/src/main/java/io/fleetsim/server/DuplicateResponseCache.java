@@ -1,9 +1,8 @@
 package io.fleetsim.server;
 
-import java.util.HashMap;
 import java.util.Map;
-
-import io.vertx.core.buffer.Buffer;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Remembers the serialized response to each CON request, keyed by source address and message
@@ -11,7 +10,8 @@ import io.vertx.core.buffer.Buffer;
  *
  * <p>Entries live in two generations: {@link #rotate()} drops the older one. Rotating once per
  * EXCHANGE_LIFETIME keeps every entry at least that long while memory stays bounded.
- * Not thread-safe: used only on the responder's event loop.
+ * Thread-safe: the responder's sockets share one cache, so a retransmission is recognised
+ * whichever socket it arrives on.
  */
 final class DuplicateResponseCache {
 
@@ -19,23 +19,23 @@ final class DuplicateResponseCache {
     record ExchangeKey(String host, int port, int messageId) {
     }
 
-    private Map<ExchangeKey, Buffer> current = new HashMap<>();
-    private Map<ExchangeKey, Buffer> previous = new HashMap<>();
+    private volatile Map<ExchangeKey, byte[]> current = new ConcurrentHashMap<>();
+    private volatile Map<ExchangeKey, byte[]> previous = new ConcurrentHashMap<>();
 
-    /** The response sent earlier for {@code key}, or null. */
-    Buffer get(ExchangeKey key) {
-        Buffer response = current.get(key);
-        return response != null ? response : previous.get(key);
-    }
-
-    void put(ExchangeKey key, Buffer response) {
-        current.put(key, response);
+    /**
+     * The answer to {@code key}: the one kept earlier, or else {@code answer}'s, which is kept.
+     * {@code answer} runs at most once per key even when a retransmission arrives on another
+     * socket at the same moment, so a request is never handled twice.
+     */
+    byte[] answer(ExchangeKey key, Supplier<byte[]> answer) {
+        byte[] earlier = previous.get(key);
+        return earlier != null ? earlier : current.computeIfAbsent(key, k -> answer.get());
     }
 
     /** Forgets the older generation and starts a new one. */
     void rotate() {
         previous = current;
-        current = new HashMap<>();
+        current = new ConcurrentHashMap<>();
     }
 
     int size() {

@@ -1,35 +1,60 @@
 package io.fleetsim.server;
 
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.fleetsim.server.DuplicateResponseCache.ExchangeKey;
-import io.vertx.core.Context;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.InternetProtocolFamily;
+import io.netty.channel.socket.nio.NioChannelOption;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.bootstrap.Bootstrap;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.datagram.DatagramPacket;
-import io.vertx.core.datagram.DatagramSocket;
-import io.vertx.core.datagram.DatagramSocketOptions;
-import io.vertx.core.net.SocketAddress;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
 
 /**
- * A minimal in-process LwM2M registration peer on one Vert.x datagram socket bound to
- * 127.0.0.1: it answers register, update and deregister requests (see
- * {@link RegistrationRequestHandler}) and CoAP pings, and nothing else. Benchmarks use it to
- * separate the simulator's own cost from a real server's; tests use it as a scriptable peer.
+ * A minimal in-process LwM2M registration peer on datagram sockets bound to 127.0.0.1: it
+ * answers register, update and deregister requests (see {@link RegistrationRequestHandler}) and
+ * CoAP pings, and nothing else. Benchmarks use it to separate the simulator's own cost from a
+ * real server's; tests use it as a scriptable peer.
  *
- * <p>Everything runs on one event loop and never blocks. It reads and writes only the bytes it
- * answers from ({@link CoapWire}), so that it costs as little as possible next to the simulator
- * it measures. Datagrams that are not CoAP are counted and dropped. A retransmitted CON (same source and message ID) gets the same bytes
- * as the first answer and is counted once.
+ * <p>It listens on one or more sockets bound to the same port with SO_REUSEPORT, each read by an
+ * event loop of its own, so that a registration storm is spread by the kernel over several
+ * loops and receive buffers instead of overflowing one. Vert.x's datagram sockets on the JDK
+ * transport do not pass SO_REUSEPORT to the socket, so the sockets are Netty NIO datagram
+ * channels (the JDK sets SO_REUSEPORT on Linux and macOS) registered on the event loops of the
+ * given Vert.x instance: no extra thread, no native library. The registration directory and the
+ * duplicate cache are shared by all sockets, so an update or a retransmission is answered right
+ * whichever socket it arrives on. Nothing blocks.
+ *
+ * <p>It reads and writes only the bytes it answers from ({@link CoapWire}), so that it costs as
+ * little as possible next to the simulator it measures. Datagrams that are not CoAP are counted
+ * and dropped. A retransmitted CON (same source and message ID) gets the same bytes as the first
+ * answer and is counted once.
  */
 public final class MinimalLwm2mResponder {
 
+    /** Receive buffer of each socket (the kernel caps it at net.core.rmem_max). */
     static final int RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
+    /** The largest datagram read whole: the largest UDP payload over IPv4. */
+    private static final int MAX_DATAGRAM_BYTES = 65_507;
 
     private static final Logger LOG = LoggerFactory.getLogger(MinimalLwm2mResponder.class);
     private static final String LOOPBACK = "127.0.0.1";
@@ -37,26 +62,29 @@ public final class MinimalLwm2mResponder {
     private static final long EXCHANGE_LIFETIME_MS = 247_000;
     private static final byte[] NO_TOKEN = new byte[0];
 
-    private final DatagramSocket socket;
+    private final List<Channel> sockets = new ArrayList<>();
     private final ResponderCounters counters = new ResponderCounters();
     private final RegistrationDirectory directory = new RegistrationDirectory();
     private final RegistrationRequestHandler handler =
             new RegistrationRequestHandler(directory, counters);
     private final DuplicateResponseCache answered = new DuplicateResponseCache();
+    private final AtomicInteger nextMessageId = new AtomicInteger(1);
     private final Vertx vertx;
     private long rotationTimer = -1;
-    private int nextMessageId = 1;
+    private int port;
 
     private MinimalLwm2mResponder(Vertx vertx) {
         this.vertx = vertx;
-        // A registration storm arrives as a burst: a large receive buffer (the kernel caps it at
-        // net.core.rmem_max) keeps the burst instead of dropping it while the loop catches up.
-        this.socket = vertx.createDatagramSocket(new DatagramSocketOptions().setReceiveBufferSize(RECEIVE_BUFFER_BYTES));
+    }
+
+    /** A responder's default socket count: one per core, at least two. */
+    public static int defaultSockets() {
+        return Math.max(2, Runtime.getRuntime().availableProcessors());
     }
 
     /**
-     * Binds a new responder to 127.0.0.1 on a free port. All its work runs on one context: the
-     * caller's when called from a Vert.x event loop, otherwise a new event-loop context.
+     * Binds a new responder to 127.0.0.1 on a free port, on one socket. All its work runs on one
+     * context: the caller's when called from a Vert.x event loop, otherwise a new event-loop context.
      */
     public static Future<MinimalLwm2mResponder> start(Vertx vertx) {
         return start(vertx, 0);
@@ -67,28 +95,71 @@ public final class MinimalLwm2mResponder {
      * responder and start another on the same port to play a server that goes down and comes back.
      */
     public static Future<MinimalLwm2mResponder> start(Vertx vertx, int port) {
-        Context context = vertx.getOrCreateContext();
-        Promise<MinimalLwm2mResponder> started = Promise.promise();
-        context.runOnContext(v -> {
-            MinimalLwm2mResponder responder = new MinimalLwm2mResponder(vertx);
-            responder.listen(port).onComplete(started);
-        });
-        return started.future();
+        return start(vertx, port, 1);
     }
 
-    private Future<MinimalLwm2mResponder> listen(int port) {
-        socket.handler(this::onDatagram);
-        socket.exceptionHandler(e -> LOG.debug("Responder socket error", e));
-        return socket.listen(port, LOOPBACK).map(bound -> {
-            rotationTimer = vertx.setPeriodic(EXCHANGE_LIFETIME_MS, id -> answered.rotate());
-            LOG.info("Minimal LwM2M responder listening on {}", coapUri());
-            return this;
+    /**
+     * As {@link #start(Vertx, int)}, on {@code sockets} sockets sharing the port with
+     * SO_REUSEPORT: the first on the caller's context when called from a Vert.x event loop (else a
+     * new event-loop context), each other on a new event-loop context, so on as many of
+     * {@code vertx}'s event loops as it has, up to {@code sockets}.
+     */
+    public static Future<MinimalLwm2mResponder> start(Vertx vertx, int port, int sockets) {
+        if (sockets < 1) {
+            throw new IllegalArgumentException("the minimal responder needs at least one socket, not " + sockets);
+        }
+        MinimalLwm2mResponder responder = new MinimalLwm2mResponder(vertx);
+        // the first socket picks the port when it is 0; the others join it
+        Future<Void> bound = responder.bind((ContextInternal) vertx.getOrCreateContext(), port, sockets > 1);
+        for (int i = 1; i < sockets; i++) {
+            bound = bound.compose(v -> responder.bind(((VertxInternal) vertx).createEventLoopContext(), responder.port,
+                    true));
+        }
+        return bound.<MinimalLwm2mResponder>map(v -> {
+            responder.rotationTimer = vertx.setPeriodic(EXCHANGE_LIFETIME_MS, id -> responder.answered.rotate());
+            LOG.info("Minimal LwM2M responder listening on {} ({} socket(s))", responder.coapUri(), sockets);
+            return responder;
+        }).recover(e -> responder.close().transform(closed -> Future.failedFuture(e)));
+    }
+
+    private Future<Void> bind(ContextInternal context, int port, boolean reusePort) {
+        Bootstrap bootstrap = new Bootstrap()
+                .group(context.nettyEventLoop())
+                .channelFactory(() -> new NioDatagramChannel(InternetProtocolFamily.IPv4))
+                // A registration storm arrives as a burst: a large receive buffer keeps the burst
+                // instead of dropping it while the loop catches up.
+                .option(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER_BYTES)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM_BYTES))
+                .handler(new Answering());
+        if (reusePort) {
+            bootstrap.option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT), true);
+        }
+        Promise<Void> bound = context.promise();
+        bootstrap.bind(LOOPBACK, port).addListener(done -> {
+            if (done.isSuccess()) {
+                Channel channel = ((ChannelFuture) done).channel();
+                synchronized (sockets) {
+                    sockets.add(channel);
+                }
+                this.port = ((InetSocketAddress) channel.localAddress()).getPort();
+                bound.complete();
+            } else {
+                bound.fail(done.cause());
+            }
         });
+        return bound.future();
     }
 
     /** The bound UDP port. */
     public int port() {
-        return socket.localAddress().port();
+        return port;
+    }
+
+    /** How many sockets share the port. */
+    public int sockets() {
+        synchronized (sockets) {
+            return sockets.size();
+        }
     }
 
     /** The URI devices register to, {@code coap://127.0.0.1:PORT}. */
@@ -101,56 +172,81 @@ public final class MinimalLwm2mResponder {
         return counters;
     }
 
-    /** Unbinds the socket and stops the duplicate cache's timer. */
+    /** Unbinds the sockets and stops the duplicate cache's timer. */
     public Future<Void> close() {
         vertx.cancelTimer(rotationTimer);
-        return socket.close();
+        List<Channel> open;
+        synchronized (sockets) {
+            open = new ArrayList<>(sockets);
+            sockets.clear();
+        }
+        List<Future<Void>> closed = new ArrayList<>();
+        for (Channel channel : open) {
+            Promise<Void> done = Promise.promise();
+            channel.close().addListener(f -> done.complete());
+            closed.add(done.future());
+        }
+        return Future.all(closed).mapEmpty();
     }
 
-    private void onDatagram(DatagramPacket packet) {
-        CoapWire.Message message = CoapWire.parse(packet.data().getBytes());
+    /** Reads one socket; runs on that socket's event loop. */
+    private final class Answering extends SimpleChannelInboundHandler<DatagramPacket> {
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext context, DatagramPacket packet) {
+            onDatagram(context.channel(), ByteBufUtil.getBytes(packet.content()), packet.sender());
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+            LOG.debug("Responder socket error", cause);
+        }
+    }
+
+    private void onDatagram(Channel socket, byte[] datagram, InetSocketAddress sender) {
+        CoapWire.Message message = CoapWire.parse(datagram);
         if (message == null) {
             counters.countGarbage();
         } else if (message.isRequest()) {
-            answer(message, packet.sender());
+            answer(socket, message, sender);
         } else if (message.isEmpty() && message.type() == CoapWire.CON) {
             counters.countPing();
-            send(Buffer.buffer(CoapWire.response(CoapWire.RST, 0, message.messageId(), NO_TOKEN, List.of())),
-                    packet.sender());
+            send(socket, CoapWire.response(CoapWire.RST, 0, message.messageId(), NO_TOKEN, List.of()), sender);
         }
         // ACKs, RSTs and responses need no answer from a peer that sends no requests.
     }
 
-    private void answer(CoapWire.Message request, SocketAddress sender) {
+    private void answer(Channel socket, CoapWire.Message request, InetSocketAddress sender) {
         if (request.type() != CoapWire.CON) {
-            send(respond(request, CoapWire.NON, nextMessageId()), sender);
+            send(socket, respond(request, CoapWire.NON, nextMessageId()), sender);
             return;
         }
-        ExchangeKey key = new ExchangeKey(sender.host(), sender.port(), request.messageId());
-        Buffer earlier = answered.get(key);
-        if (earlier != null) {
+        ExchangeKey key = new ExchangeKey(sender.getAddress().getHostAddress(), sender.getPort(), request.messageId());
+        boolean[] fresh = {false};
+        byte[] response = answered.answer(key, () -> {
+            fresh[0] = true;
+            return respond(request, CoapWire.ACK, request.messageId());
+        });
+        if (!fresh[0]) {
             counters.countDuplicate();
-            send(earlier, sender);
-            return;
         }
-        Buffer response = respond(request, CoapWire.ACK, request.messageId());
-        answered.put(key, response);
-        send(response, sender);
+        send(socket, response, sender);
     }
 
-    private Buffer respond(CoapWire.Message request, int type, int messageId) {
+    private byte[] respond(CoapWire.Message request, int type, int messageId) {
         RegistrationRequestHandler.Answer answer = handler.handle(request.code(), request.path(), request.queries());
-        return Buffer.buffer(CoapWire.response(type, answer.code(), messageId, request.token(), answer.locationPath()));
+        return CoapWire.response(type, answer.code(), messageId, request.token(), answer.locationPath());
     }
 
     private int nextMessageId() {
-        int id = nextMessageId;
-        nextMessageId = (nextMessageId + 1) & 0xFFFF;
-        return id;
+        return nextMessageId.getAndIncrement() & 0xFFFF;
     }
 
-    private void send(Buffer datagram, SocketAddress to) {
-        socket.send(datagram, to.port(), to.host())
-                .onFailure(e -> LOG.debug("Could not answer {}: {}", to, e.getMessage()));
+    private static void send(Channel socket, byte[] datagram, InetSocketAddress to) {
+        socket.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(datagram), to)).addListener(f -> {
+            if (!f.isSuccess()) {
+                LOG.debug("Could not answer {}: {}", to, f.cause().getMessage());
+            }
+        });
     }
 }

@@ -1,27 +1,29 @@
 package io.fleetsim.server;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The minimal registry of a {@link MinimalLwm2mResponder}: registration id to endpoint name,
  * plus the reverse link so that a re-registering endpoint replaces its old registration.
- * Not thread-safe: used only on the responder's event loop.
+ * Thread-safe: the responder's sockets share one directory across their event loops, so a
+ * device's update is found whichever socket it arrives on.
  */
 final class RegistrationDirectory {
 
-    private final Map<String, String> endpointById = new HashMap<>();
-    private final Map<String, String> idByEndpoint = new HashMap<>();
-    private long nextId = 1;
+    private final Map<String, String> endpointById = new ConcurrentHashMap<>();
+    private final Map<String, String> idByEndpoint = new ConcurrentHashMap<>();
+    private final AtomicLong nextId = new AtomicLong(1);
 
     /** Registers {@code endpoint} under a new id, dropping any earlier registration of it. */
     String register(String endpoint) {
-        String id = Long.toString(nextId++, 36);
+        String id = Long.toString(nextId.getAndIncrement(), 36);
+        endpointById.put(id, endpoint);
         String previousId = idByEndpoint.put(endpoint, id);
         if (previousId != null) {
-            endpointById.remove(previousId);
+            endpointById.remove(previousId, endpoint);
         }
-        endpointById.put(id, endpoint);
         return id;
     }
 

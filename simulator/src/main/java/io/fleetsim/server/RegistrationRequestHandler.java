@@ -7,7 +7,8 @@ import java.util.List;
  * registers (2.01 Created, Location-Path {@code rd/<id>}), {@code POST /rd/<id>} updates
  * (2.04 Changed), {@code DELETE /rd/<id>} deregisters (2.02 Deleted); unknown ids and
  * anything else get 4.04. Gives the response code and Location-Path; the caller writes the
- * response. Not thread-safe: used only on the responder's event loop.
+ * response. Thread-safe when its directory and counters are: the responder shares one handler
+ * across its sockets.
  */
 final class RegistrationRequestHandler {
 

@@ -4,6 +4,8 @@ import static io.fleetsim.server.EmbeddedLwm2mServerTest.await;
 import static io.fleetsim.server.EmbeddedLwm2mServerTest.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.junit5.Timeout;
@@ -134,6 +137,41 @@ class MinimalLwm2mResponderTest {
                     assertThat(response.getCode()).isEqualTo(ResponseCode.NOT_FOUND);
                     test.completeNow();
                 })));
+    }
+
+    /**
+     * Sixteen devices (sixteen source ports, which the kernel spreads over the sockets) update and
+     * de-register one registration made through a first device: each is answered from the one
+     * directory the sockets share, whichever socket its datagram arrives on.
+     */
+    @Test
+    void socketsSharingThePortShareTheRegistrations(Vertx vertx, VertxTestContext test) throws Exception {
+        MinimalLwm2mResponder shared = await(MinimalLwm2mResponder.start(vertx, 0, 2));
+        assertThat(shared.sockets()).isEqualTo(2);
+        List<LoopbackCoapClient> others = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            others.add(await(LoopbackCoapClient.bind(vertx)));
+        }
+        device.send(registration("bench-shared"), shared.port()).compose(created -> {
+            String location = created.getOptions().getLocationPathString();
+            Future<Response> updates = Future.succeededFuture();
+            for (LoopbackCoapClient other : others) {
+                updates = updates.compose(previous -> other.send(post(location), shared.port())).map(changed -> {
+                    test.verify(() -> assertThat(changed.getCode()).isEqualTo(ResponseCode.CHANGED));
+                    return changed;
+                });
+            }
+            return updates.compose(last -> others.get(15).send(delete(location), shared.port()));
+        }).eventually(() -> {
+            others.forEach(LoopbackCoapClient::close);
+            return shared.close();
+        }).onComplete(test.succeeding(deleted -> test.verify(() -> {
+            assertThat(deleted.getCode()).isEqualTo(ResponseCode.DELETED);
+            assertThat(shared.counters().registrations()).isEqualTo(1);
+            assertThat(shared.counters().updates()).isEqualTo(16);
+            assertThat(shared.counters().notFound()).isZero();
+            test.completeNow();
+        })));
     }
 
     private static Request post(String location) {

@@ -18,11 +18,13 @@ import com.mbed.coap.server.CoapServer;
 import com.mbed.coap.server.TcpCoapServer;
 
 import io.fleetsim.base.FleetVertx;
+import io.fleetsim.metrics.CpuUsage;
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.security.FleetPki;
 import io.fleetsim.transport.PemOptions;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.net.NetServerOptions;
@@ -30,7 +32,8 @@ import io.vertx.core.net.NetServerOptions;
 /**
  * The embedded LwM2M registration interface over CoAP over TCP and over TLS (RFC 8323), on
  * 127.0.0.1 and free ports: java-coap servers (an independent, RFC 8323 compliant CoAP stack)
- * on Vert.x sockets of a Vert.x instance of their own (one event loop). Keeps its registrations
+ * on Vert.x sockets of a Vert.x instance of their own, each endpoint listening on every event loop
+ * of it (one per core, at least two) so that connection setup is not held to one loop. Keeps its registrations
  * in its own {@link TcpRegistrationStore}, apart from the Leshan server's UDP registrations, with
  * the same query methods. The TLS endpoint presents the PKI's server certificate and asks
  * devices for theirs (optional). Starting and stopping block: never call them on an event loop.
@@ -60,7 +63,8 @@ public final class EmbeddedTcpLwm2mServer implements AutoCloseable {
         if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException("start() blocks: call it from a worker or a plain thread");
         }
-        Vertx vertx = FleetVertx.oneEventLoop();
+        Vertx vertx = FleetVertx.create(new VertxOptions().setEventLoopPoolSize(eventLoops()).setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1), CpuUsage.SERVER_THREAD_PREFIX);
         EmbeddedTcpLwm2mServer server = new EmbeddedTcpLwm2mServer(vertx);
         AtomicLong ids = new AtomicLong();
         try {
@@ -74,8 +78,15 @@ public final class EmbeddedTcpLwm2mServer implements AutoCloseable {
         return server;
     }
 
+    /** The server's event loops: one per core, at least two. */
+    static int eventLoops() {
+        return Math.max(2, Runtime.getRuntime().availableProcessors());
+    }
+
     private static NetServerOptions options(Transport transport, FleetPki pki) {
-        NetServerOptions options = new NetServerOptions().setHost(LOOPBACK).setPort(0).setTcpNoDelay(true);
+        // a free port shared by the endpoint's server instances, one negative number per endpoint
+        int sharedFreePort = -1 - transport.ordinal();
+        NetServerOptions options = new NetServerOptions().setHost(LOOPBACK).setPort(sharedFreePort).setTcpNoDelay(true);
         if (transport == Transport.TLS) {
             if (pki == null) {
                 throw new IllegalArgumentException("a tls endpoint needs a PKI");
@@ -90,7 +101,8 @@ public final class EmbeddedTcpLwm2mServer implements AutoCloseable {
     }
 
     private void startEndpoint(Transport transport, NetServerOptions options, AtomicLong ids) throws Exception {
-        VertxTcpServerTransport socket = new VertxTcpServerTransport(vertx, options, MAX_MESSAGE_BYTES + 16);
+        VertxTcpServerTransport socket = new VertxTcpServerTransport(vertx, options, MAX_MESSAGE_BYTES + 16,
+                eventLoops());
         CoapServer coap = TcpCoapServer.builder().transport(socket).maxMessageSize(MAX_MESSAGE_BYTES)
                 .route(new RegistrationInterface(store, transport, ids)).build();
         coap.start();

@@ -66,12 +66,11 @@ final class RegistrationInterface implements Service<CoapRequest, CoapResponse> 
     }
 
     private CoapResponse update(String id, CoapRequest request) {
-        return store.byId(id).map(existing -> {
-            Map<String, String> query = request.options().getUriQueryMap();
-            Long lifetime = query == null || query.get("lt") == null ? null : parseLifetime(query.get("lt"), null);
-            store.put(existing.updated(lifetime, request.getPeerAddress()));
-            return CoapResponse.of(Code.C204_CHANGED);
-        }).orElseGet(RegistrationInterface::notFound);
+        Map<String, String> query = request.options().getUriQueryMap();
+        Long lifetime = query == null || query.get("lt") == null ? null : parseLifetime(query.get("lt"), null);
+        return store.update(id, existing -> existing.updated(lifetime, request.getPeerAddress()))
+                .map(updated -> CoapResponse.of(Code.C204_CHANGED))
+                .orElseGet(RegistrationInterface::notFound);
     }
 
     private static Long parseLifetime(String text, Long otherwise) {

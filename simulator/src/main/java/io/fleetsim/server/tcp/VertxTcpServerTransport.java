@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -15,35 +17,58 @@ import com.mbed.coap.packet.CoapTcpPacketSerializer;
 import com.mbed.coap.transport.CoapTcpListener;
 import com.mbed.coap.transport.CoapTcpTransport;
 
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.SocketAddress;
 
 /**
- * A java-coap server transport on a Vert.x {@link NetServer}: java-coap does the protocol (CSM,
+ * A java-coap server transport on Vert.x {@link NetServer}s: java-coap does the protocol (CSM,
  * Ping/Pong, requests, responses) and its own RFC 8323 framing; this class only moves bytes,
  * one connection per peer address. A connection that sends a frame java-coap cannot parse, or
  * more than {@code maxFrameBytes} without completing a frame, is closed.
+ *
+ * <p>It listens with one NetServer per event loop it is given, all sharing one port (Vert.x
+ * hands new connections to them in turn), so that connection setup, TLS handshakes included, is
+ * spread over several event loops; each connection stays on the loop that accepted it. Its
+ * connection table and receive queue are safe across those loops.
  */
 final class VertxTcpServerTransport implements CoapTcpTransport {
 
     private final Vertx vertx;
     private final NetServerOptions options;
     private final int maxFrameBytes;
+    private final int instances;
+    private final List<NetServer> servers = new ArrayList<>();
     private final Map<InetSocketAddress, NetSocket> connections = new ConcurrentHashMap<>();
     private final ArrayDeque<CoapPacket> received = new ArrayDeque<>();
     private CompletableFuture<CoapPacket> waiting;
     private CoapTcpListener listener;
-    private NetServer server;
     private volatile boolean blackhole;
 
-    VertxTcpServerTransport(Vertx vertx, NetServerOptions options, int maxFrameBytes) {
+    /**
+     * @param options   where to listen; with several instances a port of 0 must be given as a
+     *                  negative number, which Vert.x reads as "a free port shared by the servers
+     *                  that listen on this same negative number"
+     * @param instances how many NetServers share the port, each on an event-loop context of its own
+     */
+    VertxTcpServerTransport(Vertx vertx, NetServerOptions options, int maxFrameBytes, int instances) {
+        if (instances < 1) {
+            throw new IllegalArgumentException("a TCP endpoint needs at least one server instance, not " + instances);
+        }
+        if (instances > 1 && options.getPort() == 0) {
+            throw new IllegalArgumentException("port 0 is not shared between server instances: give a negative port");
+        }
         this.vertx = vertx;
         this.options = options;
         this.maxFrameBytes = maxFrameBytes;
+        this.instances = instances;
     }
 
     @Override
@@ -51,11 +76,23 @@ final class VertxTcpServerTransport implements CoapTcpTransport {
         this.listener = listener;
     }
 
-    /** Binds the server; blocks the calling thread (never an event loop) until it listens. */
+    /** Binds the servers; blocks the calling thread (never an event loop) until they listen. */
     @Override
     public void start() {
-        server = vertx.createNetServer(options).connectHandler(this::accept);
-        server.listen().await();
+        for (int i = 0; i < instances; i++) {
+            NetServer server = listenOnALoopOfItsOwn().await();
+            synchronized (servers) {
+                servers.add(server);
+            }
+        }
+    }
+
+    private Future<NetServer> listenOnALoopOfItsOwn() {
+        ContextInternal context = ((VertxInternal) vertx).createEventLoopContext();
+        Promise<NetServer> listening = context.promise();
+        context.runOnContext(v -> vertx.createNetServer(options).connectHandler(this::accept).listen()
+                .onComplete(listening));
+        return listening.future();
     }
 
     private void accept(NetSocket socket) {
@@ -171,13 +208,15 @@ final class VertxTcpServerTransport implements CoapTcpTransport {
 
     @Override
     public InetSocketAddress getLocalSocketAddress() {
-        return new InetSocketAddress(options.getHost(), server.actualPort());
+        synchronized (servers) {
+            return new InetSocketAddress(options.getHost(), servers.get(0).actualPort());
+        }
     }
 
     @Override
     public void stop() {
-        if (server != null) {
-            server.close();
+        synchronized (servers) {
+            servers.forEach(NetServer::close);
         }
         CompletableFuture<CoapPacket> taker;
         synchronized (this) {
