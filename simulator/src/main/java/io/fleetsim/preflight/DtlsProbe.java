@@ -56,7 +56,8 @@ final class DtlsProbe {
             connector = new DTLSConnector(config(address, verifier));
         } catch (Exception e) {
             checks.add(Check.fail("dtls-handshake", "cannot set up DTLS: " + e.getMessage(),
-                    "this machine cannot open a DTLS client socket", "check the network configuration of this machine"));
+                    "fleetsim could not set up its DTLS client on this machine",
+                    "check the network configuration of this machine (a local address toward the target)"));
             return checks;
         }
         int messageId = ThreadLocalRandom.current().nextInt(0x10000);
@@ -152,8 +153,7 @@ final class DtlsProbe {
                 .set(DtlsConfig.DTLS_MAX_CONNECTIONS, 4)
                 .set(SystemConfig.HEALTH_STATUS_INTERVAL, 0, TimeUnit.SECONDS)
                 .setAsList(DtlsConfig.DTLS_CIPHER_SUITES, CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8,
-                        CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
-                        CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256)
+                        CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256)
                 .setAsList(DtlsConfig.DTLS_CERTIFICATE_TYPES, CertificateType.X_509)
                 .setCertificateVerifier(verifier)
                 .build();

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.security.FleetPki;
 import io.fleetsim.server.EmbeddedLwm2mServer;
+import io.fleetsim.server.FleetSecurityStore;
 import io.fleetsim.server.tcp.EmbeddedTcpLwm2mServer;
 
 /** {@code fleetsim preflight} against servers on 127.0.0.1 made here: what it prints and its exit code. */
@@ -127,6 +128,24 @@ class PreflightCommandTest {
                 .contains("means: probable TLS inspection")
                 .contains("do:    exempt the service's host names and ports from TLS inspection")
                 .contains("1 target(s): 0 passed, 1 failed");
+    }
+
+    @Test
+    void overDtlsTheServerCertificateIsCapturedWithoutClientCredentials() {
+        try (EmbeddedLwm2mServer dtls = EmbeddedLwm2mServer.startSecure(new FleetSecurityStore(List.of(), servicePki),
+                servicePki.server(), servicePki.caCertificate())) {
+            CliRun run = CliRun.of("preflight", "coaps://127.0.0.1:" + dtls.coapsAddress().getPort(),
+                    "--expect-issuer", "CN=Inspecting Proxy CA, O=fleetsim");
+
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.FAILED);
+            // Leshan demands a device certificate: preflight stops after the server's, as openssl s_client does
+            assertThat(run.out())
+                    .contains("PASS  dtls-handshake  stopped after the server certificate")
+                    .contains("PASS  certificate     subject O=fleetsim,CN=fleetsim server; issuer O=fleetsim,CN="
+                            + SERVICE_CA)
+                    .contains("FAIL  issuer          issued by O=fleetsim,CN=" + SERVICE_CA
+                            + "; expected CN=Inspecting Proxy CA,O=fleetsim");
+        }
     }
 
     @Test
