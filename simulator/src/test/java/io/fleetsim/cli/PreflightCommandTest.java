@@ -117,6 +117,15 @@ class PreflightCommandTest {
     }
 
     @Test
+    void httpsStopsAfterTheCertificate() {
+        CliRun run = CliRun.of("preflight", "https://127.0.0.1:" + service.address(Transport.TLS).getPort());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.PASS);
+        assertThat(run.out()).contains("PASS  tls-handshake   TLSv1.").contains("PASS  certificate     subject ")
+                .doesNotContain("csm").doesNotContain("coap-ping");
+    }
+
+    @Test
     void anotherIssuerIsReportedAsTlsInspection() {
         CliRun run = CliRun.of("preflight", inspectingProxy.uri(Transport.TLS),
                 "--expect-issuer", "CN=" + SERVICE_CA + ", O=fleetsim");
