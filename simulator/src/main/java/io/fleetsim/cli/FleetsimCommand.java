@@ -4,18 +4,18 @@ import io.fleetsim.FleetsimVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code fleetsim} command line: {@code run}, {@code report}, {@code compare}, {@code check}, {@code tune}. */
+/** The {@code fleetsim} command line: {@code run}, {@code report}, {@code compare}, {@code check}, {@code tune}, {@code preflight}. */
 @Command(name = "fleetsim",
         mixinStandardHelpOptions = true,
         exitCodeOnInvalidInput = ExitCodes.BAD_INPUT,
         versionProvider = FleetsimCommand.Version.class,
         description = "Reactive LwM2M device fleet simulator and load tester.",
         subcommands = { RunCommand.class, ReportCommand.class, CompareCommand.class, CheckCommand.class,
-            TuneCommand.class },
+            TuneCommand.class, PreflightCommand.class },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the run finished and every threshold passed",
-            "1:a threshold failed",
+            "1:a threshold failed (preflight: a check failed)",
             "2:bad input (scenario file, flags, results directory)",
             "3:the run could not be carried out or was aborted" })
 public final class FleetsimCommand implements Runnable {
@@ -25,7 +25,7 @@ public final class FleetsimCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, report, compare, check or tune");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, report, compare, check, tune or preflight");
     }
 
     public static void main(String[] args) {
