@@ -14,7 +14,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * breaks the rule. Main classes only: tests may reach across layers to set things up.
  *
  * <pre>
- * cli, tune
+ * cli, tune, preflight
  * engine
  * server, server.tcp     (embedded servers: never device, channel or nat)
  * device
@@ -23,7 +23,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * transport, transport.dtls
  * coap, coap.tcp
  * metrics, progress
- * scenario, security, base, io.fleetsim itself, and the reports module
+ * scenario, security, base, io.fleetsim itself, and the reports module (reports, resultsformat)
  * </pre>
  */
 @AnalyzeClasses(packages = "io.fleetsim", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -41,7 +41,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule layersDependDownwardOnly = layeredArchitecture().consideringOnlyDependenciesInLayers()
-            .layer("Commands").definedBy("io.fleetsim.cli..", "io.fleetsim.tune..")
+            .layer("Commands").definedBy("io.fleetsim.cli..", "io.fleetsim.tune..", "io.fleetsim.preflight..")
             .layer("Engine").definedBy("io.fleetsim.engine..")
             .layer("Servers").definedBy("io.fleetsim.server..")
             .layer("Devices").definedBy("io.fleetsim.device..")
@@ -51,7 +51,7 @@ class ArchitectureTest {
             .layer("Coap").definedBy("io.fleetsim.coap..")
             .layer("Metrics").definedBy("io.fleetsim.metrics..", "io.fleetsim.progress..")
             .layer("Foundation").definedBy("io.fleetsim", "io.fleetsim.scenario..", "io.fleetsim.security..",
-                    "io.fleetsim.base..", "io.fleetsim.reports..")
+                    "io.fleetsim.base..", "io.fleetsim.reports..", "io.fleetsim.resultsformat..")
             .whereLayer("Commands").mayNotBeAccessedByAnyLayer()
             .whereLayer("Engine").mayOnlyBeAccessedByLayers("Commands")
             .whereLayer("Servers").mayOnlyBeAccessedByLayers("Commands", "Engine")

@@ -23,7 +23,7 @@ import io.fleetsim.preflight.PreflightOptions;
 import io.fleetsim.preflight.PreflightOutput;
 import io.fleetsim.preflight.PreflightTarget;
 import io.fleetsim.preflight.TargetReport;
-import io.fleetsim.transport.FleetVertx;
+import io.fleetsim.base.FleetVertx;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

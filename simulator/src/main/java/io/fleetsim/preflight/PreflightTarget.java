@@ -4,7 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
-import io.fleetsim.transport.FleetVertx;
+import io.fleetsim.base.FleetVertx;
 
 /**
  * One target of {@code fleetsim preflight}: a {@code coap://}, {@code coaps://},
