@@ -38,6 +38,13 @@ public enum FailureCause {
     SOCKET_LIMIT("socket-limit", false),
     /** The DTLS or TLS handshake failed (its own cause is counted under the handshake's failures). */
     HANDSHAKE("handshake", false),
+    /**
+     * Registration: the server refused the device's Register (4.03, 4.29 or a DTLS/TLS alert) after a
+     * burst of this device's own Registers: it protects itself by blocking the device for a while. Counted
+     * instead of the refusal's own cause ({@code error-response:4.03}, {@code handshake}); a handshake's
+     * {@code alert-received} stays counted under the handshake's failures.
+     */
+    BLOCKED("blocked", false),
 
     // --- TCP and TLS connections (connections.lost; requests that waited on the connection) ---
     /** The server closed the connection. */

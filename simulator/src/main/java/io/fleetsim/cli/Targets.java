@@ -42,7 +42,15 @@ final class Targets {
         if (scenario.target() != null) {
             return external(scenario, pki);
         }
-        return startEmbedded(scenario.groups(), embedded, pki);
+        if (embedded == Embedded.MINIMAL && scenario.server().any()) {
+            throw new BadInputException("--server minimal: the minimal responder has no registration limit; "
+                    + "use --server leshan, or remove server.registrationLimit from the scenario");
+        }
+        if (embedded == Embedded.MINIMAL && scenario.groups().stream().anyMatch(g -> g.transport() == Transport.DTLS)) {
+            return startEmbedded(scenario.groups(), embedded, pki);
+        }
+        return EmbeddedServers.start(scenario.groups(), embedded == Embedded.MINIMAL, pki, scenario.server(),
+                scenario.timeScale());
     }
 
     /** Embedded servers for {@code groups}: see {@link EmbeddedServers#start}. */

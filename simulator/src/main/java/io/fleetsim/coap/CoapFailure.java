@@ -18,10 +18,12 @@ import io.fleetsim.resultsformat.FailureCause;
 public final class CoapFailure extends RuntimeException {
 
     private final Cause cause;
+    private final String detail;
 
     public CoapFailure(Cause cause, String detail) {
         super(cause.wireName() + ": " + detail, null, false, false);
         this.cause = cause;
+        this.detail = detail;
     }
 
     /** A failure under a cause without detail, e.g. {@link FailureCause#TIMEOUT}. */
@@ -31,6 +33,14 @@ public final class CoapFailure extends RuntimeException {
 
     public static CoapFailure errorResponse(String code) {
         return new CoapFailure(Cause.errorResponse(code), "server answered " + code);
+    }
+
+    /**
+     * What the failure says beyond its cause; for {@code handshake}, the handshake's own cause as
+     * written, e.g. {@code alert-received:handshake_failure}.
+     */
+    public String detail() {
+        return detail;
     }
 
     /** The cause the results count this failure under. */

@@ -51,6 +51,10 @@ public final class VirtualDevice {
     private boolean deregisterOnStop;
     /** Completes the stop once the request in flight when it was asked for has its outcome. */
     private Promise<Void> pendingStop;
+    /** Simulated time of the device's first Register, until it sends a second one; -1 before. */
+    private long firstRegisterMillis = -1;
+    /** Recognises a server's block; made at the device's second Register or first refusal. */
+    private BlockRecognition blockRecognition;
 
     public VirtualDevice(DeviceIdentity identity, ShardContext shard) {
         this.identity = identity;
@@ -134,7 +138,8 @@ public final class VirtualDevice {
                 register(intendedMillis);
             } else {
                 metrics.increment(Counter.REGISTRATION_ATTEMPTS);
-                registrationFailed(CoapFailure.causeOf(ar.cause()), 0);
+                registerSent();
+                registrationFailed(CoapFailure.causeOf(ar.cause()), ar.cause(), 0);
             }
         });
     }
@@ -142,6 +147,7 @@ public final class VirtualDevice {
     private void register(long intendedMillis) {
         state = State.REGISTERING;
         metrics.increment(Counter.REGISTRATION_ATTEMPTS);
+        registerSent();
         path.restoring(shard.clock().nowMillis());
         touchKeepalive();
         long sentMicros = shard.clock().nowMicros();
@@ -156,8 +162,11 @@ public final class VirtualDevice {
         requestEnded(FailureKind.REGISTRATION);
         Cause failure = failureCause(ar, ResponseCode.CREATED);
         if (failure != null) {
-            registrationFailed(failure, ServiceUnavailable.retryNotBeforeMillis(ar));
+            registrationFailed(failure, ar.cause(), ServiceUnavailable.retryNotBeforeMillis(ar));
             return;
+        }
+        if (blockRecognition != null) {
+            blockRecognition.registered();
         }
         long now = shard.clock().nowMicros();
         metrics.record(LatencyMetric.REGISTRATION, now - intendedMillis * 1_000);
@@ -205,8 +214,33 @@ public final class VirtualDevice {
         }
     }
 
-    /** Counts the failure and retries after the back-off, and never sooner than {@code minWaitMillis}. */
-    private void registrationFailed(Cause cause, long minWaitMillis) {
+    /** A Register (or the connection it needs) was attempted now: for {@link BlockRecognition}. */
+    private void registerSent() {
+        long now = shard.clock().nowMillis();
+        if (blockRecognition == null && firstRegisterMillis < 0) {
+            firstRegisterMillis = now;
+            return;
+        }
+        blockRecognition().registerSent(now);
+    }
+
+    private BlockRecognition blockRecognition() {
+        if (blockRecognition == null) {
+            blockRecognition = new BlockRecognition(shard.scenario().server().blockRecognition());
+            if (firstRegisterMillis >= 0) {
+                blockRecognition.registerSent(firstRegisterMillis);
+            }
+        }
+        return blockRecognition;
+    }
+
+    /**
+     * Counts the failure (a refusal after a burst of Registers as {@code blocked}, see
+     * {@link BlockRecognition}) and retries after the back-off, and never sooner than {@code minWaitMillis}.
+     */
+    private void registrationFailed(Cause failure, Throwable thrown, long minWaitMillis) {
+        Cause cause = BlockRecognition.isRefusal(failure, thrown)
+                ? blockRecognition().classify(failure, thrown, shard.clock().nowMillis()) : failure;
         metrics.increment(Counter.REGISTRATION_FAILURES);
         metrics.failure(FailureKind.REGISTRATION, cause);
         registrationFailures++;

@@ -8,12 +8,14 @@ import java.util.Set;
 import io.fleetsim.base.FleetVertx;
 import io.fleetsim.nat.ProbeTarget;
 import io.fleetsim.scenario.DeviceGroup;
+import io.fleetsim.scenario.ServerSettings;
 import io.fleetsim.metrics.CpuUsage;
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.security.FleetPki;
 import io.fleetsim.server.EmbeddedLwm2mServer;
 import io.fleetsim.server.FleetSecurityStore;
 import io.fleetsim.server.MinimalLwm2mResponder;
+import io.fleetsim.server.RegistrationGate;
 import io.fleetsim.server.tcp.EmbeddedTcpLwm2mServer;
 import io.fleetsim.transport.TransportEndpoints;
 import io.fleetsim.transport.dtls.DtlsTarget;
@@ -42,6 +44,23 @@ public final class EmbeddedServers {
      *                dtls groups; without one a TLS endpoint gets a throw-away PKI of its own
      */
     public static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki) {
+        return start(groups, minimal, pki, RegistrationGate.OPEN);
+    }
+
+    /**
+     * As {@link #start(List, boolean, FleetPki)}, with the scenario's protections: every Register
+     * to the Leshan (udp, dtls) and TCP/TLS servers passes one registration gate, on simulated time
+     * at {@code timeScale}. The minimal responder has none.
+     */
+    public static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki, ServerSettings server,
+            double timeScale) {
+        if (minimal && server.any()) {
+            throw new IllegalArgumentException("the minimal responder has no registration limit");
+        }
+        return start(groups, minimal, pki, RegistrationGate.of(server.registrationLimit(), timeScale));
+    }
+
+    private static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki, RegistrationGate gate) {
         Set<Transport> used = EnumSet.noneOf(Transport.class);
         groups.stream().map(DeviceGroup::transport).forEach(used::add);
         boolean dtls = used.contains(Transport.DTLS);
@@ -64,8 +83,8 @@ public final class EmbeddedServers {
                 } else {
                     EmbeddedLwm2mServer server = dtls
                             ? EmbeddedLwm2mServer.startSecure(new FleetSecurityStore(groups, pki), pki.server(),
-                                    pki.caCertificate())
-                            : EmbeddedLwm2mServer.start();
+                                    pki.caCertificate(), gate)
+                            : EmbeddedLwm2mServer.start(gate);
                     udp = new RunTarget(server.coapAddress().getHostString(), server.coapAddress().getPort(), true,
                             server::close);
                     if (dtls) {
@@ -81,7 +100,7 @@ public final class EmbeddedServers {
             }
             if (!streams.isEmpty()) {
                 FleetPki tlsPki = !streams.contains(Transport.TLS) ? null : pki != null ? pki : newPki();
-                EmbeddedTcpLwm2mServer tcp = EmbeddedTcpLwm2mServer.start(streams, tlsPki);
+                EmbeddedTcpLwm2mServer tcp = EmbeddedTcpLwm2mServer.start(streams, tlsPki, gate);
                 closers.add(tcp);
                 probes.add(ServerProbes.of(tcp));
                 endpoints = endpoints.withPki(tlsPki);

@@ -1,9 +1,11 @@
 package io.fleetsim.progress;
 
 import io.fleetsim.metrics.Counter;
+import io.fleetsim.metrics.FailureKind;
 import io.fleetsim.metrics.LatencyMetric;
 import io.fleetsim.metrics.LiveFigures;
 import io.fleetsim.metrics.RunTotals;
+import io.fleetsim.resultsformat.FailureCause;
 
 /**
  * Turns what a run measured so far into {@link ProgressSnapshot}s, remembering the previous one so
@@ -31,7 +33,9 @@ public final class ProgressTracker {
         previousMillis = nowMillis;
         long errors = totals.get(Counter.REGISTRATION_FAILURES) + totals.get(Counter.UPDATE_FAILURES)
                 + totals.get(Counter.DEREGISTRATION_FAILURES);
+        long blocked = totals.failures(FailureKind.REGISTRATION)
+                .getOrDefault(FailureCause.BLOCKED.wireName(), 0L);
         return new ProgressSnapshot(nowMillis / 1000.0, plannedSeconds, totals.registeredNow(),
-                figures.plannedDevices(), rate, figures.percentileMs(LatencyMetric.REGISTRATION, 99), errors);
+                figures.plannedDevices(), rate, figures.percentileMs(LatencyMetric.REGISTRATION, 99), errors, blocked);
     }
 }

@@ -22,6 +22,7 @@ import java.util.List;
  * @param thresholds   pass/fail rules judged on the recorded results
  * @param probe        reachability probes sent by the embedded server ({@link ProbeSettings#NONE}: none)
  * @param radio        the devices' radio model, for their radio-on time
+ * @param server       protections of the embedded server ({@link ServerSettings#NONE}: none)
  */
 public record Scenario(
         String name,
@@ -38,11 +39,21 @@ public record Scenario(
         boolean deregisterAtEnd,
         List<Threshold> thresholds,
         ProbeSettings probe,
-        RadioSettings radio) {
+        RadioSettings radio,
+        ServerSettings server) {
 
     public Scenario {
         groups = List.copyOf(groups);
         thresholds = List.copyOf(thresholds);
+    }
+
+    /** A scenario without protections of the embedded server. */
+    public Scenario(String name, Path source, String target, List<DeviceGroup> groups, Arrival arrival,
+            Duration lifetime, Duration updateInterval, Duration duration, double timeScale, CoapSettings coap,
+            RetryPolicy registrationRetry, boolean deregisterAtEnd, List<Threshold> thresholds, ProbeSettings probe,
+            RadioSettings radio) {
+        this(name, source, target, groups, arrival, lifetime, updateInterval, duration, timeScale, coap,
+                registrationRetry, deregisterAtEnd, thresholds, probe, radio, ServerSettings.NONE);
     }
 
     /** A scenario with the default radio model. */

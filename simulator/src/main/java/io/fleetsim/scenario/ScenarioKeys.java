@@ -7,8 +7,10 @@ import static io.fleetsim.scenario.Section.KEEPALIVE;
 import static io.fleetsim.scenario.Section.NAT;
 import static io.fleetsim.scenario.Section.PROBE;
 import static io.fleetsim.scenario.Section.RADIO;
+import static io.fleetsim.scenario.Section.REGISTRATION_LIMIT;
 import static io.fleetsim.scenario.Section.REGISTRATION_RETRY;
 import static io.fleetsim.scenario.Section.SECURITY;
+import static io.fleetsim.scenario.Section.SERVER;
 import static io.fleetsim.scenario.Section.TOP;
 
 import java.util.List;
@@ -59,6 +61,9 @@ public final class ScenarioKeys {
     public static final StructureKey RADIO_SECTION = new StructureKey(TOP, "radio", "map",
             KeyDefault.described("lte-m, 10 s tail"),
             "Radio model of the devices' modems, for their radio-on time (see `radio`).");
+    public static final StructureKey SERVER_SECTION = new StructureKey(TOP, "server", "map",
+            KeyDefault.described("no protections"),
+            "Protections of the embedded server (see `server`); not with a `target`.");
     public static final StructureKey THRESHOLDS = new StructureKey(TOP, "thresholds", "list of strings",
             KeyDefault.described("none"), "Pass/fail rules, e.g. `registration.p99 < 500ms` (see Thresholds).");
 
@@ -161,6 +166,25 @@ public final class ScenarioKeys {
             KeyDefault.described("10 for lte-m, 20 for nb-iot"),
             "How long the radio stays on after each transmission sent or received.");
 
+    public static final StructureKey REGISTRATION_LIMIT_SECTION = new StructureKey(SERVER, "registrationLimit",
+            "map", KeyDefault.described("no limit"),
+            "Block a device that registers too often, as device management services do (see `server.registrationLimit`).");
+
+    public static final IntegerKey LIMIT_COUNT = new IntegerKey(REGISTRATION_LIMIT, "count", "registrations", 1,
+            1_000_000, KeyDefault.of(10L),
+            "Registrations an endpoint name may make within windowSeconds; the next one blocks it.");
+    public static final DecimalKey LIMIT_WINDOW = new DecimalKey(REGISTRATION_LIMIT, "windowSeconds", "s", 0, true,
+            86_400, KeyDefault.of(10.0), "The sliding window the registrations are counted over (simulated time).");
+    public static final DecimalKey LIMIT_BLOCK = new DecimalKey(REGISTRATION_LIMIT, "blockSeconds", "s", 0, true,
+            ONE_YEAR_SECONDS, KeyDefault.of(60.0),
+            "How long a blocked endpoint stays blocked (simulated time); Registers while blocked do not extend it.");
+    public static final ChoiceKey LIMIT_ANSWER = new ChoiceKey(REGISTRATION_LIMIT, "answer",
+            List.of("refuse", "silence"), List.of(), KeyDefault.of("refuse"),
+            "What a blocked endpoint's Register gets: an error response (`refuseCode`), or nothing at all.");
+    public static final ChoiceKey LIMIT_REFUSE_CODE = new ChoiceKey(REGISTRATION_LIMIT, "refuseCode",
+            List.of("4.03", "4.29"), List.of(), KeyDefault.of("4.03"),
+            "The error response of `answer: refuse`: 4.03 Forbidden or 4.29 Too Many Requests (RFC 8516).");
+
     public static final DecimalKey RATE = new DecimalKey(ARRIVAL, "rate", "devices/s", 0, true, MAX_DEVICES,
             KeyDefault.described("100 (when rampSeconds is absent)"),
             "Device starts per simulated second. Give `rate` or `rampSeconds`, not both.");
@@ -190,7 +214,8 @@ public final class ScenarioKeys {
     /** Every key, grouped by section, in documentation order. */
     public static final List<ScenarioKey<?>> ALL = List.of(
             NAME, TARGET, FLEET_SECTION, GROUPS, ARRIVAL_SECTION, LIFETIME, UPDATE_INTERVAL, DURATION,
-            TIME_SCALE, DEREGISTER_AT_END, COAP_SECTION, RETRY_SECTION, PROBE_SECTION, RADIO_SECTION, THRESHOLDS,
+            TIME_SCALE, DEREGISTER_AT_END, COAP_SECTION, RETRY_SECTION, PROBE_SECTION, RADIO_SECTION, SERVER_SECTION,
+            THRESHOLDS,
             COUNT, ENDPOINT_PREFIX, TRANSPORT, GROUP_NAME, SECURITY_SECTION, KEEPALIVE_SECTION, NAT_SECTION,
             SECURITY_MODE, PSK_IDENTITY, PSK_KEY_SEED, PSK_KEYS_FILE, CONNECTION_ID, SESSION_RESUMPTION, EXPECT_ISSUER,
             COAP_PING_SECONDS, PONG_TIMEOUT_SECONDS, KEEPALIVE_METHOD, QUEUE_MODE,
@@ -199,7 +224,8 @@ public final class ScenarioKeys {
             RETRY_INITIAL, RETRY_MAX, RETRY_MULTIPLIER, RETRY_JITTER,
             NAT_PROFILE, NAT_IDLE_TIMEOUT, NAT_UNREPLIED_TIMEOUT, NAT_STREAM_TIMEOUT, NAT_INBOUND_REFRESH,
             NAT_PORT_ALLOCATION, NAT_FILTERING, NAT_LOSS, NAT_DELAY, NAT_JITTER, NAT_FLUSH, NAT_SEED, NAT_TCP_EXPIRY,
-            PROBE_RATE, PROBE_SAMPLE, RADIO_PROFILE, RADIO_TAIL);
+            PROBE_RATE, PROBE_SAMPLE, RADIO_PROFILE, RADIO_TAIL,
+            REGISTRATION_LIMIT_SECTION, LIMIT_COUNT, LIMIT_WINDOW, LIMIT_BLOCK, LIMIT_ANSWER, LIMIT_REFUSE_CODE);
 
     private ScenarioKeys() {
     }

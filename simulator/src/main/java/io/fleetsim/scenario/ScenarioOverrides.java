@@ -35,6 +35,10 @@ public final class ScenarioOverrides {
     /** Points the run at {@code coap://host:port}; null means the embedded server. */
     public static Scenario withTarget(Scenario scenario, String target) {
         String checked = target == null ? null : checked(TARGET_FLAG, () -> ScenarioKeys.TARGET.check(target));
+        if (checked != null && scenario.server().any()) {
+            throw ScenarioException.ofFlag(TARGET_FLAG, "the scenario's server section sets protections of the "
+                    + "embedded server, and with a target there is none: remove server from the scenario, or --target");
+        }
         return copy(scenario, scenario.groups(), checked, scenario.duration(), scenario.timeScale());
     }
 
@@ -62,6 +66,6 @@ public final class ScenarioOverrides {
                                  double timeScale) {
         return new Scenario(s.name(), s.source(), target, groups, s.arrival(), s.lifetime(), s.updateInterval(),
                 duration, timeScale, s.coap(), s.registrationRetry(), s.deregisterAtEnd(), s.thresholds(), s.probe(),
-                s.radio());
+                s.radio(), s.server());
     }
 }

@@ -11,7 +11,9 @@ public enum Section {
     KEEPALIVE("keepalive"),
     NAT("nat"),
     PROBE("probe"),
-    RADIO("radio");
+    RADIO("radio"),
+    SERVER("server"),
+    REGISTRATION_LIMIT("server.registrationLimit");
 
     private final String key;
 

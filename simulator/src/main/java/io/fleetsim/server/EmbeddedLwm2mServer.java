@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 
+import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.server.resources.Resource;
 import org.eclipse.leshan.core.endpoint.Protocol;
 import org.eclipse.leshan.core.request.ContentFormat;
 import org.eclipse.leshan.core.request.ReadRequest;
@@ -45,6 +47,7 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedLwm2mServer.class);
     private static final String LOOPBACK = "127.0.0.1";
+    private static final String REGISTRATION_RESOURCE = "rd";
 
     private final LeshanServer leshan;
     private final InetSocketAddress coapAddress;
@@ -63,10 +66,19 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
      * Vert.x event loop, where {@link #start(Vertx)} is the way.
      */
     public static EmbeddedLwm2mServer start() {
+        return start(RegistrationGate.OPEN);
+    }
+
+    /**
+     * As {@link #start()}, with every Register passing {@code gate} first: a blocked endpoint's
+     * Register is refused or dropped as the gate's limit says.
+     */
+    public static EmbeddedLwm2mServer start(RegistrationGate gate) {
         refuseOnEventLoop("start()", "start(Vertx)");
         CaliforniumServerEndpointsProvider endpoints = coapEndpointOnLoopback();
         LeshanServer leshan = new LeshanServerBuilder().setEndpointsProviders(endpoints).build();
         SmallCoapThreadFootprint.applyTo(endpoints.getCoapServer());
+        guardRegistrations(endpoints.getCoapServer(), gate);
         leshan.start();
         InetSocketAddress bound = endpoints.getCoapServer().getEndpoints().get(0).getAddress();
         LOG.info("Embedded LwM2M server listening on coap://{}:{}", LOOPBACK, bound.getPort());
@@ -81,6 +93,12 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
      */
     public static EmbeddedLwm2mServer startSecure(SecurityStore security, CertifiedKey identity,
             java.security.cert.X509Certificate trustedCa) {
+        return startSecure(security, identity, trustedCa, RegistrationGate.OPEN);
+    }
+
+    /** As {@link #startSecure(SecurityStore, CertifiedKey, java.security.cert.X509Certificate)}, behind {@code gate}. */
+    public static EmbeddedLwm2mServer startSecure(SecurityStore security, CertifiedKey identity,
+            java.security.cert.X509Certificate trustedCa, RegistrationGate gate) {
         refuseOnEventLoop("startSecure()", "executeBlocking");
         CaliforniumServerEndpointsProvider endpoints = new CaliforniumServerEndpointsProvider.Builder(
                 new CoapServerProtocolProvider(), new CoapsServerProtocolProvider())
@@ -99,6 +117,7 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
                 .setTrustedCertificates(new java.security.cert.X509Certificate[] { trustedCa })
                 .build();
         SmallCoapThreadFootprint.applyTo(endpoints.getCoapServer());
+        guardRegistrations(endpoints.getCoapServer(), gate);
         leshan.start();
         InetSocketAddress coap = null;
         InetSocketAddress coaps = null;
@@ -112,6 +131,19 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
         LOG.info("Embedded LwM2M server listening on coap://{}:{} and coaps://{}:{}", LOOPBACK, coap.getPort(),
                 LOOPBACK, coaps.getPort());
         return new EmbeddedLwm2mServer(leshan, coap, coaps);
+    }
+
+    /** Puts Leshan's {@code /rd} resource, shared by the CoAP and CoAPS endpoints, behind {@code gate}. */
+    private static void guardRegistrations(CoapServer coapServer, RegistrationGate gate) {
+        if (gate.isOpen()) {
+            return;
+        }
+        Resource registrations = coapServer.getRoot().getChild(REGISTRATION_RESOURCE);
+        if (registrations == null) {
+            throw new IllegalStateException("Leshan has no /" + REGISTRATION_RESOURCE + " resource to protect");
+        }
+        coapServer.remove(registrations);
+        coapServer.add(new GatedRegistrationResource(registrations, gate));
     }
 
     /** The bound UDP address of the CoAPS (DTLS) endpoint, or null when the server has none. */

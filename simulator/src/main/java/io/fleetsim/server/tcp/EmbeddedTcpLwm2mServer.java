@@ -21,6 +21,7 @@ import io.fleetsim.base.FleetVertx;
 import io.fleetsim.metrics.CpuUsage;
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.security.FleetPki;
+import io.fleetsim.server.RegistrationGate;
 import io.fleetsim.transport.PemOptions;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -60,6 +61,14 @@ public final class EmbeddedTcpLwm2mServer implements AutoCloseable {
      * @throws IllegalStateException on a Vert.x event loop
      */
     public static EmbeddedTcpLwm2mServer start(Set<Transport> wanted, FleetPki pki) {
+        return start(wanted, pki, RegistrationGate.OPEN);
+    }
+
+    /**
+     * As {@link #start(Set, FleetPki)}, with every Register passing {@code gate} first: a blocked
+     * endpoint's Register is refused or left unanswered as the gate's limit says.
+     */
+    public static EmbeddedTcpLwm2mServer start(Set<Transport> wanted, FleetPki pki, RegistrationGate gate) {
         if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException("start() blocks: call it from a worker or a plain thread");
         }
@@ -69,7 +78,7 @@ public final class EmbeddedTcpLwm2mServer implements AutoCloseable {
         AtomicLong ids = new AtomicLong();
         try {
             for (Transport transport : wanted) {
-                server.startEndpoint(transport, options(transport, pki), ids);
+                server.startEndpoint(transport, options(transport, pki), ids, gate);
             }
         } catch (Exception e) {
             server.close();
@@ -100,11 +109,12 @@ public final class EmbeddedTcpLwm2mServer implements AutoCloseable {
         return options;
     }
 
-    private void startEndpoint(Transport transport, NetServerOptions options, AtomicLong ids) throws Exception {
+    private void startEndpoint(Transport transport, NetServerOptions options, AtomicLong ids, RegistrationGate gate)
+            throws Exception {
         VertxTcpServerTransport socket = new VertxTcpServerTransport(vertx, options, MAX_MESSAGE_BYTES + 16,
                 eventLoops());
         CoapServer coap = TcpCoapServer.builder().transport(socket).maxMessageSize(MAX_MESSAGE_BYTES)
-                .route(new RegistrationInterface(store, transport, ids)).build();
+                .route(new RegistrationInterface(store, transport, ids, gate)).build();
         coap.start();
         transports.put(transport, socket);
         servers.put(transport, coap);

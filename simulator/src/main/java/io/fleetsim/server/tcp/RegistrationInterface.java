@@ -12,23 +12,32 @@ import com.mbed.coap.packet.Method;
 import com.mbed.coap.utils.Service;
 
 import io.fleetsim.scenario.Transport;
+import io.fleetsim.server.RegistrationGate;
 
 /**
  * The LwM2M registration interface over java-coap: Register ({@code POST /rd?ep=..&lt=..}, 2.01
  * with Location-Path {@code /rd/<id>}), Update ({@code POST /rd/<id>}, 2.04), De-register
  * ({@code DELETE /rd/<id>}, 2.02), 4.04 for an unknown location, 4.00 for a Register without
- * an endpoint name.
+ * an endpoint name. Behind a {@link RegistrationGate}, a blocked endpoint's Register gets the gate's
+ * refusal code, or no answer.
  */
 final class RegistrationInterface implements Service<CoapRequest, CoapResponse> {
 
     private final TcpRegistrationStore store;
     private final Transport transport;
     private final AtomicLong ids;
+    private final RegistrationGate gate;
 
     RegistrationInterface(TcpRegistrationStore store, Transport transport, AtomicLong ids) {
+        this(store, transport, ids, RegistrationGate.OPEN);
+    }
+
+    /** As the other constructor, with every Register passing {@code gate} first. */
+    RegistrationInterface(TcpRegistrationStore store, Transport transport, AtomicLong ids, RegistrationGate gate) {
         this.store = store;
         this.transport = transport;
         this.ids = ids;
+        this.gate = gate;
     }
 
     @Override
@@ -36,7 +45,18 @@ final class RegistrationInterface implements Service<CoapRequest, CoapResponse> 
         String path = request.options().getUriPath();
         path = path == null ? "" : path;
         if (path.equals("/rd") && request.getMethod() == Method.POST) {
-            return done(register(request));
+            Map<String, String> query = request.options().getUriQueryMap();
+            switch (gate.register(query == null ? null : query.get("ep"))) {
+                case REFUSE -> {
+                    return done(CoapResponse.of(refusal()));
+                }
+                case SILENCE -> {
+                    return new CompletableFuture<>(); // never answered: the device's response timeout decides
+                }
+                case ACCEPT -> {
+                    return done(register(request));
+                }
+            }
         }
         if (path.startsWith("/rd/") && path.indexOf('/', 4) < 0) {
             String id = path.substring(4);
@@ -71,6 +91,11 @@ final class RegistrationInterface implements Service<CoapRequest, CoapResponse> 
         return store.update(id, existing -> existing.updated(lifetime, request.getPeerAddress()))
                 .map(updated -> CoapResponse.of(Code.C204_CHANGED))
                 .orElseGet(RegistrationInterface::notFound);
+    }
+
+    private Code refusal() {
+        Code code = Code.valueOf(gate.limit().refuseCodeClass(), gate.limit().refuseCodeDetail());
+        return code != null ? code : Code.C403_FORBIDDEN; // java-coap has no 4.29; the scenario refuses it for tcp
     }
 
     private static Long parseLifetime(String text, Long otherwise) {
