@@ -25,6 +25,13 @@ class ProgressOutputTest {
     }
 
     @Test
+    void registrationsBlockedByTheServerAreNamedOnceThereAreAny() {
+        assertThat(new ProgressSnapshot(30.2, 60, 180, 200, 2.0, 4.14, 25, 20).line())
+                .isEqualTo("t=30s/60s registered=180/200 rate=2.0/s p99=4.1ms errors=25 blocked=20");
+        assertThat(new ProgressSnapshot(30.2, 60, 180, 200, 2.0, 4.14, 25, 0).line()).doesNotContain("blocked");
+    }
+
+    @Test
     void beforeAnyLatencyTheP99IsADash() {
         assertThat(new ProgressSnapshot(0.4, 30, 0, 200, 0, null, 0).line())
                 .isEqualTo("t=0s/30s registered=0/200 rate=0.0/s p99=- errors=0");

@@ -56,6 +56,41 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aRegistrationLimitIsReadWithItsDefaultsAndWithoutOneTheServerHasNone() {
+        Scenario limited = ScenarioLoader.parse("""
+                name: limited
+                fleet: {count: 10}
+                durationSeconds: 60
+                server:
+                  registrationLimit: {windowSeconds: 2.5, answer: silence}
+                """, Path.of("limited.yaml"));
+        assertThat(limited.server().registrationLimit()).isEqualTo(new RegistrationLimit(10, Duration.ofMillis(2500),
+                Duration.ofSeconds(60), RegistrationLimit.Answer.SILENCE, "4.03"));
+        assertThat(limited.server().blockRecognition()).isEqualTo(limited.server().registrationLimit());
+
+        Scenario plain = ScenarioLoader.load(VALID.resolve("minimal.yaml"));
+        assertThat(plain.server()).isEqualTo(ServerSettings.NONE);
+        assertThat(plain.server().blockRecognition()).as("devices recognise the service's 10 in 10 s")
+                .isEqualTo(RegistrationLimit.SERVICE_DEFAULT);
+    }
+
+    @Test
+    void aTargetGivenOnTheCommandLineIsRefusedWithTheServersProtections() {
+        Scenario limited = ScenarioLoader.parse("""
+                name: limited
+                fleet: {count: 10}
+                durationSeconds: 60
+                server:
+                  registrationLimit: {count: 3, refuseCode: 4.29}
+                """, Path.of("limited.yaml"));
+        assertThat(limited.server().registrationLimit().refuseCode()).isEqualTo("4.29");
+        assertThatThrownBy(() -> ScenarioOverrides.withTarget(limited, "coap://127.0.0.1:5683"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageStartingWith("--target: the scenario's server section sets protections of the embedded server");
+        assertThat(ScenarioOverrides.withTarget(limited, null).server()).isEqualTo(limited.server());
+    }
+
+    @Test
     void groupsBecomeSeveralDeviceGroupsAndTheRampCoversThemAll() {
         Scenario scenario = ScenarioLoader.load(VALID.resolve("groups.yaml"));
 
