@@ -46,11 +46,10 @@ final class Targets {
             throw new BadInputException("--server minimal: the minimal responder has no registration limit; "
                     + "use --server leshan, or remove server.registrationLimit from the scenario");
         }
-        if (embedded == Embedded.MINIMAL && scenario.groups().stream().anyMatch(g -> g.transport() == Transport.DTLS)) {
+        if (!scenario.server().any()) {
             return startEmbedded(scenario.groups(), embedded, pki);
         }
-        return EmbeddedServers.start(scenario.groups(), embedded == Embedded.MINIMAL, pki, scenario.server(),
-                scenario.timeScale());
+        return EmbeddedServers.start(scenario.groups(), false, pki, scenario.server(), scenario.timeScale());
     }
 
     /** Embedded servers for {@code groups}: see {@link EmbeddedServers#start}. */

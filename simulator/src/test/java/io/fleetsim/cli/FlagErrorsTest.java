@@ -62,6 +62,21 @@ class FlagErrorsTest {
         assertThat(run.out()).doesNotContain("devices against");
     }
 
+    @Test
+    void aRegistrationLimitIsRefusedWithAnotherServerThanLeshan() throws IOException {
+        Path limited = Files.writeString(dir.resolve("limited.yaml"), "name: limited\ndurationSeconds: 1\nfleet:\n"
+                + "  count: 1\nserver:\n  registrationLimit: {count: 3}\n");
+
+        CliRun minimal = CliRun.of("run", limited.toString(), "--server", "minimal", "--out", dir.resolve("m").toString());
+        assertOneLineBadInput(minimal);
+        assertThat(minimal.err()).contains("--server minimal: the minimal responder has no registration limit");
+
+        CliRun target = CliRun.of("run", limited.toString(), "--target", "coap://127.0.0.1:5683",
+                "--out", dir.resolve("t").toString());
+        assertOneLineBadInput(target);
+        assertThat(target.err()).contains("--target: the scenario's server section sets protections of the embedded server");
+    }
+
     private static void assertOneLineBadInput(CliRun run) {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err().lines()).hasSize(1);

@@ -23,7 +23,7 @@ import io.fleetsim.scenario.Scenario;
  * reboot (flush) makes every tcp device's next Ping draw a reset (tcpExpiry: rst), so it connects
  * and registers again: Registers at about 0 s, 2 s and 3 s, the third one past the limit of 2 in
  * 10 s. The server refuses each device's Registers for the next 16 s; the device backs off (2 s,
- * then 4 s) and registers once the block is over. Simulated seconds, at 5x.
+ * then 4 s) and registers once the block is over. Simulated seconds, at 4x.
  */
 @Timeout(60)
 class RegistrationLimitTest {
@@ -38,7 +38,7 @@ class RegistrationLimitTest {
         Scenario scenario = Scenarios.parse("""
                 name: blocked
                 durationSeconds: 40
-                timeScale: 5
+                timeScale: 4
                 lifetimeSeconds: 3600
                 fleet:
                   count: %d
