@@ -21,6 +21,8 @@ import io.fleetsim.transport.TransportEndpoints;
 import io.fleetsim.transport.dtls.DtlsTarget;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded servers of a run with no target, or of a whole sweep: Leshan (or the minimal
@@ -28,6 +30,8 @@ import io.vertx.core.VertxOptions;
  * group uses its transport.
  */
 public final class EmbeddedServers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServers.class);
 
     private EmbeddedServers() {
     }
@@ -70,6 +74,10 @@ public final class EmbeddedServers {
         Set<Transport> streams = EnumSet.copyOf(used);
         streams.retainAll(EnumSet.of(Transport.TCP, Transport.TLS));
         List<AutoCloseable> closers = new ArrayList<>();
+        if (!gate.isOpen()) {
+            closers.add(() -> LOG.info("registration limit of the embedded server: {} blocks, {} Registers refused, "
+                    + "{} dropped", gate.blocks(), gate.refused(), gate.dropped()));
+        }
         List<ProbeTarget> probes = new ArrayList<>();
         TransportEndpoints endpoints = TransportEndpoints.NONE;
         DtlsTarget dtlsTarget = null;
