@@ -44,6 +44,7 @@ final class ChartData {
         putIfAny(charts, PERCENTILES, distributions(log,
                 Map.entry(HistogramTag.REGISTRATION, "Registration latency (corrected)"),
                 Map.entry(HistogramTag.REGISTRATION_SERVICE, "Registration service time"),
+                Map.entry(HistogramTag.TIME_TO_REGISTERED, "Time to registered (back-off included)"),
                 Map.entry(HistogramTag.UPDATE, "Update latency (corrected)"),
                 Map.entry(HistogramTag.UPDATE_SERVICE, "Update service time")));
         putIfAny(charts, LATENCY_OVER_TIME, latencyOverTime(log));

@@ -44,6 +44,8 @@ public final class VirtualDevice {
     private long timerId = -1;
     private boolean everRegistered;
     private boolean started;
+    /** Simulated moment the device was meant to start: where its time to registered counts from. */
+    private long intendedStartMillis;
     private int registrationFailures;
     /** The operation whose Register or Update is waiting for its outcome, or null. */
     private FailureKind inFlight;
@@ -122,6 +124,7 @@ public final class VirtualDevice {
     public void start(long intendedStartMillis) {
         metrics.increment(Counter.DEVICES_STARTED);
         started = true;
+        this.intendedStartMillis = intendedStartMillis;
         state = State.REGISTERING;
         openAndRegister(intendedStartMillis);
     }
@@ -165,6 +168,7 @@ public final class VirtualDevice {
         metrics.increment(Counter.REGISTRATIONS);
         if (!everRegistered) {
             everRegistered = true;
+            metrics.record(LatencyMetric.TIME_TO_REGISTERED, now - intendedStartMillis * 1_000);
             metrics.firstRegistration(shard.clock().nowMillis());
         }
         metrics.registeredDelta(1);

@@ -59,6 +59,8 @@ public final class SummaryJson {
                 "successRatio", round(t.successRatio(FailureKind.REGISTRATION)));
         registration.put("latencyMs", LatencySummary.of(s.histograms().get(LatencyMetric.REGISTRATION)));
         registration.put("serviceTimeMs", LatencySummary.of(s.histograms().get(LatencyMetric.REGISTRATION_SERVICE)));
+        registration.put("timeToRegisteredMs",
+                LatencySummary.of(s.histograms().get(LatencyMetric.TIME_TO_REGISTERED)));
         registration.put("failures", t.failures(FailureKind.REGISTRATION));
         root.put("registration", registration);
         Map<String, Object> update = map("attempts", t.get(Counter.UPDATE_ATTEMPTS), "successes", t.get(Counter.UPDATES),

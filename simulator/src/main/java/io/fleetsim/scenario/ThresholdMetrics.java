@@ -39,7 +39,8 @@ public final class ThresholdMetrics {
 
     private static Map<String, Kind> build() {
         Map<String, Kind> kinds = new LinkedHashMap<>();
-        for (HistogramTag operation : new HistogramTag[] {HistogramTag.REGISTRATION, HistogramTag.UPDATE}) {
+        for (HistogramTag operation : new HistogramTag[] {HistogramTag.REGISTRATION, HistogramTag.UPDATE,
+                HistogramTag.TIME_TO_REGISTERED}) {
             for (String statistic : new String[] {"p50", "p90", "p99", "p999", "max", "mean"}) {
                 kinds.put(operation.wireName() + "." + statistic, Kind.LATENCY_MS);
             }
