@@ -53,6 +53,8 @@ public final class VirtualDevice {
     private boolean deregisterOnStop;
     /** Completes the stop once the request in flight when it was asked for has its outcome. */
     private Promise<Void> pendingStop;
+    /** The outcome of the first {@link #stop}; later calls return it. */
+    private Future<Void> stopped;
 
     public VirtualDevice(DeviceIdentity identity, ShardContext shard) {
         this.identity = identity;
@@ -68,6 +70,18 @@ public final class VirtualDevice {
         // a dead path through onPathLost; the idle keepalive here is for UDP and DTLS only.
         this.keepalive = settings.coapPingInterval() == null || identity.group().transport().isStream() ? null
                 : new IdleKeepalive(shard.clock(), settings.coapPingInterval().toMillis(), this::keepalive);
+    }
+
+    /**
+     * The same device started again after {@code previous} stopped (a load stage that went down
+     * and up again): it keeps the earlier one's history, so it is not counted as started or
+     * registered a second time and its time to registered is not measured again.
+     */
+    public VirtualDevice(DeviceIdentity identity, ShardContext shard, VirtualDevice previous) {
+        this(identity, shard);
+        this.started = previous.started;
+        this.everRegistered = previous.everRegistered;
+        this.registrationFailures = previous.registrationFailures;
     }
 
     /** Whether a server request would reach the device now (registered, its path and address current). */
@@ -122,7 +136,9 @@ public final class VirtualDevice {
      * {@code intendedStartMillis}, the simulated moment the device was scheduled to start.
      */
     public void start(long intendedStartMillis) {
-        metrics.increment(Counter.DEVICES_STARTED);
+        if (!started) {
+            metrics.increment(Counter.DEVICES_STARTED);
+        }
         started = true;
         this.intendedStartMillis = intendedStartMillis;
         state = State.REGISTERING;
@@ -207,6 +223,33 @@ public final class VirtualDevice {
         } else if (state == State.REGISTERING && everRegistered) {
             path.pathDead(now);
         }
+    }
+
+    /**
+     * The device loses its session, as after a gateway reboot (a reconnect storm): a registered
+     * device closes its socket or connection, opens a new one and registers again. The reconnect
+     * clock runs from now. A device that is not idle and registered right now is left alone.
+     */
+    public void reconnect() {
+        if (state != State.REGISTERED || stopRequested) {
+            return;
+        }
+        long now = shard.clock().nowMillis();
+        shard.clock().cancel(timerId);
+        if (keepalive != null) {
+            keepalive.stop();
+        }
+        metrics.increment(Counter.SESSION_RESETS);
+        metrics.registeredDelta(-1);
+        location = null;
+        path.pathDead(now);
+        state = State.REGISTERING;
+        coap.close().onComplete(closed -> {
+            if (state == State.STOPPED || stopRequested) {
+                return;
+            }
+            openAndRegister(now);
+        });
     }
 
     /** Counts the failure and retries after the back-off, and never sooner than {@code minWaitMillis}. */
@@ -315,6 +358,13 @@ public final class VirtualDevice {
      * fails. A request still in flight when the run stops waiting is an unfinished one.
      */
     public Future<Void> stop(boolean deregister) {
+        if (stopped == null) {
+            stopped = stopOnce(deregister);
+        }
+        return stopped;
+    }
+
+    private Future<Void> stopOnce(boolean deregister) {
         shard.clock().cancel(timerId);
         if (keepalive != null) {
             keepalive.stop();

@@ -96,7 +96,7 @@ public final class FleetEngine {
         copyScenario(dir);
         RunInfo info = new RunInfo(scenario.name(), scenario.source() == null ? null : scenario.source().toString(),
                 Instant.now(), scenario.timeScale(), target.uri(), target.embedded(), scenario.deviceCount(),
-                scenario.radio());
+                scenario.radio(), scenario.allEvents());
         this.writer = new ResultsWriter(dir, info, shardMetrics, clock);
         this.progress = new ProgressTracker(liveFigures(), scenario.duration().toSeconds());
     }
@@ -130,18 +130,25 @@ public final class FleetEngine {
         FleetPlan plan = FleetPlan.of(scenario);
         int n = shardMetrics.size();
         List<Future<String>> deployments = new ArrayList<>();
+        List<List<FleetPlan.Step>> shardSteps = new ArrayList<>();
+        for (int s = 0; s < n; s++) {
+            shardSteps.add(new ArrayList<>());
+        }
+        for (FleetPlan.Step step : plan.steps()) {
+            shardSteps.get(step.device() % n).add(new FleetPlan.Step(step.atMillis(), step.device() / n, step.action()));
+        }
+        List<io.fleetsim.scenario.RunEvent.ReconnectStorm> storms = scenario.events().stream()
+                .filter(io.fleetsim.scenario.RunEvent.ReconnectStorm.class::isInstance)
+                .map(io.fleetsim.scenario.RunEvent.ReconnectStorm.class::cast).toList();
         for (int s = 0; s < n; s++) {
             List<io.fleetsim.device.DeviceIdentity> devices = new ArrayList<>();
-            List<Long> offsets = new ArrayList<>();
             for (int i = s; i < plan.devices().size(); i += n) {
                 devices.add(plan.devices().get(i));
-                offsets.add(plan.startOffsetsMillis()[i]);
             }
             ShardMetrics metrics = shardMetrics.get(s);
             long seed = scenario.arrival().seed() * 31 + s;
-            DeviceShard shard = new DeviceShard(new DeviceShard.ShardSetup(devices,
-                    offsets.stream().mapToLong(Long::longValue).toArray(),
-                    v -> shardContext(v, clock, scenario, addresses, metrics, seed)));
+            DeviceShard shard = new DeviceShard(new DeviceShard.ShardSetup(devices, shardSteps.get(s),
+                    v -> shardContext(v, clock, scenario, addresses, metrics, seed), storms, seed * 13 + 5));
             shards.add(shard);
             deployments.add(vertx.deployVerticle(shard));
         }
@@ -223,13 +230,71 @@ public final class FleetEngine {
     public void awaitEnd() {
         long end = scenario.duration().toMillis();
         long period = options.reportingPeriod().toMillis();
+        java.util.Deque<OutageStep> outages = outageSteps();
+        if (outages.isEmpty()) {
+            while (clock.nowMillis() < end && !abort.isRequested()) {
+                long wallLeft = clock.wallDelayMillis(end - clock.nowMillis());
+                if (abort.await(Math.min(period, wallLeft))) {
+                    break;
+                }
+                options.progress().accept(progressLine());
+            }
+            return;
+        }
+        long nextProgress = System.currentTimeMillis() + period;
         while (clock.nowMillis() < end && !abort.isRequested()) {
+            while (!outages.isEmpty() && outages.peekFirst().atMillis() <= clock.nowMillis()) {
+                outages.pollFirst().run(target);
+            }
             long wallLeft = clock.wallDelayMillis(end - clock.nowMillis());
-            if (abort.await(Math.min(period, wallLeft))) {
+            long wait = Math.min(Math.max(1, nextProgress - System.currentTimeMillis()), wallLeft);
+            if (!outages.isEmpty()) {
+                wait = Math.min(wait, clock.wallDelayMillis(Math.max(0, outages.peekFirst().atMillis()
+                        - clock.nowMillis())));
+            }
+            if (abort.await(wait)) {
                 break;
             }
-            options.progress().accept(progressLine());
+            if (System.currentTimeMillis() >= nextProgress) {
+                options.progress().accept(progressLine());
+                nextProgress += period;
+            }
         }
+    }
+
+    /** The embedded servers stop ({@code start} false) or come back, at simulated {@code atMillis}. */
+    private record OutageStep(long atMillis, boolean start) {
+        void run(RunTarget target) {
+            if (!(target.closer() instanceof ServerOutage servers)) {
+                LOG.warn("serverOutage: {} is not an embedded server; the event is skipped", target.uri());
+                return;
+            }
+            try {
+                if (start) {
+                    servers.startServers();
+                    LOG.info("serverOutage: the embedded server is back, with an empty registration store");
+                } else {
+                    servers.stopServers();
+                    LOG.info("serverOutage: the embedded server stopped");
+                }
+            } catch (Exception e) {
+                LOG.warn("serverOutage: could not {} the embedded server: {}", start ? "restart" : "stop",
+                        e.toString());
+            }
+        }
+    }
+
+    private java.util.Deque<OutageStep> outageSteps() {
+        List<OutageStep> steps = new ArrayList<>();
+        for (io.fleetsim.scenario.RunEvent event : scenario.events()) {
+            if (event instanceof io.fleetsim.scenario.RunEvent.ServerOutage outage) {
+                long at = Math.round(outage.atSeconds() * 1000);
+                steps.add(new OutageStep(at, false));
+                steps.add(new OutageStep(at + Math.round(outage.seconds() * 1000), true));
+            }
+        }
+        steps.sort(java.util.Comparator.comparingLong(OutageStep::atMillis));
+        return new java.util.ArrayDeque<>(steps);
     }
 
     /** Stops the fleet (de-registering as the scenario says), writes the results, renders the report. */

@@ -22,6 +22,7 @@ import java.util.List;
  * @param thresholds   pass/fail rules judged on the recorded results
  * @param probe        reachability probes sent by the embedded server ({@link ProbeSettings#NONE}: none)
  * @param radio        the devices' radio model, for their radio-on time
+ * @param events       things that happen during the run (top-level {@code events}), in time order
  */
 public record Scenario(
         String name,
@@ -38,11 +39,22 @@ public record Scenario(
         boolean deregisterAtEnd,
         List<Threshold> thresholds,
         ProbeSettings probe,
-        RadioSettings radio) {
+        RadioSettings radio,
+        List<RunEvent> events) {
 
     public Scenario {
         groups = List.copyOf(groups);
         thresholds = List.copyOf(thresholds);
+        events = List.copyOf(events);
+    }
+
+    /** A scenario without events. */
+    public Scenario(String name, Path source, String target, List<DeviceGroup> groups, Arrival arrival,
+            Duration lifetime, Duration updateInterval, Duration duration, double timeScale, CoapSettings coap,
+            RetryPolicy registrationRetry, boolean deregisterAtEnd, List<Threshold> thresholds, ProbeSettings probe,
+            RadioSettings radio) {
+        this(name, source, target, groups, arrival, lifetime, updateInterval, duration, timeScale, coap,
+                registrationRetry, deregisterAtEnd, thresholds, probe, radio, List.of());
     }
 
     /** A scenario with the default radio model. */
@@ -59,6 +71,21 @@ public record Scenario(
             RetryPolicy registrationRetry, boolean deregisterAtEnd, List<Threshold> thresholds) {
         this(name, source, target, groups, arrival, lifetime, updateInterval, duration, timeScale, coap,
                 registrationRetry, deregisterAtEnd, thresholds, ProbeSettings.NONE, RadioSettings.DEFAULT);
+    }
+
+    /**
+     * Every event of the run in time order: the top-level {@code events} and each group's NAT
+     * flushes ({@code nat.flushAtSeconds}).
+     */
+    public List<RunEvent> allEvents() {
+        List<RunEvent> all = new java.util.ArrayList<>(events);
+        for (DeviceGroup group : groups) {
+            for (double at : group.nat().flushAtSeconds()) {
+                all.add(new RunEvent.NatFlush(at, group.name()));
+            }
+        }
+        all.sort(java.util.Comparator.comparingDouble(RunEvent::atSeconds));
+        return all;
     }
 
     /** Total number of devices over all groups. */

@@ -29,12 +29,21 @@ public final class ScenarioOverrides {
         int checked = Math.toIntExact(checked(DEVICES_FLAG, () -> ScenarioKeys.COUNT.check(count)));
         DeviceGroup group = scenario.groups().get(0);
         DeviceGroup scaled = group.withCount(checked);
+        Arrival arrival = group.arrival() != null ? group.arrival() : scenario.arrival();
+        if (arrival.peakDevices() > checked) {
+            throw ScenarioException.ofFlag(DEVICES_FLAG, checked + " devices are fewer than the "
+                    + arrival.peakDevices() + " active devices arrival.stages asks for; change the stages in the file");
+        }
         return copy(scenario, List.of(scaled), scenario.target(), scenario.duration(), scenario.timeScale());
     }
 
     /** Points the run at {@code coap://host:port}; null means the embedded server. */
     public static Scenario withTarget(Scenario scenario, String target) {
         String checked = target == null ? null : checked(TARGET_FLAG, () -> ScenarioKeys.TARGET.check(target));
+        if (checked != null && scenario.events().stream().anyMatch(e -> e instanceof RunEvent.ServerOutage)) {
+            throw ScenarioException.ofFlag(TARGET_FLAG, "the scenario's events hold a serverOutage, which stops "
+                    + "and restarts the embedded server; it cannot be used with an external target");
+        }
         return copy(scenario, scenario.groups(), checked, scenario.duration(), scenario.timeScale());
     }
 
@@ -62,6 +71,6 @@ public final class ScenarioOverrides {
                                  double timeScale) {
         return new Scenario(s.name(), s.source(), target, groups, s.arrival(), s.lifetime(), s.updateInterval(),
                 duration, timeScale, s.coap(), s.registrationRetry(), s.deregisterAtEnd(), s.thresholds(), s.probe(),
-                s.radio());
+                s.radio(), s.events());
     }
 }

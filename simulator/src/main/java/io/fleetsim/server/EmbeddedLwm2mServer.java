@@ -63,8 +63,16 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
      * Vert.x event loop, where {@link #start(Vertx)} is the way.
      */
     public static EmbeddedLwm2mServer start() {
+        return start(0);
+    }
+
+    /**
+     * As {@link #start()}, on {@code port} of 127.0.0.1 (0: any free port), e.g. to come back on
+     * the port of a server that was stopped.
+     */
+    public static EmbeddedLwm2mServer start(int port) {
         refuseOnEventLoop("start()", "start(Vertx)");
-        CaliforniumServerEndpointsProvider endpoints = coapEndpointOnLoopback();
+        CaliforniumServerEndpointsProvider endpoints = coapEndpointOnLoopback(port);
         LeshanServer leshan = new LeshanServerBuilder().setEndpointsProviders(endpoints).build();
         SmallCoapThreadFootprint.applyTo(endpoints.getCoapServer());
         leshan.start();
@@ -81,6 +89,12 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
      */
     public static EmbeddedLwm2mServer startSecure(SecurityStore security, CertifiedKey identity,
             java.security.cert.X509Certificate trustedCa) {
+        return startSecure(security, identity, trustedCa, 0, 0);
+    }
+
+    /** As {@link #startSecure(SecurityStore, CertifiedKey, java.security.cert.X509Certificate)} on given ports (0: any). */
+    public static EmbeddedLwm2mServer startSecure(SecurityStore security, CertifiedKey identity,
+            java.security.cert.X509Certificate trustedCa, int coapPort, int coapsPort) {
         refuseOnEventLoop("startSecure()", "executeBlocking");
         CaliforniumServerEndpointsProvider endpoints = new CaliforniumServerEndpointsProvider.Builder(
                 new CoapServerProtocolProvider(), new CoapsServerProtocolProvider())
@@ -88,8 +102,8 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
                     SmallCoapThreadFootprint.applyTo(configuration);
                     SmallDtlsThreadFootprint.applyTo(configuration);
                 })
-                .addEndpoint(new InetSocketAddress(LOOPBACK, 0), Protocol.COAP)
-                .addEndpoint(new InetSocketAddress(LOOPBACK, 0), Protocol.COAPS)
+                .addEndpoint(new InetSocketAddress(LOOPBACK, coapPort), Protocol.COAP)
+                .addEndpoint(new InetSocketAddress(LOOPBACK, coapsPort), Protocol.COAPS)
                 .build();
         LeshanServer leshan = new LeshanServerBuilder().setEndpointsProviders(endpoints)
                 .setSecurityStore(security)
@@ -124,10 +138,10 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
         return vertx.executeBlocking(EmbeddedLwm2mServer::start, false);
     }
 
-    private static CaliforniumServerEndpointsProvider coapEndpointOnLoopback() {
+    private static CaliforniumServerEndpointsProvider coapEndpointOnLoopback(int port) {
         return new CaliforniumServerEndpointsProvider.Builder(new CoapServerProtocolProvider())
                 .setConfiguration(SmallCoapThreadFootprint::applyTo)
-                .addEndpoint(new InetSocketAddress(LOOPBACK, 0), Protocol.COAP)
+                .addEndpoint(new InetSocketAddress(LOOPBACK, port), Protocol.COAP)
                 .build();
     }
 

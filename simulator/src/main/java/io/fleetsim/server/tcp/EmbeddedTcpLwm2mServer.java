@@ -60,6 +60,15 @@ public final class EmbeddedTcpLwm2mServer implements AutoCloseable {
      * @throws IllegalStateException on a Vert.x event loop
      */
     public static EmbeddedTcpLwm2mServer start(Set<Transport> wanted, FleetPki pki) {
+        return start(wanted, pki, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #start(Set, FleetPki)}, each endpoint on the port {@code ports} gives for its
+     * transport (any free port for one it does not name), e.g. to come back where a stopped server was.
+     */
+    public static EmbeddedTcpLwm2mServer start(Set<Transport> wanted, FleetPki pki,
+            java.util.Map<Transport, Integer> ports) {
         if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException("start() blocks: call it from a worker or a plain thread");
         }
@@ -69,7 +78,11 @@ public final class EmbeddedTcpLwm2mServer implements AutoCloseable {
         AtomicLong ids = new AtomicLong();
         try {
             for (Transport transport : wanted) {
-                server.startEndpoint(transport, options(transport, pki), ids);
+                NetServerOptions options = options(transport, pki);
+                if (ports.containsKey(transport)) {
+                    options.setPort(ports.get(transport));
+                }
+                server.startEndpoint(transport, options, ids);
             }
         } catch (Exception e) {
             server.close();
