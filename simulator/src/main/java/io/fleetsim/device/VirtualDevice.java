@@ -180,11 +180,14 @@ public final class VirtualDevice {
         }
         long now = shard.clock().nowMicros();
         metrics.record(LatencyMetric.REGISTRATION, now - intendedMillis * 1_000);
+        metrics.recordForGroup(identity.group().name(), LatencyMetric.REGISTRATION, now - intendedMillis * 1_000);
         metrics.record(LatencyMetric.REGISTRATION_SERVICE, now - sentMicros);
         metrics.increment(Counter.REGISTRATIONS);
         if (!everRegistered) {
             everRegistered = true;
             metrics.record(LatencyMetric.TIME_TO_REGISTERED, now - intendedStartMillis * 1_000);
+            metrics.recordForGroup(identity.group().name(), LatencyMetric.TIME_TO_REGISTERED,
+                    now - intendedStartMillis * 1_000);
             metrics.firstRegistration(shard.clock().nowMillis());
         }
         metrics.registeredDelta(1);
@@ -305,6 +308,7 @@ public final class VirtualDevice {
         }
         long now = shard.clock().nowMicros();
         metrics.record(LatencyMetric.UPDATE, now - intendedMillis * 1_000);
+        metrics.recordForGroup(identity.group().name(), LatencyMetric.UPDATE, now - intendedMillis * 1_000);
         metrics.record(LatencyMetric.UPDATE_SERVICE, now - sentMicros);
         metrics.increment(Counter.UPDATES);
         state = State.REGISTERED;

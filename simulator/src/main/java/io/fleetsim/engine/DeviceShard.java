@@ -23,6 +23,8 @@ public final class DeviceShard extends VerticleBase {
 
     private final ShardSetup setup;
     private final List<VirtualDevice> devices = new ArrayList<>();
+    /** Device objects a restart replaced (stopped, or still de-registering). */
+    private final List<VirtualDevice> retired = new ArrayList<>();
     /** The current device object of each of the shard's devices (null before its first start). */
     private VirtualDevice[] slots;
     /** Where each slot's device is in {@link #devices}. */
@@ -108,6 +110,7 @@ public final class DeviceShard extends VerticleBase {
     /** The plan starts a stopped device again: a new device object with the old one's history. */
     private void restart(int slot, long atMillis) {
         VirtualDevice device = new VirtualDevice(setup.devices().get(slot), shard, slots[slot]);
+        retired.add(slots[slot]);
         slots[slot] = device;
         devices.set(listed[slot], device);
         device.start(atMillis);
@@ -176,6 +179,9 @@ public final class DeviceShard extends VerticleBase {
             for (VirtualDevice device : devices) {
                 device.abandon();
             }
+            for (VirtualDevice device : retired) {
+                device.abandon();
+            }
             done.complete();
         });
         return done.future();
@@ -198,6 +204,9 @@ public final class DeviceShard extends VerticleBase {
             List<Future<Void>> stops = new ArrayList<>(devices.size());
             for (VirtualDevice device : devices) {
                 stops.add(device.stop(deregister));
+            }
+            for (VirtualDevice device : retired) {
+                stops.add(device.stop(deregister)); // already stopping: its own stop's outcome
             }
             Future.join(stops).<Void>mapEmpty().onComplete(done);
         });

@@ -82,6 +82,50 @@ class CapacityShapesTest {
     }
 
     @Test
+    void aGroupFollowsItsOwnArrivalAndIsJudgedOnItsOwnThresholds() throws Exception {
+        Scenario scenario = ScenarioLoader.parse("""
+                name: own
+                target: coap://127.0.0.1:%d
+                durationSeconds: 20
+                timeScale: 10
+                arrival:
+                  rate: 1000
+                groups:
+                  - name: meters
+                    count: 20
+                    endpointPrefix: meter-
+                  - name: trackers
+                    count: 30
+                    endpointPrefix: tracker-
+                    arrival:
+                      stopOrder: random
+                      stages:
+                        - {durationSeconds: 5, devices: 30}
+                        - {durationSeconds: 5, devices: 10}
+                thresholds:
+                  - groups.trackers.devices.registeredAtEnd == 10
+                  - groups.meters.devices.registeredAtEnd >= 20
+                  - groups.trackers.registration.p99 < 5s
+                  - groups.meters.timeToRegistered.max < 1ms
+                """.formatted(server.port()), Path.of("own.yaml"));
+        long[] early = new long[1];
+        InProcessRun run = InProcessRun.of(scenario, server.port(), dir, engine -> {
+            awaitClock(engine, 1_000);
+            early[0] = engine.registeredNow();
+        });
+        assertThat(early[0]).as("meters all started at once, trackers ramp over 5 s").isBetween(20L, 28L);
+        JsonNode summary = run.summary();
+        JsonNode thresholds = summary.path("thresholds");
+        assertThat(thresholds.get(0).path("observed").asDouble()).isEqualTo(10.0);
+        assertThat(thresholds.get(0).path("pass").asBoolean()).isTrue();
+        assertThat(thresholds.get(1).path("observed").asDouble()).isEqualTo(20.0);
+        assertThat(thresholds.get(2).path("pass").asBoolean()).isTrue();
+        assertThat(thresholds.get(3).path("pass").asBoolean()).as("a latency of the group, not 0").isFalse();
+        assertThat(thresholds.get(3).path("observed").isNull()).isFalse();
+        assertThat(summary.path("devices").path("registeredAtEnd").asLong()).isEqualTo(30);
+    }
+
+    @Test
     void aReconnectStormReRegistersItsShareWithinItsWindow() throws Exception {
         Scenario scenario = InProcessRun.scenario("storm", 40, server.port(), """
                 durationSeconds: 16
