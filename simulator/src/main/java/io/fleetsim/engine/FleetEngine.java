@@ -56,6 +56,10 @@ public final class FleetEngine {
     private io.fleetsim.nat.ReachabilityProber prober;
     private RunAbort abort = new RunAbort();
     private Leftovers leftovers;
+    /** Timers of server outage steps not yet fired. */
+    private final java.util.Set<Long> outageTimers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Runs the server outage steps, when the scenario has any. */
+    private java.util.concurrent.ExecutorService outageThread;
 
     /**
      * What was still alive once every device had stopped, before Vert.x closed: all zero unless
@@ -156,6 +160,7 @@ public final class FleetEngine {
             throw new IllegalStateException("the device shards did not start within 30 s");
         }
         startProbes(plan);
+        armOutages();
         writer.start(options.reportingPeriod().toMillis(), this::registeredNow);
     }
 
@@ -230,35 +235,12 @@ public final class FleetEngine {
     public void awaitEnd() {
         long end = scenario.duration().toMillis();
         long period = options.reportingPeriod().toMillis();
-        java.util.Deque<OutageStep> outages = outageSteps();
-        if (outages.isEmpty()) {
-            while (clock.nowMillis() < end && !abort.isRequested()) {
-                long wallLeft = clock.wallDelayMillis(end - clock.nowMillis());
-                if (abort.await(Math.min(period, wallLeft))) {
-                    break;
-                }
-                options.progress().accept(progressLine());
-            }
-            return;
-        }
-        long nextProgress = System.currentTimeMillis() + period;
         while (clock.nowMillis() < end && !abort.isRequested()) {
-            while (!outages.isEmpty() && outages.peekFirst().atMillis() <= clock.nowMillis()) {
-                outages.pollFirst().run(target);
-            }
             long wallLeft = clock.wallDelayMillis(end - clock.nowMillis());
-            long wait = Math.min(Math.max(1, nextProgress - System.currentTimeMillis()), wallLeft);
-            if (!outages.isEmpty()) {
-                wait = Math.min(wait, clock.wallDelayMillis(Math.max(0, outages.peekFirst().atMillis()
-                        - clock.nowMillis())));
-            }
-            if (abort.await(wait)) {
+            if (abort.await(Math.min(period, wallLeft))) {
                 break;
             }
-            if (System.currentTimeMillis() >= nextProgress) {
-                options.progress().accept(progressLine());
-                nextProgress += period;
-            }
+            options.progress().accept(progressLine());
         }
     }
 
@@ -284,6 +266,30 @@ public final class FleetEngine {
         }
     }
 
+    /**
+     * Arms the server outages of the scenario on the simulated clock; each stop and start runs on
+     * a worker thread, as both block.
+     */
+    private void armOutages() {
+        java.util.Deque<OutageStep> steps = outageSteps();
+        if (steps.isEmpty()) {
+            return;
+        }
+        // one plain thread, in step order: stopping an embedded server waits on its Vert.x instance,
+        // which is refused on any Vert.x thread
+        outageThread = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "fleetsim-server-outage");
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (OutageStep step : steps) {
+            outageTimers.add(clock.scheduleAt(step.atMillis(), id -> {
+                outageTimers.remove(id);
+                outageThread.execute(() -> step.run(target));
+            }));
+        }
+    }
+
     private java.util.Deque<OutageStep> outageSteps() {
         List<OutageStep> steps = new ArrayList<>();
         for (io.fleetsim.scenario.RunEvent event : scenario.events()) {
@@ -303,6 +309,17 @@ public final class FleetEngine {
         writer.groups(tallyGroups());
         if (prober != null) {
             prober.stop();
+        }
+        for (long timer : outageTimers) {
+            clock.cancel(timer);
+        }
+        if (outageThread != null) {
+            outageThread.shutdown();
+            try {
+                outageThread.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (options.measureHeap()) {
             System.gc(); // benchmark runs only: the next sample shows the heap the live fleet holds

@@ -175,6 +175,40 @@ class CapacityShapesTest {
     }
 
     @Test
+    void anEmbeddedTcpServerOutageDropsConnectionsThatComeBackAfterIt() throws Exception {
+        Scenario scenario = ScenarioLoader.parse("""
+                name: outage-tcp
+                durationSeconds: 30
+                timeScale: 5
+                lifetimeSeconds: 60
+                fleet:
+                  count: 10
+                  endpointPrefix: tcp-out-
+                  transport: tcp
+                arrival:
+                  rate: 1000
+                registrationRetry:
+                  initialSeconds: 1
+                  maxSeconds: 2
+                events:
+                  - {atSeconds: 6, serverOutage: {seconds: 8}}
+                """, Path.of("outage-tcp.yaml"));
+        long[] during = new long[1];
+        InProcessRun run = InProcessRun.of(scenario, EmbeddedServers.start(scenario.groups(), false, null), dir,
+                engine -> {
+                    awaitClock(engine, 12_000);
+                    during[0] = engine.registeredNow();
+                });
+        JsonNode summary = run.summary();
+        assertThat(during[0]).as("registered while the server was down").isZero();
+        assertThat(summary.path("connections").path("lost").path("closed-by-server").asLong())
+                .as("connections the stopped server closed").isGreaterThanOrEqualTo(10);
+        assertThat(summary.path("registration").path("failures").size()).as("failures: %s", summary.path("registration"))
+                .isPositive();
+        assertThat(summary.path("devices").path("registeredAtEnd").asLong()).isEqualTo(10);
+    }
+
+    @Test
     void anEmbeddedServerOutageFailsDevicesThatAllRegisterAgainAfterIt() throws Exception {
         Scenario scenario = ScenarioLoader.parse("""
                 name: outage
