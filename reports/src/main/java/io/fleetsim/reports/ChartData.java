@@ -30,6 +30,8 @@ final class ChartData {
     static final String HANDSHAKE = "chart-handshake-percentiles";
     static final String PROBE = "chart-probe-percentiles";
     static final String TRAFFIC = "chart-traffic";
+    /** Not a chart: the run's events, marked on every chart over simulated time. */
+    static final String EVENTS = "timeline-events";
 
     /** Percentile steps per halving of the distance to 100 %, as HdrHistogram's own output uses. */
     private static final int TICKS_PER_HALF_DISTANCE = 5;
@@ -44,6 +46,7 @@ final class ChartData {
         putIfAny(charts, PERCENTILES, distributions(log,
                 Map.entry(HistogramTag.REGISTRATION, "Registration latency (corrected)"),
                 Map.entry(HistogramTag.REGISTRATION_SERVICE, "Registration service time"),
+                Map.entry(HistogramTag.TIME_TO_REGISTERED, "Time to registered (back-off included)"),
                 Map.entry(HistogramTag.UPDATE, "Update latency (corrected)"),
                 Map.entry(HistogramTag.UPDATE_SERVICE, "Update service time")));
         putIfAny(charts, LATENCY_OVER_TIME, latencyOverTime(log));
@@ -62,6 +65,8 @@ final class ChartData {
         putIfAny(charts, HANDSHAKE, distributions(log, Map.entry(HistogramTag.HANDSHAKE, "DTLS handshake latency")));
         results.summary().flatMap(TrafficBars::of).ifPresent(bars -> charts.put(TRAFFIC, bars));
         putIfAny(charts, SIMULATOR_COST, simulatorCost(timeline));
+        results.summary().map(EventMarkers::of).filter(markers -> !markers.isEmpty())
+                .ifPresent(markers -> charts.put(EVENTS, markers));
         return charts;
     }
 

@@ -18,6 +18,7 @@ public record LatencyRow(String metric, String count, String p50, String p90, St
     private static final List<Map.Entry<HistogramTag, String>> METRICS = List.of(
             Map.entry(HistogramTag.REGISTRATION, "Registration latency (corrected)"),
             Map.entry(HistogramTag.REGISTRATION_SERVICE, "Registration service time"),
+            Map.entry(HistogramTag.TIME_TO_REGISTERED, "Time to registered (back-off included)"),
             Map.entry(HistogramTag.UPDATE, "Update latency (corrected)"),
             Map.entry(HistogramTag.UPDATE_SERVICE, "Update service time"),
             Map.entry(HistogramTag.HANDSHAKE, "DTLS handshake"),

@@ -43,7 +43,8 @@ public record RunSummary(
         String verdict,
         List<Group> groups,
         Clock clock,
-        SummaryBlocks.Cpu cpu) {
+        SummaryBlocks.Cpu cpu,
+        List<Event> events) {
 
     private static final String ISSUER_MISMATCH = FailureCause.ISSUER_MISMATCH.wireName();
 
@@ -53,6 +54,15 @@ public record RunSummary(
             verdict = "fail"; // a threshold with no samples fails, whatever the file says
         }
         groups = groups == null ? List.of() : List.copyOf(groups);
+        events = events == null ? List.of() : List.copyOf(events);
+    }
+
+    /**
+     * One event of the run ({@code events[]}): a reconnect storm, a server outage, churn or a NAT
+     * flush; absent in summaries of older versions.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Event(Double atSeconds, String kind, Map<String, Object> parameters) {
     }
 
     /** One device group's figures ({@code groups[]}); absent in summaries of older versions. */

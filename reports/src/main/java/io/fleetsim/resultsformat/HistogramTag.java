@@ -28,7 +28,12 @@ public enum HistogramTag {
     /** DTLS handshake latency ({@code handshake.latencyMs}). */
     HANDSHAKE("handshake"),
     /** TCP and TLS: from the start of a connect to a usable connection ({@code connections.connectMs}). */
-    CONNECT("connect");
+    CONNECT("connect"),
+    /**
+     * From a device's first Register attempt (its intended start) to its first success, back-off
+     * and retries included ({@code registration.timeToRegisteredMs}).
+     */
+    TIME_TO_REGISTERED("timeToRegistered");
 
     private final String wireName;
 

@@ -198,6 +198,34 @@ class HtmlReportTest {
         assertThat(html).contains("No failures recorded.").doesNotContain("<canvas id=\"chart-failures-by-cause\"");
     }
 
+    @Test
+    void marksTheRunsEventsOnTheChartsOverSimulatedTime() throws IOException {
+        ResultsFixture fixture = ResultsFixture.completeRun(dir, "quickstart");
+        String summary = ResultsFixture.summaryJson(1, "quickstart", true, "fail", "\"timeout\": 3");
+        fixture.summary(summary.replace("\"verdict\"", "\"events\": ["
+                + "{ \"atSeconds\": 1.5, \"kind\": \"serverOutage\", \"parameters\": { \"seconds\": 1 } },"
+                + "{ \"atSeconds\": 1.0, \"kind\": \"reconnectStorm\","
+                + " \"parameters\": { \"share\": 0.5, \"withinSeconds\": 5 } } ],\n  \"verdict\""));
+
+        String html = HtmlReport.html(dir);
+
+        JsonNode markers = chartData(html).path("timeline-events");
+        assertThat(markers.size()).isEqualTo(3);
+        assertThat(markers.get(0).path("atSeconds").asDouble()).isEqualTo(1.0);
+        assertThat(markers.get(0).path("label").asText()).isEqualTo("reconnectStorm (share 0.5, withinSeconds 5)");
+        assertThat(markers.get(1).path("label").asText()).isEqualTo("serverOutage (seconds 1)");
+        assertThat(markers.get(2).path("atSeconds").asDouble()).isEqualTo(2.5);
+        assertThat(markers.get(2).path("label").asText()).isEqualTo("server back");
+        assertThat(html).contains("afterDatasetsDraw");
+    }
+
+    @Test
+    void aRunWithoutEventsHasNoMarks() throws IOException {
+        ResultsFixture.completeRun(dir, "quickstart");
+
+        assertThat(chartData(HtmlReport.html(dir)).has("timeline-events")).isFalse();
+    }
+
     private static JsonNode chartData(String html) throws IOException {
         Matcher block = DATA_BLOCK.matcher(html);
         assertThat(block.find()).as("JSON data block").isTrue();

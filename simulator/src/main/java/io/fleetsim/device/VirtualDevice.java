@@ -44,6 +44,8 @@ public final class VirtualDevice {
     private long timerId = -1;
     private boolean everRegistered;
     private boolean started;
+    /** Simulated moment the device was meant to start: where its time to registered counts from. */
+    private long intendedStartMillis;
     private int registrationFailures;
     /** The operation whose Register or Update is waiting for its outcome, or null. */
     private FailureKind inFlight;
@@ -55,6 +57,8 @@ public final class VirtualDevice {
     private long firstRegisterMillis = -1;
     /** Recognises a server's block; made at the device's second Register or first refusal. */
     private BlockRecognition blockRecognition;
+    /** The outcome of the first {@link #stop}; later calls return it. */
+    private Future<Void> stopped;
 
     public VirtualDevice(DeviceIdentity identity, ShardContext shard) {
         this.identity = identity;
@@ -70,6 +74,18 @@ public final class VirtualDevice {
         // a dead path through onPathLost; the idle keepalive here is for UDP and DTLS only.
         this.keepalive = settings.coapPingInterval() == null || identity.group().transport().isStream() ? null
                 : new IdleKeepalive(shard.clock(), settings.coapPingInterval().toMillis(), this::keepalive);
+    }
+
+    /**
+     * The same device started again after {@code previous} stopped (a load stage that went down
+     * and up again): it keeps the earlier one's history, so it is not counted as started or
+     * registered a second time and its time to registered is not measured again.
+     */
+    public VirtualDevice(DeviceIdentity identity, ShardContext shard, VirtualDevice previous) {
+        this(identity, shard);
+        this.started = previous.started;
+        this.everRegistered = previous.everRegistered;
+        this.registrationFailures = previous.registrationFailures;
     }
 
     /** Whether a server request would reach the device now (registered, its path and address current). */
@@ -124,8 +140,11 @@ public final class VirtualDevice {
      * {@code intendedStartMillis}, the simulated moment the device was scheduled to start.
      */
     public void start(long intendedStartMillis) {
-        metrics.increment(Counter.DEVICES_STARTED);
+        if (!started) {
+            metrics.increment(Counter.DEVICES_STARTED);
+        }
         started = true;
+        this.intendedStartMillis = intendedStartMillis;
         state = State.REGISTERING;
         openAndRegister(intendedStartMillis);
     }
@@ -170,10 +189,14 @@ public final class VirtualDevice {
         }
         long now = shard.clock().nowMicros();
         metrics.record(LatencyMetric.REGISTRATION, now - intendedMillis * 1_000);
+        metrics.recordForGroup(identity.group().name(), LatencyMetric.REGISTRATION, now - intendedMillis * 1_000);
         metrics.record(LatencyMetric.REGISTRATION_SERVICE, now - sentMicros);
         metrics.increment(Counter.REGISTRATIONS);
         if (!everRegistered) {
             everRegistered = true;
+            metrics.record(LatencyMetric.TIME_TO_REGISTERED, now - intendedStartMillis * 1_000);
+            metrics.recordForGroup(identity.group().name(), LatencyMetric.TIME_TO_REGISTERED,
+                    now - intendedStartMillis * 1_000);
             metrics.firstRegistration(shard.clock().nowMillis());
         }
         metrics.registeredDelta(1);
@@ -212,6 +235,33 @@ public final class VirtualDevice {
         } else if (state == State.REGISTERING && everRegistered) {
             path.pathDead(now);
         }
+    }
+
+    /**
+     * The device loses its session, as after a gateway reboot (a reconnect storm): a registered
+     * device closes its socket or connection, opens a new one and registers again. The reconnect
+     * clock runs from now. A device that is not idle and registered right now is left alone.
+     */
+    public void reconnect() {
+        if (state != State.REGISTERED || stopRequested) {
+            return;
+        }
+        long now = shard.clock().nowMillis();
+        shard.clock().cancel(timerId);
+        if (keepalive != null) {
+            keepalive.stop();
+        }
+        metrics.increment(Counter.SESSION_RESETS);
+        metrics.registeredDelta(-1);
+        location = null;
+        path.pathDead(now);
+        state = State.REGISTERING;
+        coap.close().onComplete(closed -> {
+            if (state == State.STOPPED || stopRequested) {
+                return;
+            }
+            openAndRegister(now);
+        });
     }
 
     /** A Register (or the connection it needs) was attempted now: for {@link BlockRecognition}. */
@@ -292,6 +342,7 @@ public final class VirtualDevice {
         }
         long now = shard.clock().nowMicros();
         metrics.record(LatencyMetric.UPDATE, now - intendedMillis * 1_000);
+        metrics.recordForGroup(identity.group().name(), LatencyMetric.UPDATE, now - intendedMillis * 1_000);
         metrics.record(LatencyMetric.UPDATE_SERVICE, now - sentMicros);
         metrics.increment(Counter.UPDATES);
         state = State.REGISTERED;
@@ -345,6 +396,13 @@ public final class VirtualDevice {
      * fails. A request still in flight when the run stops waiting is an unfinished one.
      */
     public Future<Void> stop(boolean deregister) {
+        if (stopped == null) {
+            stopped = stopOnce(deregister);
+        }
+        return stopped;
+    }
+
+    private Future<Void> stopOnce(boolean deregister) {
         shard.clock().cancel(timerId);
         if (keepalive != null) {
             keepalive.stop();

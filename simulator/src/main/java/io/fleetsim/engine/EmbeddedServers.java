@@ -73,62 +73,130 @@ public final class EmbeddedServers {
         }
         Set<Transport> streams = EnumSet.copyOf(used);
         streams.retainAll(EnumSet.of(Transport.TCP, Transport.TLS));
-        List<AutoCloseable> closers = new ArrayList<>();
-        if (!gate.isOpen()) {
-            closers.add(() -> LOG.info("registration limit of the embedded server: {} blocks, {} Registers refused, "
-                    + "{} dropped", gate.blocks(), gate.refused(), gate.dropped()));
-        }
-        List<ProbeTarget> probes = new ArrayList<>();
+        FleetPki tlsPki = !streams.contains(Transport.TLS) ? null : pki != null ? pki : newPki();
+        Servers servers = new Servers(groups, minimal, pki, tlsPki, used.contains(Transport.UDP) || dtls
+                || streams.isEmpty(), streams, gate);
+        servers.startServers();
         TransportEndpoints endpoints = TransportEndpoints.NONE;
-        DtlsTarget dtlsTarget = null;
-        String host = "127.0.0.1";
-        int port = -1;
-        try {
-            if (used.contains(Transport.UDP) || dtls || streams.isEmpty()) {
-                RunTarget udp;
-                if (minimal) {
-                    udp = startMinimalResponder();
-                } else {
-                    EmbeddedLwm2mServer server = dtls
-                            ? EmbeddedLwm2mServer.startSecure(new FleetSecurityStore(groups, pki), pki.server(),
-                                    pki.caCertificate(), gate)
-                            : EmbeddedLwm2mServer.start(gate);
-                    udp = new RunTarget(server.coapAddress().getHostString(), server.coapAddress().getPort(), true,
-                            server::close);
-                    if (dtls) {
-                        dtlsTarget = new DtlsTarget(server.coapsAddress().getHostString(),
-                                server.coapsAddress().getPort(), pki);
-                    }
-                    probes.add(ServerProbes.of(server));
-                }
-                closers.add(udp.closer());
-                host = udp.host();
-                port = udp.port();
-                endpoints = endpoints.with(Transport.UDP, udp.host(), udp.port());
-            }
-            if (!streams.isEmpty()) {
-                FleetPki tlsPki = !streams.contains(Transport.TLS) ? null : pki != null ? pki : newPki();
-                EmbeddedTcpLwm2mServer tcp = EmbeddedTcpLwm2mServer.start(streams, tlsPki, gate);
-                closers.add(tcp);
-                probes.add(ServerProbes.of(tcp));
-                endpoints = endpoints.withPki(tlsPki);
-                for (Transport transport : streams) {
-                    endpoints = endpoints.with(transport, "127.0.0.1", tcp.address(transport).getPort());
-                }
-            }
-        } catch (RuntimeException e) {
-            try {
-                closeAll(closers);
-            } catch (Exception suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
+        if (servers.udpPort > 0) {
+            endpoints = endpoints.with(Transport.UDP, HOST, servers.udpPort);
         }
+        if (!streams.isEmpty()) {
+            endpoints = endpoints.withPki(tlsPki);
+            for (Transport transport : streams) {
+                endpoints = endpoints.with(transport, HOST, servers.streamPorts.get(transport));
+            }
+        }
+        DtlsTarget dtlsTarget = servers.coapsPort > 0 ? new DtlsTarget(HOST, servers.coapsPort, pki) : null;
         // udp devices go to the main address, tcp and tls devices to their own endpoints
         Transport main = endpoints.of(Transport.UDP).isPresent() ? Transport.UDP : groups.get(0).transport();
-        TransportEndpoints.HostPort address = endpoints.of(main).orElse(new TransportEndpoints.HostPort(host, port));
-        return new RunTarget(address.host(), address.port(), true, () -> closeAll(closers), dtlsTarget, endpoints,
-                ProbeTarget.anyOf(probes));
+        TransportEndpoints.HostPort address = endpoints.of(main).orElseThrow();
+        return new RunTarget(address.host(), address.port(), true, servers, dtlsTarget, endpoints,
+                servers.probes());
+    }
+
+    private static final String HOST = "127.0.0.1";
+
+    /**
+     * The embedded servers of a run, which an outage stops and starts again, fresh, on the same
+     * ports. Closing them stops them for good.
+     */
+    private static final class Servers implements AutoCloseable, ServerOutage {
+        private final List<DeviceGroup> groups;
+        private final boolean minimal;
+        private final FleetPki pki;
+        private final FleetPki tlsPki;
+        private final boolean udp;
+        private final Set<Transport> streams;
+        /** One gate for the run: a block outlives a server outage, as a protection in front of the server would. */
+        private final RegistrationGate gate;
+        private int udpPort;
+        private int coapsPort;
+        private final java.util.Map<Transport, Integer> streamPorts = new java.util.EnumMap<>(Transport.class);
+        private List<AutoCloseable> closers = List.of();
+        private volatile EmbeddedLwm2mServer leshan;
+        private volatile EmbeddedTcpLwm2mServer tcp;
+
+        Servers(List<DeviceGroup> groups, boolean minimal, FleetPki pki, FleetPki tlsPki, boolean udp,
+                Set<Transport> streams, RegistrationGate gate) {
+            this.groups = groups;
+            this.minimal = minimal;
+            this.pki = pki;
+            this.tlsPki = tlsPki;
+            this.udp = udp;
+            this.streams = streams;
+            this.gate = gate;
+        }
+
+        @Override
+        public synchronized void startServers() {
+            boolean dtls = groups.stream().anyMatch(g -> g.transport() == Transport.DTLS);
+            List<AutoCloseable> started = new ArrayList<>();
+            try {
+                if (udp) {
+                    if (minimal) {
+                        RunTarget responder = startMinimalResponder(udpPort);
+                        started.add(responder.closer());
+                        udpPort = responder.port();
+                    } else {
+                        EmbeddedLwm2mServer server = dtls
+                                ? EmbeddedLwm2mServer.startSecure(new FleetSecurityStore(groups, pki), pki.server(),
+                                        pki.caCertificate(), udpPort, coapsPort, gate)
+                                : EmbeddedLwm2mServer.start(udpPort, gate);
+                        started.add(server::close);
+                        udpPort = server.coapAddress().getPort();
+                        if (dtls) {
+                            coapsPort = server.coapsAddress().getPort();
+                        }
+                        leshan = server;
+                    }
+                }
+                if (!streams.isEmpty()) {
+                    EmbeddedTcpLwm2mServer server = EmbeddedTcpLwm2mServer.start(streams, tlsPki, streamPorts, gate);
+                    started.add(server);
+                    for (Transport transport : streams) {
+                        streamPorts.put(transport, server.address(transport).getPort());
+                    }
+                    tcp = server;
+                }
+            } catch (RuntimeException e) {
+                try {
+                    closeAll(started);
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+            closers = started;
+        }
+
+        @Override
+        public synchronized void stopServers() throws Exception {
+            List<AutoCloseable> stopping = closers;
+            closers = List.of();
+            closeAll(stopping);
+        }
+
+        @Override
+        public synchronized void close() throws Exception {
+            stopServers();
+            if (!gate.isOpen()) {
+                LOG.info("registration limit of the embedded server: {} blocks, {} Registers refused, {} dropped",
+                        gate.blocks(), gate.refused(), gate.dropped());
+            }
+        }
+
+        /** Probes through whichever server is up now, or null when none can send them. */
+        ProbeTarget probes() {
+            List<ProbeTarget> probes = new ArrayList<>();
+            if (leshan != null) {
+                probes.add(ServerProbes.of(() -> leshan));
+            }
+            if (tcp != null) {
+                probes.add(ServerProbes.ofTcp(() -> tcp));
+            }
+            return ProbeTarget.anyOf(probes);
+        }
     }
 
     private static FleetPki newPki() {
@@ -157,11 +225,11 @@ public final class EmbeddedServers {
      * The minimal registration responder on a Vert.x instance of its own: one socket per event loop,
      * one event loop per core (at least two).
      */
-    private static RunTarget startMinimalResponder() {
+    private static RunTarget startMinimalResponder(int port) {
         int sockets = MinimalLwm2mResponder.defaultSockets();
         Vertx vertx = FleetVertx.create(new VertxOptions().setEventLoopPoolSize(sockets).setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(1), CpuUsage.SERVER_THREAD_PREFIX);
-        MinimalLwm2mResponder responder = MinimalLwm2mResponder.start(vertx, 0, sockets).await();
+        MinimalLwm2mResponder responder = MinimalLwm2mResponder.start(vertx, port, sockets).await();
         return new RunTarget("127.0.0.1", responder.port(), true, () -> {
             responder.close().await();
             vertx.close().await();

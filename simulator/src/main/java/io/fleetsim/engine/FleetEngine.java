@@ -56,6 +56,10 @@ public final class FleetEngine {
     private io.fleetsim.nat.ReachabilityProber prober;
     private RunAbort abort = new RunAbort();
     private Leftovers leftovers;
+    /** Timers of server outage steps not yet fired. */
+    private final java.util.Set<Long> outageTimers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Runs the server outage steps, when the scenario has any. */
+    private java.util.concurrent.ExecutorService outageThread;
 
     /**
      * What was still alive once every device had stopped, before Vert.x closed: all zero unless
@@ -96,7 +100,7 @@ public final class FleetEngine {
         copyScenario(dir);
         RunInfo info = new RunInfo(scenario.name(), scenario.source() == null ? null : scenario.source().toString(),
                 Instant.now(), scenario.timeScale(), target.uri(), target.embedded(), scenario.deviceCount(),
-                scenario.radio());
+                scenario.radio(), scenario.allEvents());
         this.writer = new ResultsWriter(dir, info, shardMetrics, clock);
         this.progress = new ProgressTracker(liveFigures(), scenario.duration().toSeconds());
     }
@@ -130,18 +134,25 @@ public final class FleetEngine {
         FleetPlan plan = FleetPlan.of(scenario);
         int n = shardMetrics.size();
         List<Future<String>> deployments = new ArrayList<>();
+        List<List<FleetPlan.Step>> shardSteps = new ArrayList<>();
+        for (int s = 0; s < n; s++) {
+            shardSteps.add(new ArrayList<>());
+        }
+        for (FleetPlan.Step step : plan.steps()) {
+            shardSteps.get(step.device() % n).add(new FleetPlan.Step(step.atMillis(), step.device() / n, step.action()));
+        }
+        List<io.fleetsim.scenario.RunEvent.ReconnectStorm> storms = scenario.events().stream()
+                .filter(io.fleetsim.scenario.RunEvent.ReconnectStorm.class::isInstance)
+                .map(io.fleetsim.scenario.RunEvent.ReconnectStorm.class::cast).toList();
         for (int s = 0; s < n; s++) {
             List<io.fleetsim.device.DeviceIdentity> devices = new ArrayList<>();
-            List<Long> offsets = new ArrayList<>();
             for (int i = s; i < plan.devices().size(); i += n) {
                 devices.add(plan.devices().get(i));
-                offsets.add(plan.startOffsetsMillis()[i]);
             }
             ShardMetrics metrics = shardMetrics.get(s);
             long seed = scenario.arrival().seed() * 31 + s;
-            DeviceShard shard = new DeviceShard(new DeviceShard.ShardSetup(devices,
-                    offsets.stream().mapToLong(Long::longValue).toArray(),
-                    v -> shardContext(v, clock, scenario, addresses, metrics, seed)));
+            DeviceShard shard = new DeviceShard(new DeviceShard.ShardSetup(devices, shardSteps.get(s),
+                    v -> shardContext(v, clock, scenario, addresses, metrics, seed), storms, seed * 13 + 5));
             shards.add(shard);
             deployments.add(vertx.deployVerticle(shard));
         }
@@ -149,6 +160,7 @@ public final class FleetEngine {
             throw new IllegalStateException("the device shards did not start within 30 s");
         }
         startProbes(plan);
+        armOutages();
         writer.start(options.reportingPeriod().toMillis(), this::registeredNow);
     }
 
@@ -232,12 +244,82 @@ public final class FleetEngine {
         }
     }
 
+    /** The embedded servers stop ({@code start} false) or come back, at simulated {@code atMillis}. */
+    private record OutageStep(long atMillis, boolean start) {
+        void run(RunTarget target) {
+            if (!(target.closer() instanceof ServerOutage servers)) {
+                LOG.warn("serverOutage: {} is not an embedded server; the event is skipped", target.uri());
+                return;
+            }
+            try {
+                if (start) {
+                    servers.startServers();
+                    LOG.info("serverOutage: the embedded server is back, with an empty registration store");
+                } else {
+                    servers.stopServers();
+                    LOG.info("serverOutage: the embedded server stopped");
+                }
+            } catch (Exception e) {
+                LOG.warn("serverOutage: could not {} the embedded server: {}", start ? "restart" : "stop",
+                        e.toString());
+            }
+        }
+    }
+
+    /**
+     * Arms the server outages of the scenario on the simulated clock; each stop and start runs on
+     * a worker thread, as both block.
+     */
+    private void armOutages() {
+        java.util.Deque<OutageStep> steps = outageSteps();
+        if (steps.isEmpty()) {
+            return;
+        }
+        // one plain thread, in step order: stopping an embedded server waits on its Vert.x instance,
+        // which is refused on any Vert.x thread
+        outageThread = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "fleetsim-server-outage");
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (OutageStep step : steps) {
+            outageTimers.add(clock.scheduleAt(step.atMillis(), id -> {
+                outageTimers.remove(id);
+                outageThread.execute(() -> step.run(target));
+            }));
+        }
+    }
+
+    private java.util.Deque<OutageStep> outageSteps() {
+        List<OutageStep> steps = new ArrayList<>();
+        for (io.fleetsim.scenario.RunEvent event : scenario.events()) {
+            if (event instanceof io.fleetsim.scenario.RunEvent.ServerOutage outage) {
+                long at = Math.round(outage.atSeconds() * 1000);
+                steps.add(new OutageStep(at, false));
+                steps.add(new OutageStep(at + Math.round(outage.seconds() * 1000), true));
+            }
+        }
+        steps.sort(java.util.Comparator.comparingLong(OutageStep::atMillis));
+        return new java.util.ArrayDeque<>(steps);
+    }
+
     /** Stops the fleet (de-registering as the scenario says), writes the results, renders the report. */
     public RunOutcome stop() throws IOException {
         long registeredAtEnd = registeredNow();
         writer.groups(tallyGroups());
         if (prober != null) {
             prober.stop();
+        }
+        for (long timer : outageTimers) {
+            clock.cancel(timer);
+        }
+        if (outageThread != null) {
+            outageThread.shutdown();
+            try {
+                outageThread.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (options.measureHeap()) {
             System.gc(); // benchmark runs only: the next sample shows the heap the live fleet holds

@@ -12,8 +12,13 @@ public final class ServerProbes {
 
     /** Probes through the embedded Leshan server (udp and dtls devices). */
     public static ProbeTarget of(EmbeddedLwm2mServer server) {
-        return ProbeTarget.of(endpoint -> server.registration(endpoint).isPresent(),
-                (endpoint, timeout) -> server.readAsync(endpoint, ProbeTarget.BATTERY, null, timeout)
+        return of(() -> server);
+    }
+
+    /** Probes through whichever embedded Leshan server {@code server} gives now (a restarted one after an outage). */
+    public static ProbeTarget of(java.util.function.Supplier<EmbeddedLwm2mServer> server) {
+        return ProbeTarget.of(endpoint -> server.get().registration(endpoint).isPresent(),
+                (endpoint, timeout) -> server.get().readAsync(endpoint, ProbeTarget.BATTERY, null, timeout)
                         .handle((response, failure) -> failure == null && response.isSuccess()));
     }
 
@@ -23,8 +28,13 @@ public final class ServerProbes {
      * black-holed goes unanswered, one to a connection that is gone fails at once.
      */
     public static ProbeTarget of(EmbeddedTcpLwm2mServer server) {
-        return ProbeTarget.of(endpoint -> server.registration(endpoint).isPresent(),
-                (endpoint, timeout) -> server.read(endpoint, ProbeTarget.BATTERY, null, timeout)
+        return ofTcp(() -> server);
+    }
+
+    /** As {@link #of(EmbeddedTcpLwm2mServer)} through whichever server {@code server} gives now. */
+    public static ProbeTarget ofTcp(java.util.function.Supplier<EmbeddedTcpLwm2mServer> server) {
+        return ProbeTarget.of(endpoint -> server.get().registration(endpoint).isPresent(),
+                (endpoint, timeout) -> server.get().read(endpoint, ProbeTarget.BATTERY, null, timeout)
                         .handle((response, failure) -> failure == null && response.getCode().isSuccess()));
     }
 }

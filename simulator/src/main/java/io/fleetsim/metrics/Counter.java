@@ -61,5 +61,9 @@ public enum Counter {
     /** TLS handshakes that resumed the device's earlier session (abbreviated handshake). */
     TLS_RESUMED_HANDSHAKES,
     /** TLS handshakes that failed, by cause under {@link FailureKind#TLS_HANDSHAKE}. */
-    TLS_HANDSHAKE_FAILURES
+    TLS_HANDSHAKE_FAILURES,
+    /** Registered devices a reconnect storm made drop their session and register again. */
+    SESSION_RESETS,
+    /** Devices stopped during the run by a load stage going down or by churn (they de-register). */
+    DEVICES_STOPPED
 }

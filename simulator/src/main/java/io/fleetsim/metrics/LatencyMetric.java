@@ -24,7 +24,9 @@ public enum LatencyMetric {
     /** DTLS handshake. */
     HANDSHAKE(HistogramTag.HANDSHAKE),
     /** TCP and TLS: from the start of the connect to a usable connection (TCP connect, TLS handshake, CSMs). */
-    CONNECT(HistogramTag.CONNECT);
+    CONNECT(HistogramTag.CONNECT),
+    /** From a device's intended start to its first registration, retries and back-off included. */
+    TIME_TO_REGISTERED(HistogramTag.TIME_TO_REGISTERED);
 
     private final HistogramTag tag;
 

@@ -124,7 +124,12 @@ public final class ResultsWriter implements AutoCloseable {
         }
         takeIntervals();
         RunTotals totals = RunTotals.collect(shards, clock.nowMillis());
-        List<ThresholdResult> thresholds = judge.apply(new ThresholdJudge(totals, wholeRun, registeredAtEnd));
+        Map<String, Map<LatencyMetric, Histogram>> byGroup = new java.util.HashMap<>();
+        for (ShardMetrics shard : shards) {
+            shard.takeGroupHistograms(byGroup);
+        }
+        List<ThresholdResult> thresholds = judge.apply(new ThresholdJudge(totals, wholeRun, registeredAtEnd,
+                groups, byGroup));
         SummaryJson.Snapshot snapshot = write(registeredAtEnd, thresholds, true, abortReason);
         finished = true;
         close();

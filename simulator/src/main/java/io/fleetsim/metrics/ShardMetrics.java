@@ -28,6 +28,7 @@ public final class ShardMetrics {
     private final Map<FailureKind, Map<String, LongAdder>> failures = new EnumMap<>(FailureKind.class);
     private final Map<FailureKind, AtomicLong> inFlight = new EnumMap<>(FailureKind.class);
     private final Map<LatencyMetric, SingleWriterRecorder> recorders = new EnumMap<>(LatencyMetric.class);
+    private final Map<String, Map<LatencyMetric, SingleWriterRecorder>> groupRecorders = new ConcurrentHashMap<>();
 
     public ShardMetrics() {
         for (FailureKind kind : FailureKind.values()) {
@@ -83,6 +84,27 @@ public final class ShardMetrics {
     /** Records a latency in simulated microseconds (at least 1). */
     public void record(LatencyMetric metric, long micros) {
         recorders.get(metric).recordValue(Math.max(1, micros));
+    }
+
+    /**
+     * Records a latency of one device group as well as the run's (call {@link #record} too), for
+     * per-group thresholds; written by the shard's event loop only.
+     */
+    public void recordForGroup(String group, LatencyMetric metric, long micros) {
+        groupRecorders.computeIfAbsent(group, g -> new ConcurrentHashMap<>())
+                .computeIfAbsent(metric, m -> new SingleWriterRecorder(SIGNIFICANT_DIGITS))
+                .recordValue(Math.max(1, micros));
+    }
+
+    /**
+     * Adds what each group recorded since the last call to {@code into}, by group and metric;
+     * called once, when the run ends.
+     */
+    public void takeGroupHistograms(Map<String, Map<LatencyMetric, Histogram>> into) {
+        groupRecorders.forEach((group, byMetric) -> byMetric.forEach((metric, recorder) -> into
+                .computeIfAbsent(group, g -> new EnumMap<>(LatencyMetric.class))
+                .computeIfAbsent(metric, m -> new Histogram(SIGNIFICANT_DIGITS))
+                .add(recorder.getIntervalHistogram())));
     }
 
     /** Counts a failed operation under its cause, e.g. {@code timeout} or {@code error-response:4.03}. */

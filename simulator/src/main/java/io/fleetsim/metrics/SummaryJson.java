@@ -51,7 +51,9 @@ public final class SummaryJson {
                 "registered", t.get(Counter.DEVICES_REGISTERED),
                 "registeredAtEnd", s.registeredAtEnd(),
                 "allRegisteredAtSeconds", t.get(Counter.DEVICES_REGISTERED) >= s.info().plannedDevices()
-                        && s.info().plannedDevices() > 0 ? round(t.lastFirstRegistrationMillis() / 1000.0) : null));
+                        && s.info().plannedDevices() > 0 ? round(t.lastFirstRegistrationMillis() / 1000.0) : null,
+                "stoppedDuringRun", t.get(Counter.DEVICES_STOPPED),
+                "sessionResets", t.get(Counter.SESSION_RESETS)));
         Map<String, Object> registration = map(
                 "attempts", t.get(Counter.REGISTRATION_ATTEMPTS),
                 "successes", t.get(Counter.REGISTRATIONS),
@@ -59,6 +61,8 @@ public final class SummaryJson {
                 "successRatio", round(t.successRatio(FailureKind.REGISTRATION)));
         registration.put("latencyMs", LatencySummary.of(s.histograms().get(LatencyMetric.REGISTRATION)));
         registration.put("serviceTimeMs", LatencySummary.of(s.histograms().get(LatencyMetric.REGISTRATION_SERVICE)));
+        registration.put("timeToRegisteredMs",
+                LatencySummary.of(s.histograms().get(LatencyMetric.TIME_TO_REGISTERED)));
         registration.put("failures", t.failures(FailureKind.REGISTRATION));
         root.put("registration", registration);
         Map<String, Object> update = map("attempts", t.get(Counter.UPDATE_ATTEMPTS), "successes", t.get(Counter.UPDATES),
@@ -91,6 +95,9 @@ public final class SummaryJson {
         NatSummary.addTo(root, t, s.histograms(), s.info().radio());
         root.put("clock", s.clockHealth());
         root.put("groups", s.groups().stream().map(GroupFigures::toJson).toList());
+        root.put("events", s.info().events().stream().map(e -> map("atSeconds", e.atSeconds(), "kind", e.kind(),
+                "parameters", e.parameters())).toList());
+
         root.put("process", map("threads", s.process().threads(), "peakThreads", s.process().peakThreads(),
                 "rssMb", mb(s.process().rssBytes()), "peakRssMb", mb(s.process().peakRssBytes()),
                 "heapAfterGcMb", mb(s.process().heapAfterGcBytes())));

@@ -17,11 +17,24 @@ public final class ThresholdJudge {
     private final RunTotals totals;
     private final Map<LatencyMetric, Histogram> histograms;
     private final long registeredAtEnd;
+    private final List<GroupFigures> groups;
+    private final Map<String, Map<LatencyMetric, Histogram>> groupHistograms;
 
     public ThresholdJudge(RunTotals totals, Map<LatencyMetric, Histogram> histograms, long registeredAtEnd) {
+        this(totals, histograms, registeredAtEnd, List.of(), Map.of());
+    }
+
+    /**
+     * A judge of per-group thresholds too ({@code groups.<name>.<metric>}), on each group's figures
+     * and latency histograms.
+     */
+    public ThresholdJudge(RunTotals totals, Map<LatencyMetric, Histogram> histograms, long registeredAtEnd,
+            List<GroupFigures> groups, Map<String, Map<LatencyMetric, Histogram>> groupHistograms) {
         this.totals = totals;
         this.histograms = histograms;
         this.registeredAtEnd = registeredAtEnd;
+        this.groups = groups == null ? List.of() : groups;
+        this.groupHistograms = groupHistograms;
     }
 
     public List<ThresholdResult> judge(List<Threshold> thresholds) {
@@ -36,6 +49,9 @@ public final class ThresholdJudge {
 
     /** The observed value of a metric in its unit (ms for latencies), or null. */
     public Double observe(String metric) {
+        if (metric.startsWith(io.fleetsim.scenario.ThresholdMetrics.GROUP_PREFIX)) {
+            return observeGroup(metric);
+        }
         int dot = metric.lastIndexOf('.');
         String head = dot < 0 ? metric : metric.substring(0, dot);
         String stat = dot < 0 ? "" : metric.substring(dot + 1);
@@ -84,6 +100,37 @@ public final class ThresholdJudge {
         return totals.successRatio(FailureKind.REGISTRATION);
     }
 
+    /** A per-group metric, {@code groups.<name>.<metric>}; null for an unknown group or no samples. */
+    private Double observeGroup(String metric) {
+        GroupFigures group = null;
+        for (GroupFigures candidate : groups) {
+            String prefix = io.fleetsim.scenario.ThresholdMetrics.GROUP_PREFIX + candidate.group() + ".";
+            if (metric.startsWith(prefix) && (group == null || candidate.group().length() > group.group().length())) {
+                group = candidate;
+            }
+        }
+        if (group == null) {
+            return null;
+        }
+        String rest = metric.substring(io.fleetsim.scenario.ThresholdMetrics.GROUP_PREFIX.length()
+                + group.group().length() + 1);
+        int dot = rest.lastIndexOf('.');
+        LatencyMetric latencyMetric = dot < 0 ? null : LatencyMetric.byTag(rest.substring(0, dot));
+        if (latencyMetric != null && isLatencyStat(rest.substring(dot + 1))) {
+            Histogram histogram = groupHistograms.getOrDefault(group.group(), Map.of()).get(latencyMetric);
+            return histogram == null ? null : latency(histogram, rest.substring(dot + 1));
+        }
+        return switch (rest) {
+            case "devices.registered" -> (double) group.registered();
+            case "devices.registeredAtEnd" -> (double) group.registeredAtEnd();
+            case "registration.failures" -> (double) group.registrationFailures();
+            case "reconnects" -> (double) group.reconnects();
+            case "reachability" -> group.observedMillis() == 0 ? null
+                    : (double) group.reachableMillis() / group.observedMillis();
+            default -> null;
+        };
+    }
+
     private static boolean isLatencyStat(String stat) {
         return switch (stat) {
             case "p50", "p90", "p99", "p999", "max", "mean" -> true;
@@ -92,7 +139,10 @@ public final class ThresholdJudge {
     }
 
     private Double latency(LatencyMetric metric, String stat) {
-        Histogram histogram = histograms.get(metric);
+        return latency(histograms.get(metric), stat);
+    }
+
+    private static Double latency(Histogram histogram, String stat) {
         if (histogram == null || histogram.getTotalCount() == 0) {
             return null;
         }

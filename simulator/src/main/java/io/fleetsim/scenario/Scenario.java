@@ -23,6 +23,7 @@ import java.util.List;
  * @param probe        reachability probes sent by the embedded server ({@link ProbeSettings#NONE}: none)
  * @param radio        the devices' radio model, for their radio-on time
  * @param server       protections of the embedded server ({@link ServerSettings#NONE}: none)
+ * @param events       things that happen during the run (top-level {@code events}), in time order
  */
 public record Scenario(
         String name,
@@ -40,20 +41,40 @@ public record Scenario(
         List<Threshold> thresholds,
         ProbeSettings probe,
         RadioSettings radio,
-        ServerSettings server) {
+        ServerSettings server,
+        List<RunEvent> events) {
 
     public Scenario {
         groups = List.copyOf(groups);
         thresholds = List.copyOf(thresholds);
+        events = List.copyOf(events);
+    }
+
+    /** A scenario without events. */
+    public Scenario(String name, Path source, String target, List<DeviceGroup> groups, Arrival arrival,
+            Duration lifetime, Duration updateInterval, Duration duration, double timeScale, CoapSettings coap,
+            RetryPolicy registrationRetry, boolean deregisterAtEnd, List<Threshold> thresholds, ProbeSettings probe,
+            RadioSettings radio, ServerSettings server) {
+        this(name, source, target, groups, arrival, lifetime, updateInterval, duration, timeScale, coap,
+                registrationRetry, deregisterAtEnd, thresholds, probe, radio, server, List.of());
     }
 
     /** A scenario without protections of the embedded server. */
     public Scenario(String name, Path source, String target, List<DeviceGroup> groups, Arrival arrival,
             Duration lifetime, Duration updateInterval, Duration duration, double timeScale, CoapSettings coap,
             RetryPolicy registrationRetry, boolean deregisterAtEnd, List<Threshold> thresholds, ProbeSettings probe,
+            RadioSettings radio, List<RunEvent> events) {
+        this(name, source, target, groups, arrival, lifetime, updateInterval, duration, timeScale, coap,
+                registrationRetry, deregisterAtEnd, thresholds, probe, radio, ServerSettings.NONE, events);
+    }
+
+    /** A scenario without protections of the embedded server and without events. */
+    public Scenario(String name, Path source, String target, List<DeviceGroup> groups, Arrival arrival,
+            Duration lifetime, Duration updateInterval, Duration duration, double timeScale, CoapSettings coap,
+            RetryPolicy registrationRetry, boolean deregisterAtEnd, List<Threshold> thresholds, ProbeSettings probe,
             RadioSettings radio) {
         this(name, source, target, groups, arrival, lifetime, updateInterval, duration, timeScale, coap,
-                registrationRetry, deregisterAtEnd, thresholds, probe, radio, ServerSettings.NONE);
+                registrationRetry, deregisterAtEnd, thresholds, probe, radio, ServerSettings.NONE, List.of());
     }
 
     /** A scenario with the default radio model. */
@@ -70,6 +91,21 @@ public record Scenario(
             RetryPolicy registrationRetry, boolean deregisterAtEnd, List<Threshold> thresholds) {
         this(name, source, target, groups, arrival, lifetime, updateInterval, duration, timeScale, coap,
                 registrationRetry, deregisterAtEnd, thresholds, ProbeSettings.NONE, RadioSettings.DEFAULT);
+    }
+
+    /**
+     * Every event of the run in time order: the top-level {@code events} and each group's NAT
+     * flushes ({@code nat.flushAtSeconds}).
+     */
+    public List<RunEvent> allEvents() {
+        List<RunEvent> all = new java.util.ArrayList<>(events);
+        for (DeviceGroup group : groups) {
+            for (double at : group.nat().flushAtSeconds()) {
+                all.add(new RunEvent.NatFlush(at, group.name()));
+            }
+        }
+        all.sort(java.util.Comparator.comparingDouble(RunEvent::atSeconds));
+        return all;
     }
 
     /** Total number of devices over all groups. */

@@ -64,6 +64,10 @@ public final class ScenarioKeys {
     public static final StructureKey SERVER_SECTION = new StructureKey(TOP, "server", "map",
             KeyDefault.described("no protections"),
             "Protections of the embedded server (see `server`); not with a `target`.");
+    public static final StructureKey EVENTS = new StructureKey(TOP, "events", "list of maps",
+            KeyDefault.described("none"),
+            "Things that happen during the run on the simulated clock: reconnect storm, server outage, churn "
+                    + "(see `events`).");
     public static final StructureKey THRESHOLDS = new StructureKey(TOP, "thresholds", "list of strings",
             KeyDefault.described("none"), "Pass/fail rules, e.g. `registration.p99 < 500ms` (see Thresholds).");
 
@@ -82,6 +86,9 @@ public final class ScenarioKeys {
                     + "(x509 only), refused with udp and tcp (see `security`).");
     public static final StructureKey KEEPALIVE_SECTION = new StructureKey(FLEET, "keepalive", "map",
             KeyDefault.described("see `keepalive`"), "How the devices keep their path alive (see `keepalive`).");
+    public static final StructureKey GROUP_ARRIVAL = new StructureKey(FLEET, "arrival", "map",
+            KeyDefault.described("the top-level `arrival`"),
+            "This group's own arrival, with the keys of the top-level `arrival`; its stages count this group's devices.");
     public static final StructureKey NAT_SECTION = new StructureKey(FLEET, "nat", "map",
             KeyDefault.described("no NAT"), "The emulated carrier NAT in front of the group; udp, tcp and tls (see `nat`).");
 
@@ -194,6 +201,12 @@ public final class ScenarioKeys {
             List.of(), KeyDefault.of("constant"), "Evenly spaced starts, or a Poisson process at the same rate.");
     public static final IntegerKey SEED = new IntegerKey(ARRIVAL, "seed", "", Long.MIN_VALUE, Long.MAX_VALUE,
             KeyDefault.of(1L), "Seed of the Poisson process, so that runs repeat.");
+    public static final StructureKey STAGES = new StructureKey(ARRIVAL, "stages", "list of maps",
+            KeyDefault.described("none"), "Load stages: the number of active devices ramps linearly to each "
+                    + "stage's `devices` over its `durationSeconds`. Not with `rate` or `rampSeconds`.");
+    public static final ChoiceKey STOP_ORDER = new ChoiceKey(ARRIVAL, "stopOrder", List.of("newest", "random"),
+            List.of(), KeyDefault.of("newest"),
+            "Which active devices a stage that goes down stops (they de-register): the newest first, or at random.");
 
     public static final IntegerKey ACK_TIMEOUT = new IntegerKey(COAP, "ackTimeoutMs", "ms", 10, 600_000,
             KeyDefault.of(2000L), "ACK_TIMEOUT: initial retransmission timeout of confirmable messages.");
@@ -215,11 +228,12 @@ public final class ScenarioKeys {
     public static final List<ScenarioKey<?>> ALL = List.of(
             NAME, TARGET, FLEET_SECTION, GROUPS, ARRIVAL_SECTION, LIFETIME, UPDATE_INTERVAL, DURATION,
             TIME_SCALE, DEREGISTER_AT_END, COAP_SECTION, RETRY_SECTION, PROBE_SECTION, RADIO_SECTION, SERVER_SECTION,
-            THRESHOLDS,
+            EVENTS, THRESHOLDS,
             COUNT, ENDPOINT_PREFIX, TRANSPORT, GROUP_NAME, SECURITY_SECTION, KEEPALIVE_SECTION, NAT_SECTION,
+            GROUP_ARRIVAL,
             SECURITY_MODE, PSK_IDENTITY, PSK_KEY_SEED, PSK_KEYS_FILE, CONNECTION_ID, SESSION_RESUMPTION, EXPECT_ISSUER,
             COAP_PING_SECONDS, PONG_TIMEOUT_SECONDS, KEEPALIVE_METHOD, QUEUE_MODE,
-            RATE, RAMP, PROFILE, SEED,
+            RATE, RAMP, PROFILE, SEED, STAGES, STOP_ORDER,
             ACK_TIMEOUT, ACK_RANDOM_FACTOR, MAX_RETRANSMIT,
             RETRY_INITIAL, RETRY_MAX, RETRY_MULTIPLIER, RETRY_JITTER,
             NAT_PROFILE, NAT_IDLE_TIMEOUT, NAT_UNREPLIED_TIMEOUT, NAT_STREAM_TIMEOUT, NAT_INBOUND_REFRESH,

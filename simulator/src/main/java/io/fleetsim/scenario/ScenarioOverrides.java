@@ -29,6 +29,11 @@ public final class ScenarioOverrides {
         int checked = Math.toIntExact(checked(DEVICES_FLAG, () -> ScenarioKeys.COUNT.check(count)));
         DeviceGroup group = scenario.groups().get(0);
         DeviceGroup scaled = group.withCount(checked);
+        Arrival arrival = group.arrival() != null ? group.arrival() : scenario.arrival();
+        if (arrival.peakDevices() > checked) {
+            throw ScenarioException.ofFlag(DEVICES_FLAG, checked + " devices are fewer than the "
+                    + arrival.peakDevices() + " active devices arrival.stages asks for; change the stages in the file");
+        }
         return copy(scenario, List.of(scaled), scenario.target(), scenario.duration(), scenario.timeScale());
     }
 
@@ -38,6 +43,10 @@ public final class ScenarioOverrides {
         if (checked != null && scenario.server().any()) {
             throw ScenarioException.ofFlag(TARGET_FLAG, "the scenario's server section sets protections of the "
                     + "embedded server, and with a target there is none: remove server from the scenario, or --target");
+        }
+        if (checked != null && scenario.events().stream().anyMatch(e -> e instanceof RunEvent.ServerOutage)) {
+            throw ScenarioException.ofFlag(TARGET_FLAG, "the scenario's events hold a serverOutage, which stops "
+                    + "and restarts the embedded server; it cannot be used with an external target");
         }
         return copy(scenario, scenario.groups(), checked, scenario.duration(), scenario.timeScale());
     }
@@ -66,6 +75,6 @@ public final class ScenarioOverrides {
                                  double timeScale) {
         return new Scenario(s.name(), s.source(), target, groups, s.arrival(), s.lifetime(), s.updateInterval(),
                 duration, timeScale, s.coap(), s.registrationRetry(), s.deregisterAtEnd(), s.thresholds(), s.probe(),
-                s.radio(), s.server());
+                s.radio(), s.server(), s.events());
     }
 }

@@ -19,7 +19,7 @@ final class ScenarioReader {
         String target = top.readOptional(ScenarioKeys.TARGET).orElse(null);
         List<DeviceGroup> groups = DeviceGroupReader.read(top);
         TargetUri.checkGroups(top, target, groups);
-        int deviceCount = groups.stream().mapToInt(DeviceGroup::count).sum();
+        int deviceCount = groups.stream().filter(g -> g.arrival() == null).mapToInt(DeviceGroup::count).sum();
         Arrival arrival = ArrivalReader.read(top, deviceCount);
         long lifetime = top.read(ScenarioKeys.LIFETIME);
         long updateInterval = updateInterval(top, lifetime);
@@ -28,8 +28,9 @@ final class ScenarioReader {
         return new Scenario(name, source.name(), target, groups, arrival,
                 Duration.ofSeconds(lifetime), Duration.ofSeconds(updateInterval), Duration.ofSeconds(duration),
                 timeScale, coap(top), registrationRetry(top), top.read(ScenarioKeys.DEREGISTER_AT_END),
-                ThresholdListReader.read(top), ProbeSettingsReader.read(top), RadioSettingsReader.read(top),
-                ServerSettingsReader.read(top, target, groups));
+                ThresholdListReader.read(top, groups.stream().map(DeviceGroup::name).toList()),
+                ProbeSettingsReader.read(top), RadioSettingsReader.read(top),
+                ServerSettingsReader.read(top, target, groups), RunEventReader.read(top, target));
     }
 
     private static long updateInterval(MappingReader top, long lifetime) {

@@ -14,10 +14,15 @@ final class ThresholdListReader {
     }
 
     static List<Threshold> read(MappingReader top) {
-        return top.site(ScenarioKeys.THRESHOLDS).map(ThresholdListReader::read).orElse(List.of());
+        return read(top, List.of());
     }
 
-    private static List<Threshold> read(ValueSite site) {
+    /** The thresholds, per-group ones ({@code groups.<name>.<metric>}) naming groups of {@code groupNames}. */
+    static List<Threshold> read(MappingReader top, List<String> groupNames) {
+        return top.site(ScenarioKeys.THRESHOLDS).map(site -> read(site, groupNames)).orElse(List.of());
+    }
+
+    private static List<Threshold> read(ValueSite site, List<String> groupNames) {
         if (!(site.node() instanceof SequenceNode list)) {
             throw site.fail("expected a list of strings such as '- registration.p99 < 500ms', got "
                     + ScalarValues.describe(site.node()));
@@ -25,18 +30,19 @@ final class ThresholdListReader {
         List<Threshold> thresholds = new ArrayList<>();
         List<Node> items = list.getValue();
         for (int i = 0; i < items.size(); i++) {
-            thresholds.add(readOne(ValueSite.item(site.source(), items.get(i), site.field() + "[" + i + "]")));
+            thresholds.add(readOne(ValueSite.item(site.source(), items.get(i), site.field() + "[" + i + "]"),
+                    groupNames));
         }
         return thresholds;
     }
 
-    private static Threshold readOne(ValueSite item) {
+    private static Threshold readOne(ValueSite item, List<String> groupNames) {
         if (!(item.node() instanceof ScalarNode scalar) || scalar.getTag().equals(Tag.NULL)) {
             throw item.fail("expected a string " + ThresholdParser.FORM + ", got "
                     + ScalarValues.describe(item.node()));
         }
         try {
-            return ThresholdParser.parse(scalar.getValue(), item.line());
+            return ThresholdParser.parse(scalar.getValue(), item.line(), groupNames);
         } catch (InvalidValueException e) {
             throw item.fail(e.getMessage());
         }

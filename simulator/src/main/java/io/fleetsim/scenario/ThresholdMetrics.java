@@ -26,6 +26,14 @@ public final class ThresholdMetrics {
 
     private static final Map<String, Kind> KINDS = build();
 
+    /** Per-group metrics are {@code groups.<group name>.<metric>}. */
+    public static final String GROUP_PREFIX = "groups.";
+
+    private static final Map<String, Kind> GROUP_KINDS = buildGroup();
+
+    /** The metrics a per-group threshold may name after {@code groups.<name>.}, in documentation order. */
+    public static final Set<String> PER_GROUP = GROUP_KINDS.keySet();
+
     /** Every metric name a threshold may use, in documentation order. */
     public static final Set<String> KNOWN = KINDS.keySet();
 
@@ -37,9 +45,43 @@ public final class ThresholdMetrics {
         return Optional.ofNullable(KINDS.get(metric));
     }
 
+    /**
+     * The group a per-group metric names, the longest of {@code groupNames} that fits (group names
+     * may hold dots); empty when the metric is not per-group or names no such group.
+     */
+    public static Optional<String> groupOf(String metric, java.util.Collection<String> groupNames) {
+        if (!metric.startsWith(GROUP_PREFIX)) {
+            return Optional.empty();
+        }
+        return groupNames.stream().filter(name -> metric.startsWith(GROUP_PREFIX + name + "."))
+                .max(java.util.Comparator.comparingInt(String::length));
+    }
+
+    /** The kind of a per-group metric, the part after {@code groups.<name>.}; empty for an unknown one. */
+    public static Optional<Kind> kindOfPerGroup(String metric) {
+        return Optional.ofNullable(GROUP_KINDS.get(metric));
+    }
+
+    private static Map<String, Kind> buildGroup() {
+        Map<String, Kind> kinds = new LinkedHashMap<>();
+        for (HistogramTag operation : new HistogramTag[] {HistogramTag.REGISTRATION, HistogramTag.UPDATE,
+                HistogramTag.TIME_TO_REGISTERED}) {
+            for (String statistic : new String[] {"p50", "p90", "p99", "p999", "max", "mean"}) {
+                kinds.put(operation.wireName() + "." + statistic, Kind.LATENCY_MS);
+            }
+        }
+        kinds.put("registration.failures", Kind.COUNT);
+        kinds.put("devices.registered", Kind.COUNT);
+        kinds.put("devices.registeredAtEnd", Kind.COUNT);
+        kinds.put("reconnects", Kind.COUNT);
+        kinds.put("reachability", Kind.RATIO);
+        return java.util.Collections.unmodifiableMap(kinds);
+    }
+
     private static Map<String, Kind> build() {
         Map<String, Kind> kinds = new LinkedHashMap<>();
-        for (HistogramTag operation : new HistogramTag[] {HistogramTag.REGISTRATION, HistogramTag.UPDATE}) {
+        for (HistogramTag operation : new HistogramTag[] {HistogramTag.REGISTRATION, HistogramTag.UPDATE,
+                HistogramTag.TIME_TO_REGISTERED}) {
             for (String statistic : new String[] {"p50", "p90", "p99", "p999", "max", "mean"}) {
                 kinds.put(operation.wireName() + "." + statistic, Kind.LATENCY_MS);
             }

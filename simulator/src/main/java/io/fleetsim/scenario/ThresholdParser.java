@@ -2,6 +2,7 @@ package io.fleetsim.scenario;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +17,7 @@ final class ThresholdParser {
     static final String FORM = "'<metric> <op> <number>[unit]', e.g. 'registration.p99 < 500ms'";
 
     private static final Pattern EXPRESSION = Pattern.compile(
-            "\\s*([A-Za-z][A-Za-z0-9_.]*)\\s*(<=|>=|==|<|>)\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)"
+            "\\s*([A-Za-z][A-Za-z0-9_.-]*)\\s*(<=|>=|==|<|>)\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)"
                     + "\\s*([A-Za-z%]*)\\s*");
 
     private ThresholdParser() {
@@ -29,16 +30,33 @@ final class ThresholdParser {
      * @param line the line it was read from, kept in the result
      */
     static Threshold parse(String expression, int line) {
+        return parse(expression, line, List.of());
+    }
+
+    /** As {@link #parse(String, int)}, with per-group metrics ({@code groups.<name>.<metric>}) of {@code groupNames}. */
+    static Threshold parse(String expression, int line, List<String> groupNames) {
         Matcher matcher = EXPRESSION.matcher(expression);
         if (!matcher.matches()) {
             throw new InvalidValueException("cannot read '" + expression + "': expected " + FORM);
         }
         String metric = matcher.group(1);
-        ThresholdMetrics.Kind kind = ThresholdMetrics.kindOf(metric).orElseThrow(() -> new InvalidValueException(
-                "unknown metric '" + metric + "'" + DidYouMean.hint(metric, ThresholdMetrics.KNOWN)));
+        ThresholdMetrics.Kind kind = metric.startsWith(ThresholdMetrics.GROUP_PREFIX)
+                ? groupKind(metric, groupNames)
+                : ThresholdMetrics.kindOf(metric).orElseThrow(() -> new InvalidValueException(
+                        "unknown metric '" + metric + "'" + DidYouMean.hint(metric, ThresholdMetrics.KNOWN)));
         Threshold.Comparator comparator = comparator(matcher.group(2));
         double limit = limit(metric, kind, new BigDecimal(matcher.group(3)), matcher.group(4));
         return new Threshold(expression.strip(), metric, comparator, limit, line);
+    }
+
+    private static ThresholdMetrics.Kind groupKind(String metric, List<String> groupNames) {
+        String group = ThresholdMetrics.groupOf(metric, groupNames).orElseThrow(() -> new InvalidValueException(
+                "'" + metric + "' names no group of this scenario; per-group metrics are groups.<name>.<metric>"
+                        + " with a group name of " + (groupNames.isEmpty() ? "none" : String.join(", ", groupNames))));
+        String rest = metric.substring(ThresholdMetrics.GROUP_PREFIX.length() + group.length() + 1);
+        return ThresholdMetrics.kindOfPerGroup(rest).orElseThrow(() -> new InvalidValueException(
+                "unknown per-group metric '" + rest + "' in '" + metric + "'"
+                        + DidYouMean.hint(rest, ThresholdMetrics.PER_GROUP)));
     }
 
     private static Threshold.Comparator comparator(String symbol) {

@@ -66,7 +66,7 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
      * Vert.x event loop, where {@link #start(Vertx)} is the way.
      */
     public static EmbeddedLwm2mServer start() {
-        return start(RegistrationGate.OPEN);
+        return start(0, RegistrationGate.OPEN);
     }
 
     /**
@@ -74,8 +74,21 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
      * Register is refused or dropped as the gate's limit says.
      */
     public static EmbeddedLwm2mServer start(RegistrationGate gate) {
+        return start(0, gate);
+    }
+
+    /**
+     * As {@link #start()}, on {@code port} of 127.0.0.1 (0: any free port), e.g. to come back on
+     * the port of a server that was stopped.
+     */
+    public static EmbeddedLwm2mServer start(int port) {
+        return start(port, RegistrationGate.OPEN);
+    }
+
+    /** As {@link #start(int)}, behind {@code gate}. */
+    public static EmbeddedLwm2mServer start(int port, RegistrationGate gate) {
         refuseOnEventLoop("start()", "start(Vertx)");
-        CaliforniumServerEndpointsProvider endpoints = coapEndpointOnLoopback();
+        CaliforniumServerEndpointsProvider endpoints = coapEndpointOnLoopback(port);
         LeshanServer leshan = new LeshanServerBuilder().setEndpointsProviders(endpoints).build();
         SmallCoapThreadFootprint.applyTo(endpoints.getCoapServer());
         guardRegistrations(endpoints.getCoapServer(), gate);
@@ -93,12 +106,21 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
      */
     public static EmbeddedLwm2mServer startSecure(SecurityStore security, CertifiedKey identity,
             java.security.cert.X509Certificate trustedCa) {
-        return startSecure(security, identity, trustedCa, RegistrationGate.OPEN);
+        return startSecure(security, identity, trustedCa, 0, 0, RegistrationGate.OPEN);
     }
 
     /** As {@link #startSecure(SecurityStore, CertifiedKey, java.security.cert.X509Certificate)}, behind {@code gate}. */
     public static EmbeddedLwm2mServer startSecure(SecurityStore security, CertifiedKey identity,
             java.security.cert.X509Certificate trustedCa, RegistrationGate gate) {
+        return startSecure(security, identity, trustedCa, 0, 0, gate);
+    }
+
+    /**
+     * As {@link #startSecure(SecurityStore, CertifiedKey, java.security.cert.X509Certificate)} on given
+     * ports (0: any) and behind {@code gate}.
+     */
+    public static EmbeddedLwm2mServer startSecure(SecurityStore security, CertifiedKey identity,
+            java.security.cert.X509Certificate trustedCa, int coapPort, int coapsPort, RegistrationGate gate) {
         refuseOnEventLoop("startSecure()", "executeBlocking");
         CaliforniumServerEndpointsProvider endpoints = new CaliforniumServerEndpointsProvider.Builder(
                 new CoapServerProtocolProvider(), new CoapsServerProtocolProvider())
@@ -106,8 +128,8 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
                     SmallCoapThreadFootprint.applyTo(configuration);
                     SmallDtlsThreadFootprint.applyTo(configuration);
                 })
-                .addEndpoint(new InetSocketAddress(LOOPBACK, 0), Protocol.COAP)
-                .addEndpoint(new InetSocketAddress(LOOPBACK, 0), Protocol.COAPS)
+                .addEndpoint(new InetSocketAddress(LOOPBACK, coapPort), Protocol.COAP)
+                .addEndpoint(new InetSocketAddress(LOOPBACK, coapsPort), Protocol.COAPS)
                 .build();
         LeshanServer leshan = new LeshanServerBuilder().setEndpointsProviders(endpoints)
                 .setSecurityStore(security)
@@ -156,10 +178,10 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
         return vertx.executeBlocking(EmbeddedLwm2mServer::start, false);
     }
 
-    private static CaliforniumServerEndpointsProvider coapEndpointOnLoopback() {
+    private static CaliforniumServerEndpointsProvider coapEndpointOnLoopback(int port) {
         return new CaliforniumServerEndpointsProvider.Builder(new CoapServerProtocolProvider())
                 .setConfiguration(SmallCoapThreadFootprint::applyTo)
-                .addEndpoint(new InetSocketAddress(LOOPBACK, 0), Protocol.COAP)
+                .addEndpoint(new InetSocketAddress(LOOPBACK, port), Protocol.COAP)
                 .build();
     }
 

@@ -35,6 +35,34 @@ class ThresholdJudgeTest {
     }
 
     @Test
+    void perGroupThresholdsAreJudgedOnTheGroupsOwnFiguresAndHistograms() {
+        ShardMetrics shard = new ShardMetrics();
+        for (long ms = 1; ms <= 100; ms++) {
+            shard.recordForGroup("trackers", LatencyMetric.REGISTRATION, ms * 1000);
+            shard.recordForGroup("meters.v2", LatencyMetric.REGISTRATION, 5_000);
+        }
+        Map<String, Map<LatencyMetric, Histogram>> byGroup = new java.util.HashMap<>();
+        shard.takeGroupHistograms(byGroup);
+        List<GroupFigures> groups = List.of(
+                new GroupFigures("trackers", "udp", 10, 10, 9, 8, 3, 1, 1000, 750),
+                new GroupFigures("meters.v2", "udp", 5, 5, 5, 5, 0, 0, 0, 0),
+                new GroupFigures("meters", "udp", 5, 0, 0, 0, 0, 0, 0, 0));
+        ThresholdJudge judge = new ThresholdJudge(RunTotals.collect(List.of(shard), 0), histograms(), 13,
+                groups, byGroup);
+
+        assertThat(judge.observe("groups.trackers.registration.p99")).isCloseTo(99.0, within(0.5));
+        assertThat(judge.observe("groups.meters.v2.registration.max")).as("the longest group name that fits")
+                .isCloseTo(5.0, within(0.01));
+        assertThat(judge.observe("groups.meters.registration.p99")).as("nothing measured").isNull();
+        assertThat(judge.observe("groups.trackers.devices.registeredAtEnd")).isEqualTo(8.0);
+        assertThat(judge.observe("groups.trackers.registration.failures")).isEqualTo(3.0);
+        assertThat(judge.observe("groups.trackers.reachability")).isEqualTo(0.75);
+        assertThat(judge.observe("groups.meters.reachability")).as("never observed").isNull();
+        assertThat(judge.observe("groups.trackers.timeToRegistered.p99")).isNull();
+        assertThat(judge.observe("registration.p99")).as("the run's own histogram is apart").isNull();
+    }
+
+    @Test
     void handshakeLatencyIsJudgedOnItsHistogram() {
         Map<LatencyMetric, Histogram> histograms = histograms();
         for (long ms = 1; ms <= 100; ms++) {

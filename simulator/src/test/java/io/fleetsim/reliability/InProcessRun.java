@@ -55,7 +55,7 @@ record InProcessRun(Path dir, RunOutcome outcome, FleetEngine.Leftovers leftover
         return of(scenario, target, dir, engine -> { });
     }
 
-    private static InProcessRun of(Scenario scenario, RunTarget target, Path dir,
+    static InProcessRun of(Scenario scenario, RunTarget target, Path dir,
             java.util.function.Consumer<FleetEngine> during) throws IOException {
         RunOptions options = RunOptions.defaults(dir).withShards(1).withReportingPeriod(Duration.ofMillis(200))
                 .withReport(d -> {

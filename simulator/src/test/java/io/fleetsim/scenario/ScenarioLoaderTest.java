@@ -155,7 +155,7 @@ class ScenarioLoaderTest {
     void thresholdMetricsAreExposedForTheEngine() {
         assertThat(ThresholdMetrics.KNOWN).contains("registration.p99", "update.mean",
                 "registration.successRatio", "devices.registeredAtEnd", "retransmissions", "reachability",
-                "reconnect.p99", "nat.rebindings", "handshake.p99", "reconnects", "errors.ratio").hasSize(48);
+                "reconnect.p99", "nat.rebindings", "handshake.p99", "reconnects", "errors.ratio").hasSize(54);
         assertThat(ThresholdMetrics.kindOf("registration.successRatio")).contains(ThresholdMetrics.Kind.RATIO);
     }
 

@@ -41,6 +41,35 @@ class ScenarioOverridesTest {
     }
 
     @Test
+    void devicesMayNotGoBelowTheHighestStage() {
+        Scenario staged = ScenarioLoader.parse("""
+                name: staged
+                durationSeconds: 60
+                fleet: {count: 100}
+                arrival:
+                  stages: [{durationSeconds: 10, devices: 80}]
+                """, java.nio.file.Path.of("staged.yaml"));
+        assertThat(ScenarioOverrides.withDeviceCount(staged, 80).deviceCount()).isEqualTo(80);
+        assertThatThrownBy(() -> ScenarioOverrides.withDeviceCount(staged, 50))
+                .hasMessage("--devices: 50 devices are fewer than the 80 active devices arrival.stages asks for; "
+                        + "change the stages in the file");
+    }
+
+    @Test
+    void anExternalTargetIsRefusedForAServerOutage() {
+        Scenario outage = ScenarioLoader.parse("""
+                name: outage
+                durationSeconds: 60
+                fleet: {count: 10}
+                events: [{atSeconds: 10, serverOutage: {seconds: 5}}]
+                """, java.nio.file.Path.of("outage.yaml"));
+        assertThat(outage.events()).hasSize(1);
+        assertThatThrownBy(() -> ScenarioOverrides.withTarget(outage, "coap://127.0.0.1:5683"))
+                .hasMessageStartingWith("--target: the scenario's events hold a serverOutage");
+        assertThat(ScenarioOverrides.withTarget(outage, null).events()).isEqualTo(outage.events());
+    }
+
+    @Test
     void targetIsCheckedAndNormalised() {
         assertThat(ScenarioOverrides.withTarget(ONE_GROUP, "coap://127.0.0.1").target())
                 .isEqualTo("coap://127.0.0.1:5683");

@@ -61,7 +61,7 @@ public final class EmbeddedTcpLwm2mServer implements AutoCloseable {
      * @throws IllegalStateException on a Vert.x event loop
      */
     public static EmbeddedTcpLwm2mServer start(Set<Transport> wanted, FleetPki pki) {
-        return start(wanted, pki, RegistrationGate.OPEN);
+        return start(wanted, pki, java.util.Map.of(), RegistrationGate.OPEN);
     }
 
     /**
@@ -69,6 +69,16 @@ public final class EmbeddedTcpLwm2mServer implements AutoCloseable {
      * endpoint's Register is refused or left unanswered as the gate's limit says.
      */
     public static EmbeddedTcpLwm2mServer start(Set<Transport> wanted, FleetPki pki, RegistrationGate gate) {
+        return start(wanted, pki, java.util.Map.of(), gate);
+    }
+
+    /**
+     * As {@link #start(Set, FleetPki, RegistrationGate)}, each endpoint on the port {@code ports} gives
+     * for its transport (any free port for one it does not name), e.g. to come back where a stopped
+     * server was.
+     */
+    public static EmbeddedTcpLwm2mServer start(Set<Transport> wanted, FleetPki pki,
+            java.util.Map<Transport, Integer> ports, RegistrationGate gate) {
         if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException("start() blocks: call it from a worker or a plain thread");
         }
@@ -78,7 +88,11 @@ public final class EmbeddedTcpLwm2mServer implements AutoCloseable {
         AtomicLong ids = new AtomicLong();
         try {
             for (Transport transport : wanted) {
-                server.startEndpoint(transport, options(transport, pki), ids, gate);
+                NetServerOptions options = options(transport, pki);
+                if (ports.containsKey(transport)) {
+                    options.setPort(ports.get(transport));
+                }
+                server.startEndpoint(transport, options, ids, gate);
             }
         } catch (Exception e) {
             server.close();

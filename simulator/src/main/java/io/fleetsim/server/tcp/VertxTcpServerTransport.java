@@ -218,6 +218,8 @@ final class VertxTcpServerTransport implements CoapTcpTransport {
         synchronized (servers) {
             servers.forEach(NetServer::close);
         }
+        // the connections go with the server, as when a server process ends
+        connections.values().forEach(NetSocket::close);
         CompletableFuture<CoapPacket> taker;
         synchronized (this) {
             taker = waiting;
