@@ -15,6 +15,8 @@ import org.eclipse.leshan.core.node.LwM2mObjectInstance;
 import org.eclipse.leshan.core.node.LwM2mResource;
 import org.eclipse.leshan.core.node.LwM2mSingleResource;
 
+import io.fleetsim.scenario.Transport;
+
 /**
  * The LwM2M objects a virtual device exposes: Server (/1/0) and Device (/3/0). Values are derived
  * from the device's identity when read, so a device holds no object tree in memory.
@@ -30,11 +32,20 @@ public final class DeviceObjects {
     private DeviceObjects() {
     }
 
+    /**
+     * The LwM2M 1.1 binding of a device on {@code transport}: {@code T} over TCP and TLS (CoAP
+     * over TCP, RFC 8323), {@code U} over UDP and DTLS. Sent as {@code b=} with Register and held
+     * in /1/0/7 (binding) and /3/0/16 (supported binding and modes).
+     */
+    public static String binding(Transport transport) {
+        return transport.isStream() ? "T" : "U";
+    }
+
     /** The node at {@code objectId} (and instance, resource when not null), or null if absent. */
     public static LwM2mNode read(DeviceIdentity device, long lifetimeSeconds, int objectId,
             Integer instanceId, Integer resourceId) {
         LwM2mObjectInstance instance = switch (objectId) {
-            case 1 -> serverInstance(lifetimeSeconds);
+            case 1 -> serverInstance(lifetimeSeconds, binding(device.group().transport()));
             case 3 -> deviceInstance(device);
             default -> null;
         };
@@ -50,12 +61,12 @@ public final class DeviceObjects {
         return instance.getResource(resourceId);
     }
 
-    static LwM2mObjectInstance serverInstance(long lifetimeSeconds) {
+    static LwM2mObjectInstance serverInstance(long lifetimeSeconds, String binding) {
         return new LwM2mObjectInstance(0,
                 LwM2mSingleResource.newIntegerResource(0, 1),
                 LwM2mSingleResource.newIntegerResource(1, lifetimeSeconds),
                 LwM2mSingleResource.newBooleanResource(6, false),
-                LwM2mSingleResource.newStringResource(7, "U"));
+                LwM2mSingleResource.newStringResource(7, binding));
     }
 
     static LwM2mObjectInstance deviceInstance(DeviceIdentity device) {
@@ -69,7 +80,7 @@ public final class DeviceObjects {
         resources.add(LwM2mSingleResource.newIntegerResource(10, 64 + device.index() % 64));
         resources.add(LwM2mMultipleResource.newIntegerResource(11, Map.of(0, 0L)));
         resources.add(LwM2mSingleResource.newDateResource(13, new Date()));
-        resources.add(LwM2mSingleResource.newStringResource(16, "U"));
+        resources.add(LwM2mSingleResource.newStringResource(16, binding(device.group().transport())));
         return new LwM2mObjectInstance(0, resources);
     }
 }

@@ -20,7 +20,8 @@ import io.vertx.core.Vertx;
 /**
  * What the devices of one shard share: the clock, the codec, the metrics, the random source and
  * the target. Owned by one event loop, like the devices that use it. The layers below the devices
- * get only their part of it: the channels a {@link ChannelContext}, the NAT a {@link NatContext}.
+ * get only their part of it: the devices a {@link DeviceContext}, the channels a {@link ChannelContext},
+ * the NAT a {@link NatContext}.
  *
  * @param bindHost address the device sockets bind to
  * @param tcp      the shard's one TCP/TLS client, for devices on {@code tcp} and {@code tls}
@@ -42,6 +43,11 @@ public record ShardContext(
         DtlsTarget dtls,
         TcpConnector tcp,
         NatShard nat) {
+
+    /** What the devices of this shard take from it. */
+    public DeviceContext devices() {
+        return new DeviceContext(clock, scenario, metrics, random, requestHandler, nat::pathFor, channels()::create);
+    }
 
     /** Makes the CoAP channel of a device of this shard. */
     public CoapChannelFactory channels() {

@@ -21,9 +21,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 
 /**
- * One virtual LwM2M 1.1 client over CoAP/UDP. A small state machine driven by timers and
- * datagrams on the event loop of its shard, for its whole life: register, update before the
- * lifetime runs out, answer the server's reads, retry with back-off when registration fails,
+ * One virtual LwM2M 1.1 client, over whichever transport its group uses (UDP, DTLS, TCP, TLS:
+ * its {@link CoapChannel}; it registers with binding {@code U} or {@code T} to match). A small
+ * state machine driven by timers and the channel's responses on the event loop of its shard, for
+ * its whole life: register, update before the lifetime runs out, answer the server's reads, retry
+ * with back-off when registration fails, register again when an update fails or the path breaks,
  * de-register at the end. A failing device counts its failures and carries on; it never stops
  * the run.
  */
@@ -33,7 +35,7 @@ public final class VirtualDevice {
     public enum State { IDLE, REGISTERING, REGISTERED, UPDATING, BACKOFF, DEREGISTERING, STOPPED }
 
     private final DeviceIdentity identity;
-    private final ShardContext shard;
+    private final DeviceContext shard;
     private final ShardMetrics metrics;
     private final CoapChannel coap;
     private final PathTracker path;
@@ -61,10 +63,14 @@ public final class VirtualDevice {
     private Future<Void> stopped;
 
     public VirtualDevice(DeviceIdentity identity, ShardContext shard) {
+        this(identity, shard.devices());
+    }
+
+    public VirtualDevice(DeviceIdentity identity, DeviceContext shard) {
         this.identity = identity;
         this.shard = shard;
         this.metrics = shard.metrics();
-        DevicePath devicePath = shard.nat().pathFor(identity.group(), identity.index());
+        DevicePath devicePath = shard.paths().pathFor(identity.group(), identity.index());
         this.path = devicePath.tracker();
         this.coap = shard.channels().create(identity.endpoint(), identity.group(),
                 request -> shard.requestHandler().handle(identity, lifetimeSeconds(), request), devicePath);
@@ -492,7 +498,7 @@ public final class VirtualDevice {
         request.getOptions().addUriQuery("ep=" + identity.endpoint());
         request.getOptions().addUriQuery("lt=" + lifetimeSeconds());
         request.getOptions().addUriQuery("lwm2m=1.1");
-        request.getOptions().addUriQuery("b=U");
+        request.getOptions().addUriQuery("b=" + DeviceObjects.binding(identity.group().transport()));
         if (identity.group().keepalive().queueMode()) {
             request.getOptions().addUriQuery("Q");
         }
