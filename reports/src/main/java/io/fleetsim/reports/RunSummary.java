@@ -43,7 +43,8 @@ public record RunSummary(
         String verdict,
         List<Group> groups,
         Clock clock,
-        SummaryBlocks.Cpu cpu) {
+        SummaryBlocks.Cpu cpu,
+        SummaryBlocks.Dns dns) {
 
     private static final String ISSUER_MISMATCH = FailureCause.ISSUER_MISMATCH.wireName();
 

@@ -141,6 +141,7 @@ public final class VirtualDevice {
 
     private void register(long intendedMillis) {
         state = State.REGISTERING;
+        coap.retarget();
         metrics.increment(Counter.REGISTRATION_ATTEMPTS);
         path.restoring(shard.clock().nowMillis());
         touchKeepalive();

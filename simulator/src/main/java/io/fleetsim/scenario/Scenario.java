@@ -22,6 +22,7 @@ import java.util.List;
  * @param thresholds   pass/fail rules judged on the recorded results
  * @param probe        reachability probes sent by the embedded server ({@link ProbeSettings#NONE}: none)
  * @param radio        the devices' radio model, for their radio-on time
+ * @param dns          the DNS server the target's names are looked up with, and whether they are followed
  */
 public record Scenario(
         String name,
@@ -38,11 +39,22 @@ public record Scenario(
         boolean deregisterAtEnd,
         List<Threshold> thresholds,
         ProbeSettings probe,
-        RadioSettings radio) {
+        RadioSettings radio,
+        DnsSettings dns) {
 
     public Scenario {
         groups = List.copyOf(groups);
         thresholds = List.copyOf(thresholds);
+        dns = dns == null ? DnsSettings.DEFAULT : dns;
+    }
+
+    /** A scenario with the system's DNS server, following TTLs. */
+    public Scenario(String name, Path source, String target, List<DeviceGroup> groups, Arrival arrival,
+            Duration lifetime, Duration updateInterval, Duration duration, double timeScale, CoapSettings coap,
+            RetryPolicy registrationRetry, boolean deregisterAtEnd, List<Threshold> thresholds, ProbeSettings probe,
+            RadioSettings radio) {
+        this(name, source, target, groups, arrival, lifetime, updateInterval, duration, timeScale, coap,
+                registrationRetry, deregisterAtEnd, thresholds, probe, radio, DnsSettings.DEFAULT);
     }
 
     /** A scenario with the default radio model. */

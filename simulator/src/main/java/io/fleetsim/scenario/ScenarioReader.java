@@ -28,7 +28,8 @@ final class ScenarioReader {
         return new Scenario(name, source.name(), target, groups, arrival,
                 Duration.ofSeconds(lifetime), Duration.ofSeconds(updateInterval), Duration.ofSeconds(duration),
                 timeScale, coap(top), registrationRetry(top), top.read(ScenarioKeys.DEREGISTER_AT_END),
-                ThresholdListReader.read(top), ProbeSettingsReader.read(top), RadioSettingsReader.read(top));
+                ThresholdListReader.read(top), ProbeSettingsReader.read(top), RadioSettingsReader.read(top),
+                DnsSettingsReader.read(top));
     }
 
     private static long updateInterval(MappingReader top, long lifetime) {

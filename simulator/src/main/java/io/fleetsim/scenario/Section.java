@@ -11,7 +11,8 @@ public enum Section {
     KEEPALIVE("keepalive"),
     NAT("nat"),
     PROBE("probe"),
-    RADIO("radio");
+    RADIO("radio"),
+    DNS("dns");
 
     private final String key;
 
