@@ -50,11 +50,6 @@ public final class HostAddress {
         return host;
     }
 
-    /** Whether the address is looked up again after its TTL. */
-    public boolean followed() {
-        return refresher != null;
-    }
-
     /**
      * The IP literal to send to or connect to now. When the TTL of a followed address has passed,
      * starts a lookup (one at a time for the whole fleet) and returns the address it had until the

@@ -65,7 +65,6 @@ final class LoopbackRegistrar {
         if (!(message instanceof Request request)) {
             return;
         }
-        ResponseCode code;
         Response response;
         if (request.getCode() == Code.POST && request.getOptions().getUriPath().size() == 1) {
             String endpoint = request.getOptions().getUriQueryStrings().stream().filter(q -> q.startsWith("ep="))
@@ -74,8 +73,7 @@ final class LoopbackRegistrar {
             response = answer(request, ResponseCode.CREATED);
             response.getOptions().addLocationPath("rd").addLocationPath(endpoint);
         } else {
-            code = request.getCode() == Code.DELETE ? ResponseCode.DELETED : ResponseCode.CHANGED;
-            response = answer(request, code);
+            response = answer(request, request.getCode() == Code.DELETE ? ResponseCode.DELETED : ResponseCode.CHANGED);
         }
         socket.send(Buffer.buffer(serializer.getByteArray(response)), from.port(), from.host());
     }

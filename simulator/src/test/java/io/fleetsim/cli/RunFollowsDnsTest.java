@@ -78,6 +78,28 @@ class RunFollowsDnsTest {
         }
     }
 
+    @Test
+    void aNameTheScenariosDnsServerDoesNotKnowIsBadInput() throws Exception {
+        try (LoopbackDnsServer dns = new LoopbackDnsServer(NAME, "127.0.0.1", "127.0.0.2", 1)) {
+            Path scenario = dir.resolve("unknown.yaml");
+            Files.writeString(scenario, """
+                    name: unknown-name
+                    target: coap://other.fleet.test:%d
+                    dns: {server: %s}
+                    durationSeconds: 5
+                    fleet: {count: 1}
+                    """.formatted(first.port(), dns.address()));
+
+            CliRun run = CliRun.of("run", scenario.toString(), "--out", dir.resolve("out").toString(), "--quiet");
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.err()).contains("target coap://other.fleet.test:" + first.port()
+                    + ": cannot resolve the target host 'other.fleet.test': " + dns.address()
+                    + " answered NXDOMAIN (no such name)");
+            assertThat(first.registered()).isEmpty();
+        }
+    }
+
     /**
      * Runs the fleet against the name; once every device registered with the first server and
      * the DNS answer has changed, stops the first server. Returns summary.json.
