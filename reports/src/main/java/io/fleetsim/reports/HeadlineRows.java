@@ -29,6 +29,7 @@ final class HeadlineRows {
         rows.add(new TableRow("TLS handshakes", tls(summary.tls())));
         rows.add(new TableRow("TCP/TLS connects", latency(summary.connections() == null ? null
                 : summary.connections().connectMs(), "connects")));
+        addDns(rows, summary.dns());
         rows.add(new TableRow("Keepalive pings", pings(summary.keepalive())));
         rows.add(new TableRow("Traffic per device-hour", traffic(summary.traffic())));
         rows.add(new TableRow("Radio on per device-day", radio(summary.radio())));
@@ -137,6 +138,16 @@ final class HeadlineRows {
     }
 
     /** Seconds as seconds, minutes or hours, e.g. {@code 47 s}, {@code 12.5 min}, {@code 11.1 h}. */
+    /** Shown only when the run looked a host name up. */
+    private static void addDns(List<TableRow> rows, SummaryBlocks.Dns dns) {
+        if (dns == null || dns.lookups() == null || dns.lookups() == 0) {
+            return;
+        }
+        rows.add(new TableRow("DNS lookups", Figures.count(dns.lookups()) + " lookups, "
+                + Figures.count(dns.newAddresses()) + " gave a new address, " + Figures.count(dns.failures())
+                + " failed"));
+    }
+
     private static String longDuration(double seconds) {
         if (seconds < 60) {
             return Figures.decimal((double) Math.round(seconds)) + " s";

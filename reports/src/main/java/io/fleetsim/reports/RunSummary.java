@@ -44,7 +44,8 @@ public record RunSummary(
         List<Group> groups,
         Clock clock,
         SummaryBlocks.Cpu cpu,
-        List<Event> events) {
+        List<Event> events,
+        SummaryBlocks.Dns dns) {
 
     private static final String ISSUER_MISMATCH = FailureCause.ISSUER_MISMATCH.wireName();
 

@@ -63,6 +63,14 @@ public final class SummaryBlocks {
         }
     }
 
+    /**
+     * Lookups of the servers' host names during the run ({@code dns}): how many, how many failed,
+     * and how many gave an address other than the one in use.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Dns(Long lookups, Long failures, Long newAddresses) {
+    }
+
     /** CoAP pings, unanswered pings and the registrations they started. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Keepalive(Long pings, Long pingFailures, Long reRegistrationsAfterBrokenPath) {

@@ -4,6 +4,8 @@ import io.fleetsim.coap.CoapChannel;
 import io.fleetsim.coap.CoapRequestHandler;
 import io.fleetsim.nat.DevicePath;
 import io.fleetsim.scenario.DeviceGroup;
+import io.fleetsim.transport.GroupTargets;
+import io.fleetsim.transport.ServerEndpoint;
 import io.fleetsim.transport.TcpConnector;
 import io.fleetsim.transport.dtls.DtlsTarget;
 
@@ -13,6 +15,7 @@ public final class CoapChannelFactory {
     private final ChannelContext shard;
     private final TcpConnector tcp;
     private final DtlsTarget dtls;
+    private final GroupTargets targets;
 
     /**
      * @param shard what the channels of the shard's devices share
@@ -20,9 +23,15 @@ public final class CoapChannelFactory {
      * @param dtls  the CoAPS endpoint and credentials source of DTLS devices; null when the run has none
      */
     public CoapChannelFactory(ChannelContext shard, TcpConnector tcp, DtlsTarget dtls) {
+        this(shard, tcp, dtls, null);
+    }
+
+    /** As {@link #CoapChannelFactory(ChannelContext, TcpConnector, DtlsTarget)}; DTLS devices go where {@code targets} says. */
+    public CoapChannelFactory(ChannelContext shard, TcpConnector tcp, DtlsTarget dtls, GroupTargets targets) {
         this.shard = shard;
         this.tcp = tcp;
         this.dtls = dtls;
+        this.targets = targets;
     }
 
     /**
@@ -33,16 +42,21 @@ public final class CoapChannelFactory {
     public CoapChannel create(String endpoint, DeviceGroup group, CoapRequestHandler requestHandler, DevicePath path) {
         return switch (group.transport()) {
             case UDP -> new UdpCoapChannel(shard, requestHandler, path.link());
-            case DTLS -> new DtlsCoapChannel(shard, endpoint, group, dtlsTarget(), requestHandler, path.link());
+            case DTLS -> new DtlsCoapChannel(shard, endpoint, group, dtlsTarget(group), requestHandler, path.link());
             case TCP, TLS -> new TcpCoapChannel(shard, tcp, endpoint, group, requestHandler, path.connection(),
                     path.radio());
         };
     }
 
-    private DtlsTarget dtlsTarget() {
+    /** The group's CoAPS endpoint (its address as the device is made) with the run's credentials source. */
+    private DtlsTarget dtlsTarget(DeviceGroup group) {
         if (dtls == null) {
             throw new IllegalStateException("a DTLS device needs a coaps target; the run has none");
         }
-        return dtls;
+        if (targets == null) {
+            return dtls;
+        }
+        ServerEndpoint server = targets.of(group);
+        return new DtlsTarget(server.address().current(), server.port(), dtls.pki());
     }
 }

@@ -41,6 +41,11 @@ public final class UdpCoapChannel implements CoapChannel {
     }
 
     @Override
+    public void retarget() {
+        link.retarget();
+    }
+
+    @Override
     public Future<Void> ping() {
         return exchanges.ping();
     }

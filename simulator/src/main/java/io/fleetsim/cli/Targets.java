@@ -1,23 +1,26 @@
 package io.fleetsim.cli;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
-import io.fleetsim.base.FleetVertx;
 import io.fleetsim.engine.EmbeddedServers;
+import io.fleetsim.engine.GroupEndpoints;
 import io.fleetsim.engine.RunTarget;
+import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.scenario.DeviceGroup;
 import io.fleetsim.scenario.Scenario;
 import io.fleetsim.scenario.TargetUri;
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.security.FleetPki;
+import io.fleetsim.transport.HostAddresses;
 import io.fleetsim.transport.TransportEndpoints;
 import io.fleetsim.transport.dtls.DtlsTarget;
 
 /**
  * The server of a run or a sweep: the scenario's {@code target}, or embedded servers on loopback,
- * one endpoint per transport the groups use (Leshan or the minimal responder for udp, secure
- * Leshan for dtls, java-coap for tcp and tls).
+ * one endpoint per transport the groups without a target of their own use (Leshan or the minimal
+ * responder for udp, secure Leshan for dtls, java-coap for tcp and tls).
  */
 final class Targets {
 
@@ -39,17 +42,77 @@ final class Targets {
      * Without one, an embedded TLS endpoint gets a throw-away PKI of its own.
      */
     static RunTarget start(Scenario scenario, Embedded embedded, FleetPki pki) {
+        checkNames(scenario);
+        List<DeviceGroup> withoutTarget = scenario.groups().stream().filter(g -> !g.target().hasOwnUri()).toList();
+        RunTarget main;
         if (scenario.target() != null) {
-            return external(scenario, pki);
+            main = external(scenario.target(), scenario.groups(), pki);
+        } else if (!withoutTarget.isEmpty()) {
+            main = startProtected(scenario, withoutTarget, embedded, pki);
+        } else {
+            main = external(scenario.groups().get(0).target().uri(), scenario.groups(), pki);
         }
+        return withOwnTargets(main, scenario.groups(), pki);
+    }
+
+    /** Embedded servers for {@code groups}, behind the scenario's registration limit if it sets one. */
+    private static RunTarget startProtected(Scenario scenario, List<DeviceGroup> groups, Embedded embedded,
+            FleetPki pki) {
         if (embedded == Embedded.MINIMAL && scenario.server().any()) {
             throw new BadInputException("--server minimal: the minimal responder has no registration limit; "
                     + "use --server leshan, or remove server.registrationLimit from the scenario");
         }
         if (!scenario.server().any()) {
-            return startEmbedded(scenario.groups(), embedded, pki);
+            return startEmbedded(groups, embedded, pki);
         }
-        return EmbeddedServers.start(scenario.groups(), false, pki, scenario.server(), scenario.timeScale());
+        return EmbeddedServers.start(groups, false, pki, scenario.server(), scenario.timeScale());
+    }
+
+    /**
+     * Groups with a target of their own go there (see io.fleetsim.engine.GroupEndpoints); the run
+     * target only needs what they share: the CoAPS credentials of dtls groups, the PKI tls trusts.
+     */
+    private static RunTarget withOwnTargets(RunTarget main, List<DeviceGroup> groups, FleetPki pki) {
+        RunTarget target = main;
+        for (DeviceGroup group : groups) {
+            if (!group.target().hasOwnUri()) {
+                continue;
+            }
+            URI uri = URI.create(group.target().uri());
+            if (group.transport() == Transport.DTLS && target.dtls() == null) {
+                target = target.withDtls(new DtlsTarget(host(uri), uri.getPort(), pki));
+            }
+            if (group.transport() == Transport.TLS && target.endpoints().pki() == null
+                    && SecureRuns.tlsWithCertificates(groups)) {
+                target = target.withEndpoints(target.endpoints().withPki(pki));
+            }
+        }
+        return target;
+    }
+
+    /**
+     * Every server host name must resolve, looked up as the run will look it up (the scenario's
+     * DNS server, or the system's): a name that does not is bad input, not a run of failures.
+     */
+    private static void checkNames(Scenario scenario) {
+        List<String> uris = new ArrayList<>();
+        if (scenario.target() != null) {
+            uris.add(scenario.target());
+        }
+        scenario.groups().stream().filter(g -> g.target().hasOwnUri()).forEach(g -> uris.add(g.target().uri()));
+        try (HostAddresses hosts = GroupEndpoints.hostAddresses(scenario, new ShardMetrics())) {
+            for (String uri : uris) {
+                try {
+                    hosts.address(host(URI.create(uri)));
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException("target " + uri + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static String host(URI uri) {
+        return uri.getHost().replaceAll("^\\[|]$", "");
     }
 
     /** Embedded servers for {@code groups}: see {@link EmbeddedServers#start}. */
@@ -65,17 +128,12 @@ final class Targets {
      * The user's server. Its TLS devices trust the run's CA and show their certificates when a tls
      * group uses x509; otherwise they trust the JVM's trust store (a server with a public certificate).
      */
-    private static RunTarget external(Scenario scenario, FleetPki pki) {
-        URI uri = URI.create(scenario.target());
+    private static RunTarget external(String targetUri, List<DeviceGroup> groups, FleetPki pki) {
+        URI uri = URI.create(targetUri);
         int port = uri.getPort() > 0 ? uri.getPort() : DEFAULT_COAP_PORT;
-        String host = uri.getHost().replaceAll("^\\[|]$", "");
+        String host = host(uri);
         Transport transport = TargetUri.transportOf(uri.getScheme());
-        FleetPki tlsPki = transport == Transport.TLS && SecureRuns.tlsWithCertificates(scenario.groups()) ? pki : null;
-        try {
-            FleetVertx.literal(host); // a name that does not resolve is bad input, not a run of failures
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("target " + scenario.target() + ": " + e.getMessage());
-        }
+        FleetPki tlsPki = transport == Transport.TLS && SecureRuns.tlsWithCertificates(groups) ? pki : null;
         RunTarget target = RunTarget.external(host, port)
                 .withEndpoints(TransportEndpoints.NONE.with(transport, host, port).withPki(tlsPki));
         return transport == Transport.DTLS ? target.withDtls(new DtlsTarget(host, port, pki)) : target;

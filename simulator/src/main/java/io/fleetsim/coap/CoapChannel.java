@@ -29,6 +29,14 @@ public interface CoapChannel {
         return Future.failedFuture(new CoapFailure(FailureCause.TRANSPORT, "this transport has no CoAP ping"));
     }
 
+    /**
+     * The device is about to register: a transport without connections sends from now on to the
+     * server's address as it is now (a followed host name may have a new one). Connections pick up
+     * a new address when they connect.
+     */
+    default void retarget() {
+    }
+
     /** Closes the path; open exchanges fail with {@code closed}. Never fails. */
     Future<Void> close();
 

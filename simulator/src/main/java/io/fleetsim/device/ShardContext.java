@@ -11,6 +11,7 @@ import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.nat.LinkEnvironment;
 import io.fleetsim.nat.NatContext;
 import io.fleetsim.nat.NatShard;
+import io.fleetsim.transport.GroupTargets;
 import io.fleetsim.transport.TcpConnector;
 import io.fleetsim.transport.TransportEndpoints;
 import io.fleetsim.transport.dtls.DtlsTarget;
@@ -27,6 +28,7 @@ import io.vertx.core.Vertx;
  * @param tcp      the shard's one TCP/TLS client, for devices on {@code tcp} and {@code tls}
  * @param dtls     the CoAPS endpoint and credentials source of DTLS devices; null when the run has none
  * @param nat      the shard's emulated carrier NAT: each device's path to the server
+ * @param targets  where the devices of each group go
  */
 public record ShardContext(
         Vertx vertx,
@@ -42,7 +44,8 @@ public record ShardContext(
         SplittableRandom random,
         DtlsTarget dtls,
         TcpConnector tcp,
-        NatShard nat) {
+        NatShard nat,
+        GroupTargets targets) {
 
     /** What the devices of this shard take from it. */
     public DeviceContext devices() {
@@ -51,7 +54,7 @@ public record ShardContext(
 
     /** Makes the CoAP channel of a device of this shard. */
     public CoapChannelFactory channels() {
-        return new CoapChannelFactory(channelContext(), tcp, dtls);
+        return new CoapChannelFactory(channelContext(), tcp, dtls, targets);
     }
 
     /** What the CoAP channels of this shard's devices share. */
@@ -72,12 +75,23 @@ public record ShardContext(
     public static ShardContext create(Vertx vertx, SimClock clock, Scenario scenario, String targetHost,
             int targetPort, String bindHost, ShardMetrics metrics, long seed, DtlsTarget dtls,
             TransportEndpoints endpoints) {
+        return create(vertx, clock, scenario, targetHost, targetPort, bindHost, metrics, seed, dtls, endpoints,
+                GroupTargets.byTransport(targetHost, targetPort, dtls, endpoints));
+    }
+
+    /**
+     * As {@link #create(Vertx, SimClock, Scenario, String, int, String, ShardMetrics, long, DtlsTarget,
+     * TransportEndpoints)}, with the devices of each group going where {@code targets} says.
+     */
+    public static ShardContext create(Vertx vertx, SimClock clock, Scenario scenario, String targetHost,
+            int targetPort, String bindHost, ShardMetrics metrics, long seed, DtlsTarget dtls,
+            TransportEndpoints endpoints, GroupTargets targets) {
         SplittableRandom random = new SplittableRandom(seed);
-        TcpConnector tcp = new TcpConnector(vertx, bindHost, endpoints, targetHost, targetPort);
+        TcpConnector tcp = new TcpConnector(vertx, bindHost, endpoints, targetHost, targetPort, targets);
         NatShard nat = new NatShard(new NatContext(new LinkEnvironment(vertx, bindHost, clock, metrics, random),
-                targetHost, targetPort, dtls, scenario.radio().tailMillis()));
+                targetHost, targetPort, dtls, scenario.radio().tailMillis(), targets));
         return new ShardContext(vertx, clock, scenario, targetHost, targetPort, bindHost, new UdpCodec(),
                 new RetransmissionTimeouts(scenario.coap()), metrics, new ServerRequestHandler(metrics),
-                random, dtls, tcp, nat);
+                random, dtls, tcp, nat, targets);
     }
 }

@@ -171,6 +171,7 @@ public final class VirtualDevice {
 
     private void register(long intendedMillis) {
         state = State.REGISTERING;
+        coap.retarget();
         metrics.increment(Counter.REGISTRATION_ATTEMPTS);
         registerSent();
         path.restoring(shard.clock().nowMillis());

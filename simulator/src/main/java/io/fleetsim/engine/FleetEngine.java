@@ -25,6 +25,8 @@ import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.metrics.SummaryJson;
 import io.fleetsim.progress.ProgressTracker;
 import io.fleetsim.scenario.Scenario;
+import io.fleetsim.transport.GroupTargets;
+import io.fleetsim.transport.HostAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -47,6 +49,14 @@ public final class FleetEngine {
     private final RunTarget target;
     /** The target with IP literals for names, resolved once before the run: what devices use. */
     private final RunTarget addresses;
+    /** The run's host names and their addresses, followed after their DNS TTL. */
+    private final HostAddresses hosts;
+    /** Where DNS lookups are counted. */
+    private final ShardMetrics dnsMetrics = new ShardMetrics();
+    /** Where each group's devices go. */
+    private final GroupTargets targets;
+    /** Where the device sockets bind. */
+    private final String bindHost;
     private final RunOptions options;
     private final Vertx vertx;
     private final SimClock clock;
@@ -77,7 +87,15 @@ public final class FleetEngine {
     private FleetEngine(Scenario scenario, RunTarget target, RunOptions options) throws IOException {
         this.scenario = scenario;
         this.target = target;
-        this.addresses = target.resolved();
+        this.hosts = GroupEndpoints.hostAddresses(scenario, dnsMetrics);
+        try {
+            this.addresses = target.resolved(hosts::literal);
+            this.targets = GroupEndpoints.of(scenario, target, hosts);
+        } catch (RuntimeException e) {
+            hosts.close();
+            throw e;
+        }
+        this.bindHost = GroupEndpoints.bindHost(scenario, targets, addresses.host());
         this.options = options;
         int shardCount = shardCount(options, scenario);
         this.vertx = FleetVertx.create(new VertxOptions()
@@ -86,7 +104,8 @@ public final class FleetEngine {
                 .setInternalBlockingPoolSize(2)
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
                         .setClassPathResolvingEnabled(false)));
-        Preflight.Result preflight = Preflight.run(vertx, scenario, addresses, PREFLIGHT_TIMEOUT_MILLIS);
+        Preflight.Result preflight = Preflight.run(vertx, scenario, addresses, targets, bindHost,
+                PREFLIGHT_TIMEOUT_MILLIS);
         if (!preflight.registered()) {
             LOG.warn("preflight: a test device could not register with {} ({}); running anyway",
                     target.uri(), preflight.cause());
@@ -152,13 +171,15 @@ public final class FleetEngine {
             ShardMetrics metrics = shardMetrics.get(s);
             long seed = scenario.arrival().seed() * 31 + s;
             DeviceShard shard = new DeviceShard(new DeviceShard.ShardSetup(devices, shardSteps.get(s),
-                    v -> shardContext(v, clock, scenario, addresses, metrics, seed), storms, seed * 13 + 5));
+                    v -> shardContext(v, clock, scenario, addresses, targets, bindHost, metrics, seed), storms,
+                    seed * 13 + 5));
             shards.add(shard);
             deployments.add(vertx.deployVerticle(shard));
         }
         if (!await(Future.all(deployments), 30)) {
             throw new IllegalStateException("the device shards did not start within 30 s");
         }
+        shardMetrics.add(dnsMetrics);
         startProbes(plan);
         armOutages();
         writer.start(options.reportingPeriod().toMillis(), this::registeredNow);
@@ -192,6 +213,7 @@ public final class FleetEngine {
             metricsServer = MetricsHttpServer.start(endpoint.host(), endpoint.port(), new FleetMeters(liveFigures()));
         } catch (IllegalStateException e) {
             await(vertx.close(), 10);
+            hosts.close();
             try {
                 writer.close();
                 target.closer().close();
@@ -349,6 +371,7 @@ public final class FleetEngine {
             metricsServer.close();
         }
         await(vertx.close(), 10);
+        hosts.close();
         try {
             target.closer().close();
         } catch (Exception e) {
@@ -421,11 +444,14 @@ public final class FleetEngine {
         return Math.max(1, Math.min(wanted, scenario.deviceCount()));
     }
 
-    /** What the devices of one shard share, for a target whose names are {@link RunTarget#resolved()}. */
+    /**
+     * What the devices of one shard share, for a target whose names are {@link RunTarget#resolved()}
+     * and groups whose devices go where {@code targets} says, from sockets bound to {@code bindHost}.
+     */
     static ShardContext shardContext(Vertx vertx, SimClock clock, Scenario scenario, RunTarget resolved,
-            ShardMetrics metrics, long seed) {
-        return ShardContext.create(vertx, clock, scenario, resolved.host(), resolved.port(),
-                bindHostFor(resolved.host()), metrics, seed, resolved.dtls(), resolved.endpoints());
+            GroupTargets targets, String bindHost, ShardMetrics metrics, long seed) {
+        return ShardContext.create(vertx, clock, scenario, resolved.host(), resolved.port(), bindHost, metrics, seed,
+                resolved.dtls(), resolved.endpoints(), targets);
     }
 
     /**

@@ -10,6 +10,7 @@ import io.fleetsim.metrics.FailureKind;
 import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.resultsformat.FailureCause;
 import io.fleetsim.scenario.Scenario;
+import io.fleetsim.transport.GroupTargets;
 import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -29,7 +30,8 @@ final class Preflight {
     private Preflight() {
     }
 
-    static Result run(Vertx vertx, Scenario scenario, RunTarget target, long timeoutMillis) {
+    static Result run(Vertx vertx, Scenario scenario, RunTarget target, GroupTargets targets, String bindHost,
+            long timeoutMillis) {
         ShardMetrics scratch = new ShardMetrics();
         SimClock clock = new SimClock(vertx, scenario.timeScale());
         Context context = vertx.getOrCreateContext();
@@ -37,7 +39,8 @@ final class Preflight {
         DeviceIdentity identity = new DeviceIdentity(group.endpointPrefix() + "preflight", -1, group);
         Promise<VirtualDevice> started = Promise.promise();
         context.runOnContext(v -> {
-            ShardContext shard = FleetEngine.shardContext(vertx, clock, scenario, target, scratch, 1);
+            ShardContext shard = FleetEngine.shardContext(vertx, clock, scenario, target, targets, bindHost,
+                    scratch, 1);
             VirtualDevice device = new VirtualDevice(identity, shard);
             device.start(clock.nowMillis());
             started.complete(device);

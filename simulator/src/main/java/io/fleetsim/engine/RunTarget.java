@@ -1,5 +1,7 @@
 package io.fleetsim.engine;
 
+import java.util.function.UnaryOperator;
+
 import io.fleetsim.base.FleetVertx;
 import io.fleetsim.nat.ProbeTarget;
 import io.fleetsim.scenario.Transport;
@@ -84,10 +86,28 @@ public record RunTarget(String host, int port, boolean embedded, AutoCloseable c
      * check the server's certificate against.
      */
     public RunTarget resolved() {
+        return resolved(FleetVertx::literal);
+    }
+
+    /** As {@link #resolved()}, each name turned into an IP literal by {@code literal}. */
+    public RunTarget resolved(UnaryOperator<String> literal) {
         DtlsTarget dtlsResolved = dtls == null ? null
-                : new DtlsTarget(FleetVertx.literal(dtls.host()), dtls.port(), dtls.pki());
-        return new RunTarget(FleetVertx.literal(host), port, embedded, closer, dtlsResolved, endpoints.resolved(),
+                : new DtlsTarget(literal.apply(dtls.host()), dtls.port(), dtls.pki());
+        return new RunTarget(literal.apply(host), port, embedded, closer, dtlsResolved, endpoints.resolved(literal),
                 probe);
+    }
+
+    /**
+     * The host and port the devices of {@code transport} go to when their group names no server of
+     * its own: udp to the main address, dtls to the CoAPS endpoint, tcp and tls to their endpoint
+     * or else the main address; null for dtls when the target has no CoAPS endpoint.
+     */
+    public TransportEndpoints.HostPort endpointFor(Transport transport) {
+        return switch (transport) {
+            case UDP -> new TransportEndpoints.HostPort(host, port);
+            case DTLS -> dtls == null ? null : new TransportEndpoints.HostPort(dtls.host(), dtls.port());
+            case TCP, TLS -> endpoints.of(transport).orElse(new TransportEndpoints.HostPort(host, port));
+        };
     }
 
     /** A server fleetsim did not start. */

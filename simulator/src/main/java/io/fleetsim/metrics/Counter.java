@@ -37,6 +37,12 @@ public enum Counter {
     /** Broken paths of reachable devices that became reachable again; one per {@code reconnect} latency value. */
     RECONNECTS,
     PROBES, PROBE_SUCCESSES, PROBE_SKIPPED,
+    /** DNS lookups of the target's host names (io.fleetsim.transport.HostAddresses), the first ones included. */
+    DNS_LOOKUPS,
+    /** Lookups that failed (no answer, an error code, no address); the devices kept the address they had. */
+    DNS_LOOKUP_FAILURES,
+    /** Lookups after a TTL whose answer no longer held the address in use: devices moved to a new one. */
+    DNS_NEW_ADDRESSES,
     /** Devices' radio-on time, simulated ms: the union of each device's transmission tails (RadioMeter). */
     RADIO_ACTIVE_MILLIS,
     /** Datagrams and frames devices sent or received, each one turning the radio on. */

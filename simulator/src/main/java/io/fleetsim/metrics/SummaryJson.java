@@ -89,6 +89,8 @@ public final class SummaryJson {
         root.put("connections", map("lost", t.failures(FailureKind.CONNECTION),
                 "framesTooLarge", t.get(Counter.FRAMES_TOO_LARGE),
                 "connectMs", LatencySummary.of(s.histograms().get(LatencyMetric.CONNECT))));
+        root.put("dns", map("lookups", t.get(Counter.DNS_LOOKUPS), "failures", t.get(Counter.DNS_LOOKUP_FAILURES),
+                "newAddresses", t.get(Counter.DNS_NEW_ADDRESSES)));
         root.put("handshake", DtlsSummary.handshake(t, s.histograms()));
         root.put("dtls", DtlsSummary.dtls(t));
         root.put("tls", DtlsSummary.tls(t));

@@ -10,8 +10,9 @@ import io.fleetsim.base.SimClock;
 import io.fleetsim.metrics.RadioMeter;
 import io.fleetsim.scenario.DeviceGroup;
 import io.fleetsim.scenario.NatSettings;
-import io.fleetsim.scenario.Transport;
 import io.fleetsim.transport.DatagramLink;
+import io.fleetsim.transport.HostAddress;
+import io.fleetsim.transport.ServerEndpoint;
 import io.fleetsim.transport.UdpDeviceSocket;
 
 /**
@@ -47,13 +48,10 @@ public final class NatShard {
         if (group.transport().isStream()) {
             return new DevicePath(null, PathTracker.direct(links.metrics()), ConnectionNat.NONE, radio);
         }
-        // udp and dtls: the datagrams go to the CoAP or the CoAPS endpoint, through the NAT or straight
-        boolean dtls = group.transport() == Transport.DTLS;
-        if (dtls && context.dtls() == null) {
-            throw new IllegalStateException("a DTLS device needs a coaps target; the run has none");
-        }
-        String host = dtls ? context.dtls().host() : context.targetHost();
-        int port = dtls ? context.dtls().port() : context.targetPort();
+        // udp and dtls: the datagrams go to the group's CoAP or CoAPS endpoint, through the NAT or straight
+        ServerEndpoint server = context.targets().of(group);
+        HostAddress host = server.address();
+        int port = server.port();
         if (!nat.enabled()) {
             UdpDeviceSocket socket = new UdpDeviceSocket(links.vertx(), host, port);
             return new DevicePath(DatagramLink.direct(socket, links.bindHost(), radio),

@@ -11,6 +11,7 @@ import io.fleetsim.metrics.RadioMeter;
 import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.scenario.NatSettings;
 import io.fleetsim.transport.DatagramLink;
+import io.fleetsim.transport.HostAddress;
 import io.fleetsim.transport.UdpDeviceSocket;
 import io.vertx.core.Future;
 import io.vertx.core.net.SocketAddress;
@@ -27,7 +28,6 @@ import io.vertx.core.net.SocketAddress;
 public final class UdpNatLink implements DatagramLink {
 
     private final LinkEnvironment environment;
-    private final String targetHost;
     private final int targetPort;
     private final NatSettings settings;
     private final MappingTimeouts timeouts;
@@ -47,14 +47,27 @@ public final class UdpNatLink implements DatagramLink {
     /** A path to the server at {@code targetHost:targetPort} (the CoAP or the CoAPS endpoint). */
     public UdpNatLink(LinkEnvironment environment, String targetHost, int targetPort, NatSettings settings,
             MappingTimeouts timeouts, PathTracker tracker, RadioMeter radio) {
+        this(environment, HostAddress.literal(targetHost), targetPort, settings, timeouts, tracker, radio);
+    }
+
+    /**
+     * A path to the server at {@code target:targetPort}; the device takes the target's address anew
+     * before each Register ({@link #retarget()}), and the filter lets that address through.
+     */
+    public UdpNatLink(LinkEnvironment environment, HostAddress target, int targetPort, NatSettings settings,
+            MappingTimeouts timeouts, PathTracker tracker, RadioMeter radio) {
         this.environment = environment;
-        this.targetHost = targetHost;
         this.targetPort = targetPort;
         this.settings = settings;
         this.timeouts = timeouts;
         this.tracker = tracker;
         this.radio = radio;
-        this.socket = new UdpDeviceSocket(environment.vertx(), targetHost, targetPort);
+        this.socket = new UdpDeviceSocket(environment.vertx(), target, targetPort);
+    }
+
+    @Override
+    public void retarget() {
+        socket.retarget();
     }
 
     @Override
@@ -255,6 +268,7 @@ public final class UdpNatLink implements DatagramLink {
 
     /** Address-dependent filtering: only the server the device sends to gets through. */
     private boolean isTarget(SocketAddress sender) {
+        String targetHost = socket.targetHost();
         return sender.port() == targetPort
                 && (sender.hostAddress() == null || sender.hostAddress().equals(targetHost)
                         || !Character.isDigit(targetHost.charAt(0)));

@@ -8,6 +8,8 @@ import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.fleetsim.transport.DnsLookup;
+
 /**
  * The CoAP ping over UDP (RFC 7252 section 4.3): an empty Confirmable message, which a CoAP
  * endpoint answers with a Reset of the same message ID. Retransmitted as RFC 7252 says: the first

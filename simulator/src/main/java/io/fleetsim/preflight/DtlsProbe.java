@@ -32,6 +32,8 @@ import org.eclipse.californium.scandium.dtls.cipher.CipherSuite;
 import org.eclipse.californium.scandium.dtls.x509.CertificateVerifier;
 import org.eclipse.californium.scandium.util.ServerNames;
 
+import io.fleetsim.transport.DnsLookup;
+
 /**
  * The checks over DTLS (coaps://): a Scandium handshake with no client credentials whose
  * certificate verifier accepts anything and records the server's chain, then a CoAP ping over

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.fleetsim.transport.DnsLookup;
+
 /**
  * Runs the network checks of {@code fleetsim preflight} on each target in turn: DNS (addresses,
  * TTL, and with a watch whether the answer is fresh after the TTL), reachability (CoAP ping over

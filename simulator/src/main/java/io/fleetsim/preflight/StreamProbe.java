@@ -32,6 +32,7 @@ import io.fleetsim.coap.tcp.TcpFrame;
 import io.fleetsim.coap.tcp.TcpFrameAssembler;
 import io.fleetsim.coap.tcp.TcpMessageCodec;
 import io.fleetsim.coap.tcp.TcpSignal;
+import io.fleetsim.transport.DnsLookup;
 import io.vertx.core.buffer.Buffer;
 
 /**

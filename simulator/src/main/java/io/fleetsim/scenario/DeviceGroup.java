@@ -11,14 +11,31 @@ package io.fleetsim.scenario;
  * @param keepalive      how the devices keep their path to the server alive
  * @param nat            the emulated carrier NAT between the devices and the server, or {@link NatSettings#NONE}
  * @param arrival        the group's own arrival, or null when it follows the scenario's
+ * @param target         the group's own server and DNS behaviour, or {@link GroupTarget#DEFAULT}
  */
 public record DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
-        Security security, Keepalive keepalive, NatSettings nat, Arrival arrival) {
+        Security security, Keepalive keepalive, NatSettings nat, Arrival arrival, GroupTarget target) {
 
-    /** A group that follows the scenario's arrival. */
+    public DeviceGroup {
+        target = target == null ? GroupTarget.DEFAULT : target;
+    }
+
+    /** A group that follows the scenario's arrival and goes to the run's target, followed after its TTL. */
     public DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
             Security security, Keepalive keepalive, NatSettings nat) {
-        this(name, count, endpointPrefix, transport, security, keepalive, nat, null);
+        this(name, count, endpointPrefix, transport, security, keepalive, nat, null, GroupTarget.DEFAULT);
+    }
+
+    /** A group with its own arrival that goes to the run's target. */
+    public DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
+            Security security, Keepalive keepalive, NatSettings nat, Arrival arrival) {
+        this(name, count, endpointPrefix, transport, security, keepalive, nat, arrival, GroupTarget.DEFAULT);
+    }
+
+    /** A group that follows the scenario's arrival, with its own target. */
+    public DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
+            Security security, Keepalive keepalive, NatSettings nat, GroupTarget target) {
+        this(name, count, endpointPrefix, transport, security, keepalive, nat, null, target);
     }
 
     /** A group of plain devices with default keepalive and no NAT. */
@@ -28,6 +45,7 @@ public record DeviceGroup(String name, int count, String endpointPrefix, Transpo
 
     /** The same group with another device count. */
     public DeviceGroup withCount(int newCount) {
-        return new DeviceGroup(name, newCount, endpointPrefix, transport, security, keepalive, nat, arrival);
+        return new DeviceGroup(name, newCount, endpointPrefix, transport, security, keepalive, nat, arrival,
+                target);
     }
 }

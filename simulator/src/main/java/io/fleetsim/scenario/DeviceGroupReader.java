@@ -23,17 +23,19 @@ final class DeviceGroupReader {
                     "cannot be used together with 'fleet' (line " + top.lineOf(ScenarioKeys.FLEET_SECTION)
                             + "); give one of them");
         }
+        boolean followTtl = DnsSettingsReader.read(top).followTtl();
         if (groups) {
-            return readGroups(top.site(ScenarioKeys.GROUPS).orElseThrow());
+            return readGroups(top.site(ScenarioKeys.GROUPS).orElseThrow(), followTtl);
         }
         if (!fleet) {
             throw top.error(ScenarioKeys.FLEET_SECTION, "is required (or 'groups' for several device groups)");
         }
         ValueSite site = top.site(ScenarioKeys.FLEET_SECTION).orElseThrow();
-        return List.of(readGroup(site.source(), site.node(), "fleet", top.lineOf(ScenarioKeys.FLEET_SECTION)));
+        return List.of(readGroup(site.source(), site.node(), "fleet", top.lineOf(ScenarioKeys.FLEET_SECTION),
+                followTtl));
     }
 
-    private static List<DeviceGroup> readGroups(ValueSite site) {
+    private static List<DeviceGroup> readGroups(ValueSite site, boolean followTtl) {
         if (!(site.node() instanceof SequenceNode list)) {
             throw site.fail("expected a list of groups, got " + ScalarValues.describe(site.node()));
         }
@@ -44,7 +46,8 @@ final class DeviceGroupReader {
         List<Node> items = list.getValue();
         for (int i = 0; i < items.size(); i++) {
             String path = "groups[" + i + "]";
-            DeviceGroup group = readGroup(site.source(), items.get(i), path, ScenarioSource.lineOf(items.get(i)));
+            DeviceGroup group = readGroup(site.source(), items.get(i), path, ScenarioSource.lineOf(items.get(i)),
+                    followTtl);
             checkDistinct(site.source(), items.get(i), path, group, groups);
             groups.add(group);
         }
@@ -52,17 +55,38 @@ final class DeviceGroupReader {
         return groups;
     }
 
-    private static DeviceGroup readGroup(ScenarioSource source, Node node, String path, int line) {
+    private static DeviceGroup readGroup(ScenarioSource source, Node node, String path, int line,
+                                         boolean followTtl) {
         MappingReader group = MappingReader.of(source, node, path, line, Section.FLEET);
         int count = Math.toIntExact(group.read(ScenarioKeys.COUNT));
         String prefix = group.read(ScenarioKeys.ENDPOINT_PREFIX);
-        Transport transport = Transport.valueOf(group.read(ScenarioKeys.TRANSPORT).toUpperCase(Locale.ROOT));
+        String ownTarget = group.readOptional(ScenarioKeys.GROUP_TARGET).orElse(null);
+        Transport transport = transport(group, ownTarget);
         String name = group.readOptional(ScenarioKeys.GROUP_NAME).orElse(prefix);
         Keepalive keepalive = KeepaliveReader.read(group, transport);
         Security security = SecurityReader.read(group, transport);
         NatSettings nat = NatSettingsReader.read(group);
+        GroupTarget target = new GroupTarget(ownTarget, group.readOptional(ScenarioKeys.BOOTSTRAP_TARGET).orElse(null),
+                DnsSettingsReader.followTtl(group, followTtl));
         return new DeviceGroup(name, count, prefix, transport, security, keepalive, nat,
-                ArrivalReader.readGroup(group, count));
+                ArrivalReader.readGroup(group, count), target);
+    }
+
+    /** The group's {@code transport}; with a {@code target} of its own, the target's scheme decides. */
+    private static Transport transport(MappingReader group, String ownTarget) {
+        if (ownTarget == null) {
+            return Transport.valueOf(group.read(ScenarioKeys.TRANSPORT).toUpperCase(Locale.ROOT));
+        }
+        Transport served = TargetUri.transportOfUri(ownTarget);
+        if (group.has(ScenarioKeys.TRANSPORT)) {
+            Transport given = Transport.valueOf(group.read(ScenarioKeys.TRANSPORT).toUpperCase(Locale.ROOT));
+            if (given != served) {
+                throw group.error(ScenarioKeys.TRANSPORT, "is " + given.key() + " but the group's target '"
+                        + ownTarget + "' serves " + served.key() + " (" + TargetUri.SCHEMES
+                        + "); leave transport out, or change one of them");
+            }
+        }
+        return served;
     }
 
     private static void checkDistinct(ScenarioSource source, Node node, String path, DeviceGroup group,

@@ -24,6 +24,7 @@ import java.util.List;
  * @param radio        the devices' radio model, for their radio-on time
  * @param server       protections of the embedded server ({@link ServerSettings#NONE}: none)
  * @param events       things that happen during the run (top-level {@code events}), in time order
+ * @param dns          the DNS server the target's names are looked up with, and whether they are followed
  */
 public record Scenario(
         String name,
@@ -42,39 +43,52 @@ public record Scenario(
         ProbeSettings probe,
         RadioSettings radio,
         ServerSettings server,
-        List<RunEvent> events) {
+        List<RunEvent> events,
+        DnsSettings dns) {
 
     public Scenario {
         groups = List.copyOf(groups);
         thresholds = List.copyOf(thresholds);
-        events = List.copyOf(events);
+        server = server == null ? ServerSettings.NONE : server;
+        events = events == null ? List.of() : List.copyOf(events);
+        dns = dns == null ? DnsSettings.DEFAULT : dns;
     }
 
-    /** A scenario without events. */
+    /** A scenario with protections of the embedded server, without events, with the default DNS. */
     public Scenario(String name, Path source, String target, List<DeviceGroup> groups, Arrival arrival,
             Duration lifetime, Duration updateInterval, Duration duration, double timeScale, CoapSettings coap,
             RetryPolicy registrationRetry, boolean deregisterAtEnd, List<Threshold> thresholds, ProbeSettings probe,
             RadioSettings radio, ServerSettings server) {
         this(name, source, target, groups, arrival, lifetime, updateInterval, duration, timeScale, coap,
-                registrationRetry, deregisterAtEnd, thresholds, probe, radio, server, List.of());
+                registrationRetry, deregisterAtEnd, thresholds, probe, radio, server, List.of(), DnsSettings.DEFAULT);
     }
 
-    /** A scenario without protections of the embedded server. */
+    /** A scenario with events, without protections of the embedded server, with the default DNS. */
     public Scenario(String name, Path source, String target, List<DeviceGroup> groups, Arrival arrival,
             Duration lifetime, Duration updateInterval, Duration duration, double timeScale, CoapSettings coap,
             RetryPolicy registrationRetry, boolean deregisterAtEnd, List<Threshold> thresholds, ProbeSettings probe,
             RadioSettings radio, List<RunEvent> events) {
         this(name, source, target, groups, arrival, lifetime, updateInterval, duration, timeScale, coap,
-                registrationRetry, deregisterAtEnd, thresholds, probe, radio, ServerSettings.NONE, events);
+                registrationRetry, deregisterAtEnd, thresholds, probe, radio, ServerSettings.NONE, events, DnsSettings.DEFAULT);
     }
 
-    /** A scenario without protections of the embedded server and without events. */
+    /** A scenario with its own DNS settings, without protections or events. */
+    public Scenario(String name, Path source, String target, List<DeviceGroup> groups, Arrival arrival,
+            Duration lifetime, Duration updateInterval, Duration duration, double timeScale, CoapSettings coap,
+            RetryPolicy registrationRetry, boolean deregisterAtEnd, List<Threshold> thresholds, ProbeSettings probe,
+            RadioSettings radio, DnsSettings dns) {
+        this(name, source, target, groups, arrival, lifetime, updateInterval, duration, timeScale, coap,
+                registrationRetry, deregisterAtEnd, thresholds, probe, radio, ServerSettings.NONE, List.of(), dns);
+    }
+
+    /** A scenario without protections of the embedded server, without events, with the default DNS. */
     public Scenario(String name, Path source, String target, List<DeviceGroup> groups, Arrival arrival,
             Duration lifetime, Duration updateInterval, Duration duration, double timeScale, CoapSettings coap,
             RetryPolicy registrationRetry, boolean deregisterAtEnd, List<Threshold> thresholds, ProbeSettings probe,
             RadioSettings radio) {
         this(name, source, target, groups, arrival, lifetime, updateInterval, duration, timeScale, coap,
-                registrationRetry, deregisterAtEnd, thresholds, probe, radio, ServerSettings.NONE, List.of());
+                registrationRetry, deregisterAtEnd, thresholds, probe, radio, ServerSettings.NONE, List.of(),
+                DnsSettings.DEFAULT);
     }
 
     /** A scenario with the default radio model. */

@@ -2,6 +2,7 @@ package io.fleetsim.scenario;
 
 import static io.fleetsim.scenario.Section.ARRIVAL;
 import static io.fleetsim.scenario.Section.COAP;
+import static io.fleetsim.scenario.Section.DNS;
 import static io.fleetsim.scenario.Section.FLEET;
 import static io.fleetsim.scenario.Section.KEEPALIVE;
 import static io.fleetsim.scenario.Section.NAT;
@@ -33,7 +34,7 @@ public final class ScenarioKeys {
             "`coap://host:port`, `coaps://host:port`, `coap+tcp://host:port`, `coaps+tcp://host:port`",
             TargetUri::normalize, KeyDefault.described("embedded server"),
             "LwM2M server to load; host is a name or an IP address, port defaults to 5683 (5684 for coaps and "
-                    + "coaps+tcp). Every group must use the target's transport.");
+                    + "coaps+tcp). Groups without a `target` of their own must use the target's transport.");
     public static final StructureKey FLEET_SECTION = new StructureKey(TOP, "fleet", "map",
             KeyDefault.described("—"), "The devices, as one group (see `fleet`). Give `fleet` or `groups`.");
     public static final StructureKey GROUPS = new StructureKey(TOP, "groups", "list of maps",
@@ -68,6 +69,9 @@ public final class ScenarioKeys {
             KeyDefault.described("none"),
             "Things that happen during the run on the simulated clock: reconnect storm, server outage, churn "
                     + "(see `events`).");
+    public static final StructureKey DNS_SECTION = new StructureKey(TOP, "dns", "map",
+            KeyDefault.described("system DNS server, TTLs followed"),
+            "How the devices look the target's host name up (see `dns`).");
     public static final StructureKey THRESHOLDS = new StructureKey(TOP, "thresholds", "list of strings",
             KeyDefault.described("none"), "Pass/fail rules, e.g. `registration.p99 < 500ms` (see Thresholds).");
 
@@ -91,6 +95,18 @@ public final class ScenarioKeys {
             "This group's own arrival, with the keys of the top-level `arrival`; its stages count this group's devices.");
     public static final StructureKey NAT_SECTION = new StructureKey(FLEET, "nat", "map",
             KeyDefault.described("no NAT"), "The emulated carrier NAT in front of the group; udp, tcp and tls (see `nat`).");
+    public static final TextKey GROUP_TARGET = new TextKey(FLEET, "target",
+            "`coap://host:port`, `coaps://host:port`, `coap+tcp://host:port`, `coaps+tcp://host:port`",
+            TargetUri::normalize, KeyDefault.described("the top-level target"),
+            "This group's own LwM2M server; its scheme is the group's transport (`transport` may be left out), so "
+                    + "one scenario can mix udp and tcp hosts.");
+    public static final TextKey BOOTSTRAP_TARGET = new TextKey(FLEET, "bootstrapTarget",
+            "`coap://host:port`, `coaps://host:port`, `coap+tcp://host:port`, `coaps+tcp://host:port`",
+            TargetUri::normalize, KeyDefault.described("none"),
+            "The group's LwM2M bootstrap server: checked and kept, not used yet (devices do not bootstrap).");
+    public static final StructureKey GROUP_DNS = new StructureKey(FLEET, "dns", "map",
+            KeyDefault.described("the top-level `dns`"), "`{followTtl: false}`: this group resolves its "
+                    + "server's name once, whatever the top level says (see `dns`).");
 
     public static final ChoiceKey SECURITY_MODE = new ChoiceKey(SECURITY, "mode", List.of("psk", "rpk", "x509"),
             List.of(), KeyDefault.required(),
@@ -162,6 +178,13 @@ public final class ScenarioKeys {
     public static final IntegerKey NAT_SEED = new IntegerKey(NAT, "seed", "", Long.MIN_VALUE, Long.MAX_VALUE,
             KeyDefault.of(1L), "Seed of the per-device timeout draw, of loss and of jitter.");
 
+    public static final TextKey DNS_SERVER = new TextKey(DNS, "server", "IP address, `:port` optional",
+            DnsSettings::normalizeServer, KeyDefault.described("first nameserver of /etc/resolv.conf"),
+            "Top level only: the DNS server the target's host names are looked up with, e.g. `127.0.0.1:5353`.");
+    public static final BooleanKey DNS_FOLLOW_TTL = new BooleanKey(DNS, "followTtl", KeyDefault.of(true),
+            "Whether devices look the server's name up again once its TTL has passed (one lookup for the whole "
+                    + "fleet), picking up a new address at their next registration or connection.");
+
     public static final DecimalKey PROBE_RATE = new DecimalKey(PROBE, "ratePerSecond", "probes/s", 0, true,
             100_000, KeyDefault.of(1.0), "Reads per simulated second, over the whole sample.");
     public static final DecimalKey PROBE_SAMPLE = new DecimalKey(PROBE, "sample", "", 0, true, 1,
@@ -228,9 +251,9 @@ public final class ScenarioKeys {
     public static final List<ScenarioKey<?>> ALL = List.of(
             NAME, TARGET, FLEET_SECTION, GROUPS, ARRIVAL_SECTION, LIFETIME, UPDATE_INTERVAL, DURATION,
             TIME_SCALE, DEREGISTER_AT_END, COAP_SECTION, RETRY_SECTION, PROBE_SECTION, RADIO_SECTION, SERVER_SECTION,
-            EVENTS, THRESHOLDS,
+            EVENTS, DNS_SECTION, THRESHOLDS,
             COUNT, ENDPOINT_PREFIX, TRANSPORT, GROUP_NAME, SECURITY_SECTION, KEEPALIVE_SECTION, NAT_SECTION,
-            GROUP_ARRIVAL,
+            GROUP_ARRIVAL, GROUP_TARGET, BOOTSTRAP_TARGET, GROUP_DNS,
             SECURITY_MODE, PSK_IDENTITY, PSK_KEY_SEED, PSK_KEYS_FILE, CONNECTION_ID, SESSION_RESUMPTION, EXPECT_ISSUER,
             COAP_PING_SECONDS, PONG_TIMEOUT_SECONDS, KEEPALIVE_METHOD, QUEUE_MODE,
             RATE, RAMP, PROFILE, SEED, STAGES, STOP_ORDER,
@@ -239,7 +262,8 @@ public final class ScenarioKeys {
             NAT_PROFILE, NAT_IDLE_TIMEOUT, NAT_UNREPLIED_TIMEOUT, NAT_STREAM_TIMEOUT, NAT_INBOUND_REFRESH,
             NAT_PORT_ALLOCATION, NAT_FILTERING, NAT_LOSS, NAT_DELAY, NAT_JITTER, NAT_FLUSH, NAT_SEED, NAT_TCP_EXPIRY,
             PROBE_RATE, PROBE_SAMPLE, RADIO_PROFILE, RADIO_TAIL,
-            REGISTRATION_LIMIT_SECTION, LIMIT_COUNT, LIMIT_WINDOW, LIMIT_BLOCK, LIMIT_ANSWER, LIMIT_REFUSE_CODE);
+            REGISTRATION_LIMIT_SECTION, LIMIT_COUNT, LIMIT_WINDOW, LIMIT_BLOCK, LIMIT_ANSWER, LIMIT_REFUSE_CODE,
+            DNS_SERVER, DNS_FOLLOW_TTL);
 
     private ScenarioKeys() {
     }

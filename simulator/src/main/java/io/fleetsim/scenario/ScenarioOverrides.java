@@ -75,6 +75,6 @@ public final class ScenarioOverrides {
                                  double timeScale) {
         return new Scenario(s.name(), s.source(), target, groups, s.arrival(), s.lifetime(), s.updateInterval(),
                 duration, timeScale, s.coap(), s.registrationRetry(), s.deregisterAtEnd(), s.thresholds(), s.probe(),
-                s.radio(), s.server(), s.events());
+                s.radio(), s.server(), s.events(), s.dns());
     }
 }

@@ -30,7 +30,8 @@ final class ScenarioReader {
                 timeScale, coap(top), registrationRetry(top), top.read(ScenarioKeys.DEREGISTER_AT_END),
                 ThresholdListReader.read(top, groups.stream().map(DeviceGroup::name).toList()),
                 ProbeSettingsReader.read(top), RadioSettingsReader.read(top),
-                ServerSettingsReader.read(top, target, groups), RunEventReader.read(top, target));
+                ServerSettingsReader.read(top, target, groups), RunEventReader.read(top, target),
+                DnsSettingsReader.read(top));
     }
 
     private static long updateInterval(MappingReader top, long lifetime) {

@@ -13,7 +13,8 @@ public enum Section {
     PROBE("probe"),
     RADIO("radio"),
     SERVER("server"),
-    REGISTRATION_LIMIT("server.registrationLimit");
+    REGISTRATION_LIMIT("server.registrationLimit"),
+    DNS("dns");
 
     private final String key;
 

@@ -9,6 +9,9 @@ import java.net.URISyntaxException;
  */
 public final class TargetUri {
 
+    /** Which scheme serves which transport, for messages. */
+    static final String SCHEMES = "coap:// is for udp, coaps:// for dtls, coap+tcp:// for tcp, coaps+tcp:// for tls";
+
     static final int DEFAULT_COAP_PORT = 5683;
     static final int DEFAULT_COAPS_PORT = 5684;
 
@@ -48,17 +51,22 @@ public final class TargetUri {
         };
     }
 
-    /** A named target serves one transport: every group must use it. */
+    /** The transport a target ({@code scheme://host:port}) serves, or null for a scheme fleetsim does not know. */
+    public static Transport transportOfUri(String target) {
+        return transportOf(URI.create(target).getScheme());
+    }
+
+    /** A named target serves one transport: every group without a target of its own must use it. */
     static void checkGroups(MappingReader top, String target, java.util.List<DeviceGroup> groups) {
         if (target == null) {
             return;
         }
         Transport served = transportOf(URI.create(target).getScheme());
         for (DeviceGroup group : groups) {
-            if (group.transport() != served) {
+            if (!group.target().hasOwnUri() && group.transport() != served) {
                 throw top.error(ScenarioKeys.TARGET, "'" + target + "' serves transport " + served.key()
                         + " but group '" + group.name() + "' uses " + group.transport().key()
-                        + " (coap:// is for udp, coaps:// for dtls, coap+tcp:// for tcp, coaps+tcp:// for tls;"
+                        + " (" + SCHEMES + "; give the group a target of its own,"
                         + " or leave target out to use the embedded server)");
             }
         }

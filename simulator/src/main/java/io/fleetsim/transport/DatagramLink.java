@@ -25,6 +25,13 @@ public interface DatagramLink {
     /** The device's current local port, or -1 when it has no socket. */
     int localPort();
 
+    /**
+     * The device is about to register: datagrams go from now on to the server's address as it is
+     * now (a followed host name may have a new one, see {@link HostAddress}).
+     */
+    default void retarget() {
+    }
+
     /** The device's own socket, with nothing in between; every datagram either way turns {@code radio} on. */
     static DatagramLink direct(UdpDeviceSocket socket, String bindHost, RadioMeter radio) {
         return new DatagramLink() {
@@ -55,6 +62,11 @@ public interface DatagramLink {
             @Override
             public int localPort() {
                 return socket.localPort();
+            }
+
+            @Override
+            public void retarget() {
+                socket.retarget();
             }
         };
     }

@@ -3,6 +3,7 @@ package io.fleetsim.transport;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 
+import io.fleetsim.scenario.DeviceGroup;
 import io.fleetsim.scenario.Security;
 import io.fleetsim.scenario.Transport;
 import io.netty.handler.ssl.SslHandler;
@@ -34,23 +35,47 @@ public final class TcpConnector {
     private final TransportEndpoints endpoints;
     private final String fallbackHost;
     private final int fallbackPort;
+    private final GroupTargets targets;
     private final TlsContexts tls;
     private NetClient client;
 
     public TcpConnector(Vertx vertx, String bindHost, TransportEndpoints endpoints, String fallbackHost,
             int fallbackPort) {
+        this(vertx, bindHost, endpoints, fallbackHost, fallbackPort,
+                GroupTargets.byTransport(fallbackHost, fallbackPort, null, endpoints));
+    }
+
+    /** A connector whose devices connect where {@code targets} says for their group. */
+    public TcpConnector(Vertx vertx, String bindHost, TransportEndpoints endpoints, String fallbackHost,
+            int fallbackPort, GroupTargets targets) {
         this.vertx = vertx;
         this.bindHost = bindHost;
         this.endpoints = endpoints;
         this.fallbackHost = fallbackHost;
         this.fallbackPort = fallbackPort;
+        this.targets = targets;
         this.tls = new TlsContexts(endpoints.pki());
+    }
+
+    /**
+     * Connects a device of {@code group} ({@code tcp} or {@code tls}) to its group's server, at the
+     * address the server's host has now (a followed name may have a new one since the last connection).
+     */
+    public Future<NetSocket> connect(DeviceGroup group, String endpoint) {
+        ServerEndpoint server = targets.of(group);
+        return connect(new TransportEndpoints.HostPort(server.host(), server.port(), server.address().current()),
+                group.transport(), endpoint, group.security());
     }
 
     /** Connects a device of {@code transport} ({@code tcp} or {@code tls}). */
     public Future<NetSocket> connect(Transport transport, String endpoint, Security security) {
         TransportEndpoints.HostPort target = endpoints.of(transport)
                 .orElse(new TransportEndpoints.HostPort(fallbackHost, fallbackPort));
+        return connect(target, transport, endpoint, security);
+    }
+
+    private Future<NetSocket> connect(TransportEndpoints.HostPort target, Transport transport, String endpoint,
+            Security security) {
         ConnectOptions options = new ConnectOptions().setHost(target.host()).setPort(target.port());
         if (target.address() != null) {
             // Connect to the resolved address; the host stays the name TLS checks the certificate against.

@@ -3,6 +3,7 @@ package io.fleetsim.transport;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import io.fleetsim.base.FleetVertx;
 import io.fleetsim.scenario.Transport;
@@ -27,7 +28,12 @@ public record TransportEndpoints(Map<Transport, HostPort> addresses, FleetPki pk
 
         /** The same host and port with the name resolved now (blocking: before the run starts). */
         public HostPort resolved() {
-            return address != null ? this : new HostPort(host, port, FleetVertx.literal(host));
+            return resolved(FleetVertx::literal);
+        }
+
+        /** The same host and port with the name resolved now by {@code literal} (blocking: before the run starts). */
+        public HostPort resolved(UnaryOperator<String> literal) {
+            return address != null ? this : new HostPort(host, port, literal.apply(host));
         }
     }
 
@@ -52,8 +58,13 @@ public record TransportEndpoints(Map<Transport, HostPort> addresses, FleetPki pk
 
     /** The same endpoints with every name resolved now (blocking: before the run starts). */
     public TransportEndpoints resolved() {
+        return resolved(FleetVertx::literal);
+    }
+
+    /** The same endpoints with every name resolved now by {@code literal} (blocking: before the run starts). */
+    public TransportEndpoints resolved(UnaryOperator<String> literal) {
         Map<Transport, HostPort> out = new EnumMap<>(Transport.class);
-        addresses.forEach((transport, hostPort) -> out.put(transport, hostPort.resolved()));
+        addresses.forEach((transport, hostPort) -> out.put(transport, hostPort.resolved(literal)));
         return new TransportEndpoints(out, pki);
     }
 

@@ -15,13 +15,17 @@ import io.vertx.core.net.SocketAddress;
 
 /**
  * One device's UDP socket: its own source port, on the event loop of the context that opened it.
- * Datagrams from any address other than the target are dropped.
+ * Datagrams from any address other than the target are dropped. The target's address is taken
+ * when the socket is made and again at {@link #retarget()} (before each Register): a followed
+ * {@link HostAddress} that changed in between is picked up then, never in the middle of a
+ * registration.
  */
 public final class UdpDeviceSocket {
 
     private final Vertx vertx;
-    private final String targetHost;
+    private final HostAddress target;
     private final int targetPort;
+    private String targetHost;
     private DatagramSocket socket;
     private Consumer<Throwable> sendFailureHandler = t -> { };
 
@@ -30,9 +34,26 @@ public final class UdpDeviceSocket {
      * name would be looked up on the event loop at every send.
      */
     public UdpDeviceSocket(Vertx vertx, String targetHost, int targetPort) {
+        this(vertx, HostAddress.literal(targetHost), targetPort);
+    }
+
+    /** A socket that sends to {@code target}'s address at the time it opens or is {@link #retarget retargeted}. */
+    public UdpDeviceSocket(Vertx vertx, HostAddress target, int targetPort) {
         this.vertx = vertx;
-        this.targetHost = targetHost;
+        this.target = target;
         this.targetPort = targetPort;
+        this.targetHost = target.current();
+    }
+
+    /** Takes the target's address anew (a followed name may have a new one); returns it. */
+    public String retarget() {
+        targetHost = target.current();
+        return targetHost;
+    }
+
+    /** The IP literal datagrams go to now. */
+    public String targetHost() {
+        return targetHost;
     }
 
     /**

@@ -152,6 +152,47 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void groupsNameTheirOwnTargetsAndDnsBehaviour() {
+        Scenario scenario = parse("""
+                name: targets
+                durationSeconds: 60
+                target: coap://lwm2m.example
+                dns: {server: 127.0.0.1:5353, followTtl: false}
+                groups:
+                  - count: 2
+                    endpointPrefix: a-
+                  - count: 2
+                    endpointPrefix: b-
+                    target: coap+tcp://tcp.lwm2m.example
+                    bootstrapTarget: coaps://bs.lwm2m.example
+                    dns: {followTtl: true}
+                """);
+
+        assertThat(scenario.dns()).isEqualTo(new DnsSettings("127.0.0.1:5353", false));
+        assertThat(scenario.dns().serverAddress().getPort()).isEqualTo(5353);
+        DeviceGroup plain = scenario.groups().get(0);
+        assertThat(plain.transport()).isEqualTo(Transport.UDP);
+        assertThat(plain.target()).isEqualTo(new GroupTarget(null, null, false));
+        DeviceGroup own = scenario.groups().get(1);
+        assertThat(own.transport()).as("from the target's scheme").isEqualTo(Transport.TCP);
+        assertThat(own.target()).isEqualTo(new GroupTarget("coap+tcp://tcp.lwm2m.example:5683",
+                "coaps://bs.lwm2m.example:5684", true));
+    }
+
+    @Test
+    void aDnsServerWithoutPortIsAskedOnPort53() {
+        Scenario scenario = parse("""
+                name: dns
+                durationSeconds: 60
+                dns: {server: "::1"}
+                fleet: {count: 1}
+                """);
+
+        assertThat(scenario.dns()).isEqualTo(new DnsSettings("[0:0:0:0:0:0:0:1]:53", true));
+        assertThat(scenario.groups().get(0).target().followDns()).isTrue();
+    }
+
+    @Test
     void thresholdMetricsAreExposedForTheEngine() {
         assertThat(ThresholdMetrics.KNOWN).contains("registration.p99", "update.mean",
                 "registration.successRatio", "devices.registeredAtEnd", "retransmissions", "reachability",
