@@ -22,7 +22,7 @@ import io.vertx.core.Vertx;
  * the target. Owned by one event loop, like the devices that use it. The layers below the devices
  * get only their part of it: the channels a {@link ChannelContext}, the NAT a {@link NatContext}.
  *
- * @param bindHost address the device sockets bind to
+ * @param bindHost address the device sockets bind to when their group names no source addresses
  * @param tcp      the shard's one TCP/TLS client, for devices on {@code tcp} and {@code tls}
  * @param dtls     the CoAPS endpoint and credentials source of DTLS devices; null when the run has none
  * @param nat      the shard's emulated carrier NAT: each device's path to the server
@@ -48,9 +48,23 @@ public record ShardContext(
         return new CoapChannelFactory(channelContext(), tcp, dtls);
     }
 
+    /** Makes the CoAP channel of {@code device}, bound to its source address. */
+    public CoapChannelFactory channelsFor(DeviceIdentity device) {
+        return new CoapChannelFactory(channelContext(bindHostOf(device)), tcp, dtls);
+    }
+
     /** What the CoAP channels of this shard's devices share. */
     public ChannelContext channelContext() {
-        return new ChannelContext(vertx, bindHost, clock, codec, timeouts, metrics, random);
+        return channelContext(bindHost);
+    }
+
+    private ChannelContext channelContext(String deviceBindHost) {
+        return new ChannelContext(vertx, deviceBindHost, clock, codec, timeouts, metrics, random);
+    }
+
+    /** The address {@code device}'s sockets bind to: one of its group's source addresses, else the shard's. */
+    public String bindHostOf(DeviceIdentity device) {
+        return device.sourceAddress(bindHost);
     }
 
     public static ShardContext create(Vertx vertx, SimClock clock, Scenario scenario, String targetHost,

@@ -60,9 +60,9 @@ public final class VirtualDevice {
         this.identity = identity;
         this.shard = shard;
         this.metrics = shard.metrics();
-        DevicePath devicePath = shard.nat().pathFor(identity.group(), identity.index());
+        DevicePath devicePath = shard.nat().pathFor(identity.group(), identity.index(), shard.bindHostOf(identity));
         this.path = devicePath.tracker();
-        this.coap = shard.channels().create(identity.endpoint(), identity.group(),
+        this.coap = shard.channelsFor(identity).create(identity.endpoint(), identity.group(),
                 request -> shard.requestHandler().handle(identity, lifetimeSeconds(), request), devicePath);
         this.coap.onPathLost(cause -> pathLost());
         Keepalive settings = identity.group().keepalive();

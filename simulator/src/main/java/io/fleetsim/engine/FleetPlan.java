@@ -31,7 +31,7 @@ public record FleetPlan(List<DeviceIdentity> devices, long[] startOffsetsMillis)
                 }
             }
             DeviceGroup group = groups.get(pick);
-            devices.add(new DeviceIdentity(endpointName(group, next[pick]), placed, group));
+            devices.add(new DeviceIdentity(endpointName(group, next[pick]), placed, group, next[pick]));
             next[pick]++;
         }
         return new FleetPlan(List.copyOf(devices), ArrivalSchedule.offsetsMillis(scenario.arrival(), total));

@@ -91,6 +91,8 @@ public final class SummaryJson {
         NatSummary.addTo(root, t, s.histograms(), s.info().radio());
         root.put("clock", s.clockHealth());
         root.put("groups", s.groups().stream().map(GroupFigures::toJson).toList());
+        root.put("sourceAddresses", s.info().sourceAddresses().entrySet().stream()
+                .map(e -> map("address", e.getKey(), "devices", e.getValue())).toList());
         root.put("process", map("threads", s.process().threads(), "peakThreads", s.process().peakThreads(),
                 "rssMb", mb(s.process().rssBytes()), "peakRssMb", mb(s.process().peakRssBytes()),
                 "heapAfterGcMb", mb(s.process().heapAfterGcBytes())));

@@ -10,9 +10,20 @@ package io.fleetsim.scenario;
  * @param security       credentials and (D)TLS options; {@link Security#NONE} for plain CoAP
  * @param keepalive      how the devices keep their path to the server alive
  * @param nat            the emulated carrier NAT between the devices and the server, or {@link NatSettings#NONE}
+ * @param sourceAddresses local addresses the devices bind to, or {@link SourceAddresses#NONE}
  */
 public record DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
-        Security security, Keepalive keepalive, NatSettings nat) {
+        Security security, Keepalive keepalive, NatSettings nat, SourceAddresses sourceAddresses) {
+
+    public DeviceGroup {
+        sourceAddresses = sourceAddresses == null ? SourceAddresses.NONE : sourceAddresses;
+    }
+
+    /** A group whose devices bind to the run's one bind address. */
+    public DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
+            Security security, Keepalive keepalive, NatSettings nat) {
+        this(name, count, endpointPrefix, transport, security, keepalive, nat, SourceAddresses.NONE);
+    }
 
     /** A group of plain devices with default keepalive and no NAT. */
     public DeviceGroup(String name, int count, String endpointPrefix, Transport transport) {
@@ -21,6 +32,6 @@ public record DeviceGroup(String name, int count, String endpointPrefix, Transpo
 
     /** The same group with another device count. */
     public DeviceGroup withCount(int newCount) {
-        return new DeviceGroup(name, newCount, endpointPrefix, transport, security, keepalive, nat);
+        return new DeviceGroup(name, newCount, endpointPrefix, transport, security, keepalive, nat, sourceAddresses);
     }
 }

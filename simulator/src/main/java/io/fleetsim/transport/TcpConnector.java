@@ -1,5 +1,10 @@
 package io.fleetsim.transport;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 
@@ -18,9 +23,10 @@ import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.SocketAddress;
 
 /**
- * The one Vert.x {@link NetClient} of a shard, which opens a TCP connection per device, and for TLS
- * runs the handshake on it with the device's JDK SSL engine ({@link TlsContexts}: a device resumes
- * only its own session, and only with {@code sessionResumption: true}). TLS trusts the run's CA (or
+ * The Vert.x {@link NetClient} of a shard (one per local address its devices bind to), which opens
+ * a TCP connection per device, and for TLS runs the handshake on it with the device's JDK SSL
+ * engine ({@link TlsContexts}: a device resumes only its own session, and only with
+ * {@code sessionResumption: true}). TLS trusts the run's CA (or
  * the JVM's trust store when the run has no PKI), checks the server name, and presents the device's
  * own certificate in x509 mode. Used on the shard's event loop.
  */
@@ -35,7 +41,8 @@ public final class TcpConnector {
     private final String fallbackHost;
     private final int fallbackPort;
     private final TlsContexts tls;
-    private NetClient client;
+    /** One client per local address the shard's devices bind to; most runs have one. */
+    private final Map<String, NetClient> clients = new HashMap<>();
 
     public TcpConnector(Vertx vertx, String bindHost, TransportEndpoints endpoints, String fallbackHost,
             int fallbackPort) {
@@ -47,8 +54,16 @@ public final class TcpConnector {
         this.tls = new TlsContexts(endpoints.pki());
     }
 
-    /** Connects a device of {@code transport} ({@code tcp} or {@code tls}). */
+    /** Connects a device of {@code transport} ({@code tcp} or {@code tls}) from the shard's bind address. */
     public Future<NetSocket> connect(Transport transport, String endpoint, Security security) {
+        return connect(transport, endpoint, security, bindHost);
+    }
+
+    /**
+     * Connects a device of {@code transport} ({@code tcp} or {@code tls}) from {@code localHost},
+     * the device's source address ({@code 0.0.0.0}: whatever address the system picks).
+     */
+    public Future<NetSocket> connect(Transport transport, String endpoint, Security security, String localHost) {
         TransportEndpoints.HostPort target = endpoints.of(transport)
                 .orElse(new TransportEndpoints.HostPort(fallbackHost, fallbackPort));
         ConnectOptions options = new ConnectOptions().setHost(target.host()).setPort(target.port());
@@ -56,7 +71,7 @@ public final class TcpConnector {
             // Connect to the resolved address; the host stays the name TLS checks the certificate against.
             options.setRemoteAddress(SocketAddress.inetSocketAddress(target.port(), target.address()));
         }
-        Future<NetSocket> connected = client().connect(options);
+        Future<NetSocket> connected = client(localHost).connect(options);
         if (transport != Transport.TLS) {
             return connected;
         }
@@ -105,16 +120,19 @@ public final class TcpConnector {
         return done.future();
     }
 
-    private NetClient client() {
-        if (client == null) {
-            client = vertx.createNetClient(new NetClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
-                    .setTcpNoDelay(true).setLocalAddress(bindHost.equals("0.0.0.0") ? null : bindHost));
-        }
-        return client;
+    private NetClient client(String localHost) {
+        return clients.computeIfAbsent(localHost, host -> vertx.createNetClient(new NetClientOptions()
+                .setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
+                .setTcpNoDelay(true).setLocalAddress(host.equals("0.0.0.0") ? null : host)));
     }
 
-    /** Closes the client and any connection still open. */
+    /** Closes the clients and any connection still open. */
     public Future<Void> close() {
-        return client == null ? Future.succeededFuture() : client.close();
+        if (clients.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        List<Future<Void>> closing = new ArrayList<>();
+        clients.values().forEach(c -> closing.add(c.close()));
+        return Future.join(closing).mapEmpty();
     }
 }
