@@ -24,7 +24,7 @@ import io.fleetsim.security.FleetPki;
 
 /**
  * {@code sourceAddresses}: the devices of a group bind to the group's addresses in turn, over udp
- * (straight and behind the emulated NAT) and over tcp, as the servers see them; addresses this
+ * (straight and behind the emulated NAT), dtls and tcp, as the servers see them; addresses this
  * machine lacks or that cannot reach the target are refused before anything starts; the socket
  * budget says how many devices cannot get a socket.
  */
@@ -37,7 +37,7 @@ class SourceAddressesTest {
 
     @Test
     @Timeout(60)
-    void devicesComeFromTheirGroupsAddressesEvenlyOverUdpNatAndTcp() throws Exception {
+    void devicesComeFromTheirGroupsAddressesEvenlyOverUdpNatDtlsAndTcp() throws Exception {
         Scenario scenario = ScenarioLoader.parse("""
                 name: sources
                 durationSeconds: 3600
@@ -54,6 +54,12 @@ class SourceAddressesTest {
                     transport: udp
                     sourceAddresses: [127.0.2.0, 127.0.2.1]
                     nat: {idleTimeoutSeconds: 3000}
+                  - name: secure
+                    count: 4
+                    endpointPrefix: d-
+                    transport: dtls
+                    security: {mode: psk}
+                    sourceAddresses: 127.0.3.0/31
                   - name: stream
                     count: 20
                     endpointPrefix: t-
@@ -68,11 +74,13 @@ class SourceAddressesTest {
             RunTarget target = udp.target().withEndpoints(tcp.target().endpoints());
             FleetEngine engine = FleetEngine.start(scenario, target, RunOptions.defaults(results));
             try {
-                assertThat(engine.awaitRegistered(48, 20_000)).as("all 48 devices registered").isTrue();
+                assertThat(engine.awaitRegistered(52, 20_000)).as("all 52 devices registered").isTrue();
                 assertThat(peers(udp, "u-", 20)).as("udp devices per source address, as Leshan saw them")
                         .isEqualTo(Map.of("127.0.1.0", 5, "127.0.1.1", 5, "127.0.1.2", 5, "127.0.1.3", 5));
                 assertThat(peers(udp, "n-", 8)).as("udp devices behind the NAT per source address")
                         .isEqualTo(Map.of("127.0.2.0", 4, "127.0.2.1", 4));
+                assertThat(peers(udp, "d-", 4)).as("dtls devices per source address")
+                        .isEqualTo(Map.of("127.0.3.0", 2, "127.0.3.1", 2));
                 assertThat(peers(tcp, "t-", 20)).as("tcp devices per source address, as the tcp server saw them")
                         .isEqualTo(Map.of("127.0.1.0", 5, "127.0.1.1", 5, "127.0.1.2", 5, "127.0.1.3", 5));
                 assertThat(tcp.registration("t-000005").orElseThrow().address().getAddress().getHostAddress())
@@ -85,8 +93,8 @@ class SourceAddressesTest {
         Map<String, Integer> recorded = new TreeMap<>();
         summary.path("sourceAddresses").forEach(n -> recorded.put(n.path("address").asText(), n.path("devices").asInt()));
         assertThat(recorded).as("summary.json's sourceAddresses").isEqualTo(Map.of("127.0.1.0", 10, "127.0.1.1", 10,
-                "127.0.1.2", 10, "127.0.1.3", 10, "127.0.2.0", 4, "127.0.2.1", 4));
-        assertThat(summary.path("registration").path("successes").asLong()).isEqualTo(48);
+                "127.0.1.2", 10, "127.0.1.3", 10, "127.0.2.0", 4, "127.0.2.1", 4, "127.0.3.0", 2, "127.0.3.1", 2));
+        assertThat(summary.path("registration").path("successes").asLong()).isEqualTo(52);
     }
 
     /** Registrations per peer address of the {@code count} devices whose endpoints start with {@code prefix}. */
