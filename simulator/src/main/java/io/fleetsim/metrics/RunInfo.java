@@ -18,7 +18,8 @@ public record RunInfo(String scenarioName, String scenarioFile, Instant startedA
         Map<String, Integer> sourceAddresses) {
 
     public RunInfo {
-        sourceAddresses = sourceAddresses == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sourceAddresses));
+        sourceAddresses = sourceAddresses == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(sourceAddresses));
     }
 
     /** A run whose devices bind to one address. */

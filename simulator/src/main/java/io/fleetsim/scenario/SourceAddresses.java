@@ -1,6 +1,5 @@
 package io.fleetsim.scenario;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.List;
 
@@ -55,11 +54,6 @@ public record SourceAddresses(List<String> addresses, String file, int line, Str
     public int devicesOn(int i, int count) {
         int n = addresses.size();
         return count / n + (i < count % n ? 1 : 0);
-    }
-
-    /** Whether the addresses are IPv6 (they are all of one family); false when there are none. */
-    public boolean isIpv6() {
-        return !addresses.isEmpty() && parse(addresses.get(0)) instanceof Inet6Address;
     }
 
     /**
