@@ -13,7 +13,8 @@ import io.vertx.core.Vertx;
  * like the channels.
  *
  * @param vertx    the event loop a DTLS channel's connector runs on
- * @param bindHost address a DTLS channel's connector names as its own
+ * @param bindHost the device's local address: a TCP or TLS channel's connection binds to it, a DTLS
+ *                 channel's connector names it as its own
  * @param clock    the run's clock: retransmissions, response timeouts, keepalives, handshakes
  * @param codec    encodes and decodes CoAP datagrams (udp and dtls)
  * @param timeouts the scenario's CoAP retransmission settings

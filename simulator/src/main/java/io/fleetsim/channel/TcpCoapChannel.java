@@ -141,7 +141,7 @@ public final class TcpCoapChannel implements CoapChannel {
         holdsSocket = true;
         long startedMillis = System.currentTimeMillis(); // wall time, as the JDK dates TLS sessions
         long startedMicros = shard.clock().nowMicros();
-        return connector.connect(group, endpoint)
+        return connector.connect(group, endpoint, shard.bindHost())
                 .andThen(ar -> {
                     if (ar.succeeded() && ar.result().isSsl()) {
                         countHandshake(ar.result(), startedMillis);

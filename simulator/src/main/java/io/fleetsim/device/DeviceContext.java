@@ -7,7 +7,6 @@ import io.fleetsim.coap.CoapChannel;
 import io.fleetsim.coap.CoapRequestHandler;
 import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.nat.DevicePath;
-import io.fleetsim.scenario.DeviceGroup;
 import io.fleetsim.scenario.Scenario;
 
 /**
@@ -25,15 +24,15 @@ import io.fleetsim.scenario.Scenario;
 public record DeviceContext(SimClock clock, Scenario scenario, ShardMetrics metrics, SplittableRandom random,
         ServerRequestHandler requestHandler, Paths paths, Channels channels) {
 
-    /** Gives device {@code index} of {@code group} its path to the server. */
+    /** Gives {@code device} its path to the server, from its source address. */
     @FunctionalInterface
     public interface Paths {
-        DevicePath pathFor(DeviceGroup group, int index);
+        DevicePath pathFor(DeviceIdentity device);
     }
 
-    /** Makes the CoAP channel of a device over its group's transport, on its path. */
+    /** Makes the CoAP channel of {@code device} over its group's transport, on its path. */
     @FunctionalInterface
     public interface Channels {
-        CoapChannel create(String endpoint, DeviceGroup group, CoapRequestHandler requestHandler, DevicePath path);
+        CoapChannel create(DeviceIdentity device, CoapRequestHandler requestHandler, DevicePath path);
     }
 }

@@ -24,7 +24,7 @@ import io.vertx.core.Vertx;
  * get only their part of it: the devices a {@link DeviceContext}, the channels a {@link ChannelContext},
  * the NAT a {@link NatContext}.
  *
- * @param bindHost address the device sockets bind to
+ * @param bindHost address the device sockets bind to when their group names no source addresses
  * @param tcp      the shard's one TCP/TLS client, for devices on {@code tcp} and {@code tls}
  * @param dtls     the CoAPS endpoint and credentials source of DTLS devices; null when the run has none
  * @param nat      the shard's emulated carrier NAT: each device's path to the server
@@ -49,7 +49,10 @@ public record ShardContext(
 
     /** What the devices of this shard take from it. */
     public DeviceContext devices() {
-        return new DeviceContext(clock, scenario, metrics, random, requestHandler, nat::pathFor, channels()::create);
+        return new DeviceContext(clock, scenario, metrics, random, requestHandler,
+                device -> nat.pathFor(device.group(), device.index(), bindHostOf(device)),
+                (device, handler, path) -> channelsFor(device).create(device.endpoint(), device.group(), handler,
+                        path));
     }
 
     /** Makes the CoAP channel of a device of this shard. */
@@ -57,9 +60,23 @@ public record ShardContext(
         return new CoapChannelFactory(channelContext(), tcp, dtls, targets);
     }
 
+    /** Makes the CoAP channel of {@code device}, bound to its source address. */
+    public CoapChannelFactory channelsFor(DeviceIdentity device) {
+        return new CoapChannelFactory(channelContext(bindHostOf(device)), tcp, dtls, targets);
+    }
+
     /** What the CoAP channels of this shard's devices share. */
     public ChannelContext channelContext() {
-        return new ChannelContext(vertx, bindHost, clock, codec, timeouts, metrics, random);
+        return channelContext(bindHost);
+    }
+
+    private ChannelContext channelContext(String deviceBindHost) {
+        return new ChannelContext(vertx, deviceBindHost, clock, codec, timeouts, metrics, random);
+    }
+
+    /** The address {@code device}'s sockets bind to: one of its group's source addresses, else the shard's. */
+    public String bindHostOf(DeviceIdentity device) {
+        return device.sourceAddress(bindHost);
     }
 
     public static ShardContext create(Vertx vertx, SimClock clock, Scenario scenario, String targetHost,

@@ -70,9 +70,9 @@ public final class VirtualDevice {
         this.identity = identity;
         this.shard = shard;
         this.metrics = shard.metrics();
-        DevicePath devicePath = shard.paths().pathFor(identity.group(), identity.index());
+        DevicePath devicePath = shard.paths().pathFor(identity);
         this.path = devicePath.tracker();
-        this.coap = shard.channels().create(identity.endpoint(), identity.group(),
+        this.coap = shard.channels().create(identity,
                 request -> shard.requestHandler().handle(identity, lifetimeSeconds(), request), devicePath);
         this.coap.onPathLost(cause -> pathLost());
         Keepalive settings = identity.group().keepalive();

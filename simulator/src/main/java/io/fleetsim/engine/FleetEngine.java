@@ -97,6 +97,7 @@ public final class FleetEngine {
         }
         this.bindHost = GroupEndpoints.bindHost(scenario, targets, addresses.host());
         this.options = options;
+        checkSockets(scenario, addresses, target);
         int shardCount = shardCount(options, scenario);
         this.vertx = FleetVertx.create(new VertxOptions()
                 .setEventLoopPoolSize(shardCount)
@@ -119,9 +120,27 @@ public final class FleetEngine {
         copyScenario(dir);
         RunInfo info = new RunInfo(scenario.name(), scenario.source() == null ? null : scenario.source().toString(),
                 Instant.now(), scenario.timeScale(), target.uri(), target.embedded(), scenario.deviceCount(),
-                scenario.radio(), scenario.allEvents());
+                scenario.radio(), scenario.allEvents(), SourceAddressCheck.devicesPerAddress(scenario));
         this.writer = new ResultsWriter(dir, info, shardMetrics, clock);
         this.progress = new ProgressTracker(liveFigures(), scenario.duration().toSeconds());
+    }
+
+    /**
+     * Before anything starts: refuses source addresses this machine does not have or that cannot
+     * reach the target (stopping the embedded server), and says how many devices cannot get a socket.
+     */
+    private static void checkSockets(Scenario scenario, RunTarget resolved, RunTarget target) {
+        try {
+            SourceAddressCheck.check(scenario, resolved);
+        } catch (RuntimeException e) {
+            try {
+                target.closer().close();
+            } catch (Exception closing) {
+                LOG.warn("could not stop the embedded server: {}", closing.toString());
+            }
+            throw e;
+        }
+        SocketBudgetCheck.problems(scenario, bindHostFor(resolved.host())).forEach(LOG::warn);
     }
 
     /** Starts the fleet; devices begin to arrive at once. */

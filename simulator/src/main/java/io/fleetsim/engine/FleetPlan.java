@@ -156,7 +156,7 @@ public record FleetPlan(List<DeviceIdentity> devices, List<Step> steps) {
             }
             DeviceGroup group = groups.get(pick);
             int index = devices.size();
-            devices.add(new DeviceIdentity(endpointName(group, next[pick]), index, group));
+            devices.add(new DeviceIdentity(endpointName(group, next[pick]), index, group, next[pick]));
             members.add(index);
             next[pick]++;
         }

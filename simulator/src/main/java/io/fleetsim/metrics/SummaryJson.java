@@ -100,6 +100,9 @@ public final class SummaryJson {
         root.put("events", s.info().events().stream().map(e -> map("atSeconds", e.atSeconds(), "kind", e.kind(),
                 "parameters", e.parameters())).toList());
 
+        root.put("sourceAddresses", s.info().sourceAddresses().entrySet().stream()
+                .map(e -> map("address", e.getKey(), "devices", e.getValue())).toList());
+
         root.put("process", map("threads", s.process().threads(), "peakThreads", s.process().peakThreads(),
                 "rssMb", mb(s.process().rssBytes()), "peakRssMb", mb(s.process().peakRssBytes()),
                 "heapAfterGcMb", mb(s.process().heapAfterGcBytes())));

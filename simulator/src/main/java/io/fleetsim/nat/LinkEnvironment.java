@@ -18,4 +18,9 @@ import io.vertx.core.Vertx;
  */
 public record LinkEnvironment(Vertx vertx, String bindHost, SimClock clock, ShardMetrics metrics,
         SplittableRandom random) {
+
+    /** The same environment for sockets bound to {@code host}: a device's own source address. */
+    public LinkEnvironment withBindHost(String host) {
+        return host.equals(bindHost) ? this : new LinkEnvironment(vertx, host, clock, metrics, random);
+    }
 }

@@ -34,7 +34,15 @@ public final class NatShard {
 
     /** The path of device {@code index} of {@code group}, a device of this shard; call on the shard's event loop. */
     public DevicePath pathFor(DeviceGroup group, int index) {
-        LinkEnvironment links = context.links();
+        return pathFor(group, index, context.links().bindHost());
+    }
+
+    /**
+     * The path of device {@code index} of {@code group}, whose sockets bind to {@code bindHost} (its
+     * source address); the NAT's mapping is the device's own, whatever its address.
+     */
+    public DevicePath pathFor(DeviceGroup group, int index, String bindHost) {
+        LinkEnvironment links = context.links().withBindHost(bindHost);
         NatSettings nat = group.nat();
         RadioMeter radio = new RadioMeter(links.clock(), links.metrics(), context.radioTailMillis());
         if (group.transport().isStream() && nat.enabled()) {

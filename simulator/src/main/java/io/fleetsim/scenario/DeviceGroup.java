@@ -12,30 +12,42 @@ package io.fleetsim.scenario;
  * @param nat            the emulated carrier NAT between the devices and the server, or {@link NatSettings#NONE}
  * @param arrival        the group's own arrival, or null when it follows the scenario's
  * @param target         the group's own server and DNS behaviour, or {@link GroupTarget#DEFAULT}
+ * @param sourceAddresses local addresses the devices bind to, or {@link SourceAddresses#NONE}
  */
 public record DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
-        Security security, Keepalive keepalive, NatSettings nat, Arrival arrival, GroupTarget target) {
+        Security security, Keepalive keepalive, NatSettings nat, Arrival arrival, GroupTarget target,
+        SourceAddresses sourceAddresses) {
 
     public DeviceGroup {
         target = target == null ? GroupTarget.DEFAULT : target;
+        sourceAddresses = sourceAddresses == null ? SourceAddresses.NONE : sourceAddresses;
     }
 
-    /** A group that follows the scenario's arrival and goes to the run's target, followed after its TTL. */
+    /** A group that follows the scenario's arrival, goes to the run's target, from the run's one bind address. */
     public DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
             Security security, Keepalive keepalive, NatSettings nat) {
-        this(name, count, endpointPrefix, transport, security, keepalive, nat, null, GroupTarget.DEFAULT);
+        this(name, count, endpointPrefix, transport, security, keepalive, nat, null, GroupTarget.DEFAULT,
+                SourceAddresses.NONE);
     }
 
     /** A group with its own arrival that goes to the run's target. */
     public DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
             Security security, Keepalive keepalive, NatSettings nat, Arrival arrival) {
-        this(name, count, endpointPrefix, transport, security, keepalive, nat, arrival, GroupTarget.DEFAULT);
+        this(name, count, endpointPrefix, transport, security, keepalive, nat, arrival, GroupTarget.DEFAULT,
+                SourceAddresses.NONE);
     }
 
     /** A group that follows the scenario's arrival, with its own target. */
     public DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
             Security security, Keepalive keepalive, NatSettings nat, GroupTarget target) {
-        this(name, count, endpointPrefix, transport, security, keepalive, nat, null, target);
+        this(name, count, endpointPrefix, transport, security, keepalive, nat, null, target, SourceAddresses.NONE);
+    }
+
+    /** A group whose devices bind to {@code sourceAddresses}. */
+    public DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
+            Security security, Keepalive keepalive, NatSettings nat, SourceAddresses sourceAddresses) {
+        this(name, count, endpointPrefix, transport, security, keepalive, nat, null, GroupTarget.DEFAULT,
+                sourceAddresses);
     }
 
     /** A group of plain devices with default keepalive and no NAT. */
@@ -46,6 +58,6 @@ public record DeviceGroup(String name, int count, String endpointPrefix, Transpo
     /** The same group with another device count. */
     public DeviceGroup withCount(int newCount) {
         return new DeviceGroup(name, newCount, endpointPrefix, transport, security, keepalive, nat, arrival,
-                target);
+                target, sourceAddresses);
     }
 }

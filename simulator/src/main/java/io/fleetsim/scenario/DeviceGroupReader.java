@@ -68,8 +68,9 @@ final class DeviceGroupReader {
         NatSettings nat = NatSettingsReader.read(group);
         GroupTarget target = new GroupTarget(ownTarget, group.readOptional(ScenarioKeys.BOOTSTRAP_TARGET).orElse(null),
                 DnsSettingsReader.followTtl(group, followTtl));
+        SourceAddresses sourceAddresses = SourceAddressesReader.read(group);
         return new DeviceGroup(name, count, prefix, transport, security, keepalive, nat,
-                ArrivalReader.readGroup(group, count), target);
+                ArrivalReader.readGroup(group, count), target, sourceAddresses);
     }
 
     /** The group's {@code transport}; with a {@code target} of its own, the target's scheme decides. */

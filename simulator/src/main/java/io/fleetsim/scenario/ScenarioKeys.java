@@ -107,6 +107,10 @@ public final class ScenarioKeys {
     public static final StructureKey GROUP_DNS = new StructureKey(FLEET, "dns", "map",
             KeyDefault.described("the top-level `dns`"), "`{followTtl: false}`: this group resolves its "
                     + "server's name once, whatever the top level says (see `dns`).");
+    public static final StructureKey SOURCE_ADDRESSES = new StructureKey(FLEET, "sourceAddresses",
+            "string or list of strings", KeyDefault.described("one address"),
+            "Local addresses the devices bind to, round robin by index in the group: a CIDR such as `127.0.1.0/29` "
+                    + "or a list of addresses (and CIDRs) of this machine, at most 1024 (see Source addresses).");
 
     public static final ChoiceKey SECURITY_MODE = new ChoiceKey(SECURITY, "mode", List.of("psk", "rpk", "x509"),
             List.of(), KeyDefault.required(),
@@ -253,7 +257,7 @@ public final class ScenarioKeys {
             TIME_SCALE, DEREGISTER_AT_END, COAP_SECTION, RETRY_SECTION, PROBE_SECTION, RADIO_SECTION, SERVER_SECTION,
             EVENTS, DNS_SECTION, THRESHOLDS,
             COUNT, ENDPOINT_PREFIX, TRANSPORT, GROUP_NAME, SECURITY_SECTION, KEEPALIVE_SECTION, NAT_SECTION,
-            GROUP_ARRIVAL, GROUP_TARGET, BOOTSTRAP_TARGET, GROUP_DNS,
+            GROUP_ARRIVAL, GROUP_TARGET, BOOTSTRAP_TARGET, GROUP_DNS, SOURCE_ADDRESSES,
             SECURITY_MODE, PSK_IDENTITY, PSK_KEY_SEED, PSK_KEYS_FILE, CONNECTION_ID, SESSION_RESUMPTION, EXPECT_ISSUER,
             COAP_PING_SECONDS, PONG_TIMEOUT_SECONDS, KEEPALIVE_METHOD, QUEUE_MODE,
             RATE, RAMP, PROFILE, SEED, STAGES, STOP_ORDER,

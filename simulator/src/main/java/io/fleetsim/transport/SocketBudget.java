@@ -38,6 +38,19 @@ public final class SocketBudget {
         return Holder.PROCESS;
     }
 
+    /**
+     * A budget measured now, apart from the process's own: what the run may have before it starts
+     * (the socket budget check before a run).
+     */
+    public static SocketBudget measureNow() {
+        return Holder.measure();
+    }
+
+    /** The process's open-file limit ({@code ulimit -n}). */
+    public long openFileLimit() {
+        return openFileLimit;
+    }
+
     /** Takes one socket from the budget; false when it is spent. */
     public boolean tryAcquire() {
         while (true) {

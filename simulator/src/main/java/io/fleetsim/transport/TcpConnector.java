@@ -1,5 +1,10 @@
 package io.fleetsim.transport;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 
@@ -19,9 +24,10 @@ import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.SocketAddress;
 
 /**
- * The one Vert.x {@link NetClient} of a shard, which opens a TCP connection per device, and for TLS
- * runs the handshake on it with the device's JDK SSL engine ({@link TlsContexts}: a device resumes
- * only its own session, and only with {@code sessionResumption: true}). TLS trusts the run's CA (or
+ * The Vert.x {@link NetClient} of a shard (one per local address its devices bind to), which opens
+ * a TCP connection per device, and for TLS runs the handshake on it with the device's JDK SSL
+ * engine ({@link TlsContexts}: a device resumes only its own session, and only with
+ * {@code sessionResumption: true}). TLS trusts the run's CA (or
  * the JVM's trust store when the run has no PKI), checks the server name, and presents the device's
  * own certificate in x509 mode. Used on the shard's event loop.
  */
@@ -37,7 +43,8 @@ public final class TcpConnector {
     private final int fallbackPort;
     private final GroupTargets targets;
     private final TlsContexts tls;
-    private NetClient client;
+    /** One client per local address the shard's devices bind to; most runs have one. */
+    private final Map<String, NetClient> clients = new HashMap<>();
 
     public TcpConnector(Vertx vertx, String bindHost, TransportEndpoints endpoints, String fallbackHost,
             int fallbackPort) {
@@ -59,29 +66,39 @@ public final class TcpConnector {
 
     /**
      * Connects a device of {@code group} ({@code tcp} or {@code tls}) to its group's server, at the
-     * address the server's host has now (a followed name may have a new one since the last connection).
+     * address the server's host has now (a followed name may have a new one since the last
+     * connection), from {@code localHost}, the device's source address ({@code 0.0.0.0}: whatever
+     * address the system picks).
      */
-    public Future<NetSocket> connect(DeviceGroup group, String endpoint) {
+    public Future<NetSocket> connect(DeviceGroup group, String endpoint, String localHost) {
         ServerEndpoint server = targets.of(group);
         return connect(new TransportEndpoints.HostPort(server.host(), server.port(), server.address().current()),
-                group.transport(), endpoint, group.security());
+                group.transport(), endpoint, group.security(), localHost);
     }
 
-    /** Connects a device of {@code transport} ({@code tcp} or {@code tls}). */
+    /** Connects a device of {@code transport} ({@code tcp} or {@code tls}) from the shard's bind address. */
     public Future<NetSocket> connect(Transport transport, String endpoint, Security security) {
+        return connect(transport, endpoint, security, bindHost);
+    }
+
+    /**
+     * Connects a device of {@code transport} ({@code tcp} or {@code tls}) from {@code localHost},
+     * the device's source address ({@code 0.0.0.0}: whatever address the system picks).
+     */
+    public Future<NetSocket> connect(Transport transport, String endpoint, Security security, String localHost) {
         TransportEndpoints.HostPort target = endpoints.of(transport)
                 .orElse(new TransportEndpoints.HostPort(fallbackHost, fallbackPort));
-        return connect(target, transport, endpoint, security);
+        return connect(target, transport, endpoint, security, localHost);
     }
 
     private Future<NetSocket> connect(TransportEndpoints.HostPort target, Transport transport, String endpoint,
-            Security security) {
+            Security security, String localHost) {
         ConnectOptions options = new ConnectOptions().setHost(target.host()).setPort(target.port());
         if (target.address() != null) {
             // Connect to the resolved address; the host stays the name TLS checks the certificate against.
             options.setRemoteAddress(SocketAddress.inetSocketAddress(target.port(), target.address()));
         }
-        Future<NetSocket> connected = client().connect(options);
+        Future<NetSocket> connected = client(localHost).connect(options);
         if (transport != Transport.TLS) {
             return connected;
         }
@@ -130,16 +147,19 @@ public final class TcpConnector {
         return done.future();
     }
 
-    private NetClient client() {
-        if (client == null) {
-            client = vertx.createNetClient(new NetClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
-                    .setTcpNoDelay(true).setLocalAddress(bindHost.equals("0.0.0.0") ? null : bindHost));
-        }
-        return client;
+    private NetClient client(String localHost) {
+        return clients.computeIfAbsent(localHost, host -> vertx.createNetClient(new NetClientOptions()
+                .setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
+                .setTcpNoDelay(true).setLocalAddress(host.equals("0.0.0.0") ? null : host)));
     }
 
-    /** Closes the client and any connection still open. */
+    /** Closes the clients and any connection still open. */
     public Future<Void> close() {
-        return client == null ? Future.succeededFuture() : client.close();
+        if (clients.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        List<Future<Void>> closing = new ArrayList<>();
+        clients.values().forEach(c -> closing.add(c.close()));
+        return Future.join(closing).mapEmpty();
     }
 }

@@ -205,9 +205,9 @@ class VirtualDeviceTest {
                   jitter: 0
                 """.formatted(transport), Path.of("vd.yaml"));
         DeviceIdentity identity = new DeviceIdentity("vd-000000", 0, scenario.groups().get(0));
-        DeviceContext.Paths paths = (group, index) -> new DevicePath(null, PathTracker.direct(metrics),
+        DeviceContext.Paths paths = device -> new DevicePath(null, PathTracker.direct(metrics),
                 ConnectionNat.NONE, new RadioMeter(clock, metrics, 0));
-        DeviceContext.Channels channels = (endpoint, group, handler, path) -> {
+        DeviceContext.Channels channels = (device, handler, path) -> {
             channel.requestHandler = handler;
             return channel;
         };
