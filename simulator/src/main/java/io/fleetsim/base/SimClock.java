@@ -26,6 +26,14 @@ public final class SimClock {
         this(vertx, timeScale, System.nanoTime());
     }
 
+    /**
+     * A clock whose simulated time is 0 at wall time {@code epochMillis} (this machine's
+     * {@link System#currentTimeMillis()}), negative before: the common start of a clustered run.
+     */
+    public static SimClock startingAt(Vertx vertx, double timeScale, long epochMillis) {
+        return new SimClock(vertx, timeScale, System.nanoTime() + (epochMillis - System.currentTimeMillis()) * 1_000_000);
+    }
+
     SimClock(Vertx vertx, double timeScale, long originNanos) {
         if (!(timeScale > 0)) {
             throw new IllegalArgumentException("timeScale must be positive: " + timeScale);
