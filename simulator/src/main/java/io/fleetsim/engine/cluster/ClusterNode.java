@@ -79,16 +79,46 @@ public final class ClusterNode implements AutoCloseable {
         config.setProperty("hazelcast.wait.seconds.before.join", "1");
         config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
         config.setProperty("hazelcast.max.no.heartbeat.seconds", "15");
+        // members that started at the same moment and formed clusters of their own find each other soon
+        config.setProperty("hazelcast.merge.first.run.delay.seconds", "10");
+        config.setProperty("hazelcast.merge.next.run.delay.seconds", "10");
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(settings.port()).setPortAutoIncrement(true).setPortCount(ClusterSettings.PORT_RANGE);
-        network.getInterfaces().setEnabled(true).addInterface(address);
         network.getRestApiConfig().setEnabled(false);
         network.getMemcacheProtocolConfig().setEnabled(false);
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true).setMembers(settings.joinMembers()).setConnectionTimeoutSeconds(2);
+        join.getTcpIpConfig().setEnabled(true).setMembers(expand(settings.joinMembers())).setConnectionTimeoutSeconds(2);
         return config;
+    }
+
+    /**
+     * The members with every address each name resolves to now added (a headless Kubernetes
+     * Service names every agent pod), the names kept so that Hazelcast resolves them again later.
+     */
+    static java.util.List<String> expand(java.util.List<String> members) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String member : members) {
+            out.add(member);
+            int colon = member.lastIndexOf(':');
+            boolean hasPort = colon > 0 && member.indexOf(':') == colon;
+            String host = hasPort ? member.substring(0, colon) : member;
+            if (FleetVertx.isLiteral(host)) {
+                continue;
+            }
+            try {
+                for (java.net.InetAddress address : java.net.InetAddress.getAllByName(host)) {
+                    if (!(address instanceof java.net.Inet4Address)) {
+                        continue; // an IPv6 member is named as such, with its port, by the user
+                    }
+                    out.add(address.getHostAddress() + (hasPort ? member.substring(colon) : ""));
+                }
+            } catch (java.net.UnknownHostException e) {
+                // not resolvable yet (a pod not scheduled): Hazelcast tries the name again later
+            }
+        }
+        return java.util.List.copyOf(out);
     }
 
     public Vertx vertx() {
