@@ -106,6 +106,16 @@ public final class SimClock {
         return lateness.getIntervalHistogram();
     }
 
+    /**
+     * Adds timer lateness measured by another clock (an agent's, in a clustered run), wall
+     * microseconds, so that {@link #takeLateness()} covers the whole fleet.
+     */
+    public void addLateness(Histogram wallMicros) {
+        for (org.HdrHistogram.HistogramIterationValue v : wallMicros.recordedValues()) {
+            lateness.recordValueWithCount(v.getValueIteratedTo(), v.getCountAtValueIteratedTo());
+        }
+    }
+
     /** Timers scheduled through this clock that have neither fired nor been cancelled. */
     public long liveTimers() {
         return liveTimers.sum();

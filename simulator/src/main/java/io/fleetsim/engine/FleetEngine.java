@@ -194,7 +194,7 @@ public final class FleetEngine {
     /** Gives the agents their shares and waits here, in the plain thread, until the common start. */
     private void startRemote() {
         try {
-            remote.start(startEpochMillis);
+            remote.start(startEpochMillis, clock);
         } catch (RuntimeException e) {
             await(vertx.close(), 10);
             try {

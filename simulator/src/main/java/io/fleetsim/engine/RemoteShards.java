@@ -19,9 +19,10 @@ public interface RemoteShards {
 
     /**
      * Gives every remote part its share of the fleet, to start at wall time {@code startEpochMillis}
-     * of this machine's clock (the scenario clock's 0). Blocks until each took it, or throws.
+     * of this machine's clock (the scenario clock's 0). Blocks until each took it, or throws. The
+     * remote parts' timer lateness is added to {@code clock}'s.
      */
-    void start(long startEpochMillis);
+    void start(long startEpochMillis, io.fleetsim.base.SimClock clock);
 
     /** Per-group figures of the remote devices (planned left 0), as {@link DeviceShard#tallyGroups()}. */
     Future<List<GroupFigures>> tallyGroups();

@@ -87,7 +87,8 @@ public final class ShardFigures {
         sum[2] += meter.openStartSum();
     }
 
-    static String encode(Histogram histogram) {
+    /** A histogram in HdrHistogram's compressed encoding, base64. */
+    public static String encode(Histogram histogram) {
         ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
         int length = histogram.encodeIntoCompressedByteBuffer(buffer);
         byte[] bytes = new byte[length];
@@ -96,7 +97,8 @@ public final class ShardFigures {
         return Base64.getEncoder().encodeToString(bytes);
     }
 
-    static Histogram decode(String base64) {
+    /** The histogram {@link #encode} encoded. */
+    public static Histogram decode(String base64) {
         try {
             return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(base64)), 0);
         } catch (DataFormatException | IllegalArgumentException e) {

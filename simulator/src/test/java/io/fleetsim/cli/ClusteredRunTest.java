@@ -84,6 +84,8 @@ class ClusteredRunTest {
             sumRegistered += agent.path("registered").asLong();
         }
         assertThat(sumRegistered).as("the merged count is the sum of the agents' counts").isEqualTo(60);
+        assertThat(summary.path("clock").path("timerLatenessMs").path("count").asLong())
+                .as("the agents' timers, the only ones of the run, count in its clock health").isPositive();
         assertThat(Files.readString(out.resolve("histograms.hlog"))).contains("Tag=registration");
         assertThat(out.resolve("report.html")).isNotEmptyFile();
     }
@@ -144,6 +146,28 @@ class ClusteredRunTest {
         assertThat(cluster.path("agents").get(1).path("left").asBoolean()).isTrue();
         assertThat(cluster.path("agents").get(1).path("leftAtSeconds").asDouble()).isPositive();
         assertThat(cluster.path("agents").get(0).path("left").asBoolean()).isFalse();
+    }
+
+    @Test
+    void clusterFlagsAreCheckedBeforeAnythingStarts() throws IOException {
+        Path file = scenario(4);
+
+        CliRun agentsAlone = CliRun.of("run", file.toString(), "--agents", "2", "--out", dir.resolve("a").toString());
+        CliRun badCount = CliRun.of("run", file.toString(), "--cluster", "--agents", "0", "--cluster-secret", "s",
+                "--out", dir.resolve("b").toString());
+        CliRun badPort = CliRun.of("agent", "--cluster-port", "70000", "--cluster-secret", "s");
+
+        assertThat(agentsAlone.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(agentsAlone.err()).contains("--agents: only with --cluster");
+        assertThat(badCount.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(badCount.err()).contains("--agents: 0 is not a number of agents");
+        assertThat(badPort.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(badPort.err()).contains("--cluster-port: 70000 is not a port");
+        if (System.getenv(ClusterSettings.SECRET_ENV) == null) {
+            CliRun noSecret = CliRun.of("agent");
+            assertThat(noSecret.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(noSecret.err()).contains("--cluster-secret").contains(ClusterSettings.SECRET_ENV);
+        }
     }
 
     private CliRun coordinator(int port, String members, String secret, int agentCount, int timeoutSeconds,

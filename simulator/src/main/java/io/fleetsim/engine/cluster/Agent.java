@@ -177,7 +177,8 @@ public final class Agent implements AutoCloseable {
     }
 
     private JsonObject figures() {
-        return new JsonObject().put("name", name).put("seq", ++sequence).put("figures", ShardFigures.take(slice.metrics()));
+        return new JsonObject().put("name", name).put("seq", ++sequence).put("figures", ShardFigures.take(slice.metrics()))
+                .put("lateness", ShardFigures.encode(slice.clock().takeLateness()));
     }
 
     private void sendFigures() {

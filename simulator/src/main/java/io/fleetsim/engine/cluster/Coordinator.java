@@ -53,6 +53,7 @@ public final class Coordinator implements RemoteShards, AutoCloseable {
     private long periodMillis = 1_000;
     private double timeScale = 1;
     private volatile long startEpochMillis = -1;
+    private volatile io.fleetsim.base.SimClock clock;
 
     /** An agent as the coordinator knows it. */
     private static final class RemoteAgent {
@@ -154,8 +155,18 @@ public final class Coordinator implements RemoteShards, AutoCloseable {
         String name = message.body().getString("name");
         for (RemoteAgent agent : agents) {
             if (agent.name.equals(name)) {
-                agent.receiver.apply(message.body().getJsonObject("figures"));
+                apply(agent, message.body());
             }
+        }
+    }
+
+    /** An agent's figures, and its timer lateness into the run's clock health. */
+    private void apply(RemoteAgent agent, JsonObject body) {
+        agent.receiver.apply(body.getJsonObject("figures"));
+        String lateness = body.getString("lateness");
+        io.fleetsim.base.SimClock runClock = clock;
+        if (lateness != null && runClock != null && !agent.left) {
+            runClock.addLateness(ShardFigures.decode(lateness));
         }
     }
 
@@ -209,11 +220,12 @@ public final class Coordinator implements RemoteShards, AutoCloseable {
     }
 
     @Override
-    public void start(long startEpoch) {
+    public void start(long startEpoch, io.fleetsim.base.SimClock runClock) {
         if (spec == null) {
             throw new IllegalStateException("assign the work before the start");
         }
         this.startEpochMillis = startEpoch;
+        this.clock = runClock;
         List<Future<JsonObject>> taken = new ArrayList<>();
         for (int i = 0; i < agents.size(); i++) {
             RemoteAgent agent = agents.get(i);
@@ -245,7 +257,7 @@ public final class Coordinator implements RemoteShards, AutoCloseable {
             }
             tallies.add(request(agent, new JsonObject().put(Wire.OP, Wire.TALLY), REQUEST_TIMEOUT_MILLIS)
                     .map(reply -> {
-                        agent.receiver.apply(reply.getJsonObject("figures"));
+                        apply(agent, reply);
                         return Wire.groups(reply.getJsonArray("groups"));
                     })
                     .recover(e -> {
@@ -270,7 +282,7 @@ public final class Coordinator implements RemoteShards, AutoCloseable {
             stops.add(request(agent, new JsonObject().put(Wire.OP, Wire.STOP).put("deregister", deregister),
                     STOP_TIMEOUT_MILLIS).onSuccess(reply -> {
                         if (reply.containsKey("figures")) {
-                            agent.receiver.apply(reply.getJsonObject("figures"));
+                            apply(agent, reply);
                         }
                     }).<JsonObject>recover(e -> {
                         LOG.warn("coordinator: {} did not report its stop: {}", agent, e.getMessage());
