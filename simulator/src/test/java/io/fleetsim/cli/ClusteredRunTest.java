@@ -79,6 +79,8 @@ class ClusteredRunTest {
         long sumRegistered = 0;
         for (JsonNode agent : perAgent) {
             assertThat(agent.path("devices").asInt()).isEqualTo(30);
+            assertThat(agent.path("registeredAtEnd").asInt()).as("registered when the run ended, before de-registering")
+                    .isEqualTo(30);
             assertThat(agent.path("left").asBoolean()).isFalse();
             assertThat(agent.path("clockOffsetMs").isIntegralNumber()).isTrue();
             sumRegistered += agent.path("registered").asLong();
@@ -103,6 +105,13 @@ class ClusteredRunTest {
         assertThat(run.err()).contains("waited 6 s for 3 agents").contains("1 came: [agent-1 (127.0.0.1)]")
                 .doesNotContain(SECRET).doesNotContain("Exception");
         assertThat((System.nanoTime() - started) / 1e9).as("seconds until the coordinator gave up").isLessThan(40);
+
+        Path out = dir.resolve("next");
+        CliRun next = coordinator(ports[0], members, SECRET, 1, 20, scenario(2), out);
+        assertThat(next.exitCode()).as("the agent that came waits for the next coordinator: " + next.out() + next.err())
+                .isEqualTo(ExitCodes.PASS);
+        assertThat(new ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("devices").path("registered")
+                .asInt()).isEqualTo(60);
     }
 
     @Test

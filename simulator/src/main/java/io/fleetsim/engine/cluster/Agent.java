@@ -205,6 +205,7 @@ public final class Agent implements AutoCloseable {
 
     private void stop(Message<JsonObject> message, boolean deregister) {
         if (slice == null) {
+            release(); // a coordinator that gave up before this agent's devices started
             message.reply(new JsonObject());
             return;
         }

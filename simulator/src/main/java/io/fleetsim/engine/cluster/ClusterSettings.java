@@ -67,6 +67,7 @@ public record ClusterSettings(String host, int port, String name, List<String> m
     /** Never shows the secret. */
     @Override
     public String toString() {
-        return "cluster " + name + " on " + host + ":" + port + ", members " + joinMembers();
+        return "cluster " + name + " on " + host + " (port " + port + " or up to " + (PORT_RANGE - 1) + " above), members "
+                + joinMembers();
     }
 }

@@ -68,6 +68,8 @@ public final class Coordinator implements RemoteShards, AutoCloseable {
         volatile long devices;
         volatile boolean left;
         volatile double leftAtSeconds;
+        /** Registered devices when the run ended (counted with the group tally, before the stop); -1 before. */
+        volatile long registeredAtEnd = -1;
 
         RemoteAgent(String name, String node, String address, String host) {
             this.name = name;
@@ -258,6 +260,7 @@ public final class Coordinator implements RemoteShards, AutoCloseable {
             tallies.add(request(agent, new JsonObject().put(Wire.OP, Wire.TALLY), REQUEST_TIMEOUT_MILLIS)
                     .map(reply -> {
                         apply(agent, reply);
+                        agent.registeredAtEnd = agent.receiver.registeredNow();
                         return Wire.groups(reply.getJsonArray("groups"));
                     })
                     .recover(e -> {
@@ -316,7 +319,8 @@ public final class Coordinator implements RemoteShards, AutoCloseable {
             one.put("devices", agent.devices);
             one.put("started", agent.receiver.counter(Counter.DEVICES_STARTED));
             one.put("registered", agent.receiver.counter(Counter.DEVICES_REGISTERED));
-            one.put("registeredAtEnd", agent.receiver.registeredNow());
+            one.put("registeredAtEnd", agent.left ? 0
+                    : agent.registeredAtEnd >= 0 ? agent.registeredAtEnd : agent.receiver.registeredNow());
             one.put("clockOffsetMs", agent.offsetMillis);
             one.put("roundTripMs", agent.roundTripMillis);
             one.put("left", agent.left);
@@ -377,8 +381,14 @@ public final class Coordinator implements RemoteShards, AutoCloseable {
     @Override
     public void close() {
         if (startEpochMillis < 0) {
+            List<Future<JsonObject>> released = new ArrayList<>();
             for (RemoteAgent agent : agents) {
-                request(agent, new JsonObject().put(Wire.OP, Wire.RELEASE), REQUEST_TIMEOUT_MILLIS);
+                released.add(request(agent, new JsonObject().put(Wire.OP, Wire.RELEASE), 2_000));
+            }
+            try {
+                Future.join(released).toCompletionStage().toCompletableFuture().get(3, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // an agent not told waits until this coordinator leaves the cluster, then asks again
             }
         }
         CountDownLatch done = new CountDownLatch(1);
