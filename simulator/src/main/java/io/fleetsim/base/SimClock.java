@@ -26,6 +26,14 @@ public final class SimClock {
         this(vertx, timeScale, System.nanoTime());
     }
 
+    /**
+     * A clock whose simulated time is 0 at wall time {@code epochMillis} (this machine's
+     * {@link System#currentTimeMillis()}), negative before: the common start of a clustered run.
+     */
+    public static SimClock startingAt(Vertx vertx, double timeScale, long epochMillis) {
+        return new SimClock(vertx, timeScale, System.nanoTime() + (epochMillis - System.currentTimeMillis()) * 1_000_000);
+    }
+
     SimClock(Vertx vertx, double timeScale, long originNanos) {
         if (!(timeScale > 0)) {
             throw new IllegalArgumentException("timeScale must be positive: " + timeScale);
@@ -96,6 +104,16 @@ public final class SimClock {
      */
     public Histogram takeLateness() {
         return lateness.getIntervalHistogram();
+    }
+
+    /**
+     * Adds timer lateness measured by another clock (an agent's, in a clustered run), wall
+     * microseconds, so that {@link #takeLateness()} covers the whole fleet.
+     */
+    public void addLateness(Histogram wallMicros) {
+        for (org.HdrHistogram.HistogramIterationValue v : wallMicros.recordedValues()) {
+            lateness.recordValueWithCount(v.getValueIteratedTo(), v.getCountAtValueIteratedTo());
+        }
     }
 
     /** Timers scheduled through this clock that have neither fired nor been cancelled. */

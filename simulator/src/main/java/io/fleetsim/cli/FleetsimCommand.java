@@ -4,13 +4,13 @@ import io.fleetsim.FleetsimVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code fleetsim} command line: {@code run}, {@code report}, {@code compare}, {@code check}, {@code tune}, {@code preflight}. */
+/** The {@code fleetsim} command line: {@code run}, {@code report}, {@code compare}, {@code check}, {@code tune}, {@code preflight}, {@code agent}. */
 @Command(name = "fleetsim",
         mixinStandardHelpOptions = true,
         exitCodeOnInvalidInput = ExitCodes.BAD_INPUT,
         versionProvider = FleetsimCommand.Version.class,
         description = "Reactive LwM2M device fleet simulator and load tester.",
-        subcommands = { RunCommand.class, ReportCommand.class, CompareCommand.class, CheckCommand.class,
+        subcommands = { RunCommand.class, AgentCommand.class, ReportCommand.class, CompareCommand.class, CheckCommand.class,
             TuneCommand.class, PreflightCommand.class },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -25,7 +25,7 @@ public final class FleetsimCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, report, compare, check, tune or preflight");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, agent, report, compare, check, tune or preflight");
     }
 
     public static void main(String[] args) {

@@ -87,9 +87,24 @@ final class RunCommand implements Callable<Integer> {
             description = "address the metrics endpoint binds to (default 127.0.0.1: this machine only)")
     String metricsHost;
 
+    @Option(names = "--cluster", description = "coordinate a clustered run: the devices run in agents "
+            + "(fleetsim agent), the server, results and report stay here; see docs/cluster.md")
+    boolean clustered;
+
+    @Option(names = "--agents", paramLabel = "N", description = "with --cluster: agents to wait for (default 1)")
+    Integer agents;
+
+    @Option(names = "--agent-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "with --cluster: how long to wait for the agents (default 60)")
+    long agentTimeoutSeconds;
+
+    @Mixin
+    SharedOptions.Cluster cluster;
+
     @Override
     public Integer call() throws Exception {
         Scenario scenario = withOverrides(ScenarioLoader.load(scenarioFile));
+        ClusterRun clusterRun = clustered ? ClusterRun.check(this, scenario) : ClusterRun.none(this);
         MetricsEndpoint metricsEndpoint = metricsEndpoint();
         if (progressIntervalSeconds < 1) {
             throw new BadInputException("--progress-interval: " + progressIntervalSeconds + " is not a number of seconds (1 or more)");
@@ -98,7 +113,21 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter outWriter = spec.commandLine().getOut();
         Path resultsDir = out.orElse(() -> defaultResultsDir(scenario));
         ResultsDirCheck.requireWritable(resultsDir);
-        RunTarget runTarget = Targets.start(scenario, embeddedKind(), SecureRuns.pki(scenario, pki.dir, resultsDir));
+        io.fleetsim.engine.cluster.Coordinator coordinator;
+        try {
+            coordinator = clusterRun.gather(outWriter);
+        } catch (io.fleetsim.engine.cluster.ClusterException e) {
+            err.println("fleetsim: " + e.getMessage());
+            err.flush();
+            return ExitCodes.ABORTED;
+        }
+        RunTarget runTarget;
+        try {
+            runTarget = Targets.start(scenario, embeddedKind(), SecureRuns.pki(scenario, pki.dir, resultsDir));
+        } catch (RuntimeException e) {
+            clusterRun.close();
+            throw e;
+        }
         outWriter.printf("fleetsim: %s: %d devices against %s%s, results in %s%n", scenario.name(),
                 scenario.deviceCount(), runTarget.uri(), runTarget.embedded() ? " (embedded " + server + ")" : "", resultsDir);
         outWriter.flush();
@@ -113,9 +142,25 @@ final class RunCommand implements Callable<Integer> {
         RunAbort abort = new RunAbort();
         RunOutcome outcome;
         try (StopSignals signals = StopSignals.install(abort)) {
-            outcome = FleetEngine.run(scenario, runTarget, options, abort);
+            if (coordinator != null) {
+                coordinator.assign(clusterRun.spec(scenarioFile, devices, clock), scenario, runTarget,
+                        options.reportingPeriod());
+                outcome = FleetEngine.run(scenario, runTarget, options, abort, coordinator);
+            } else {
+                outcome = FleetEngine.run(scenario, runTarget, options, abort);
+            }
+        } catch (io.fleetsim.engine.cluster.ClusterException e) {
+            err.println("fleetsim: " + e.getMessage());
+            err.flush();
+            return ExitCodes.ABORTED;
         } finally {
             progress.finish();
+            clusterRun.close();
+        }
+        if (coordinator != null && !coordinator.agentsLeft().isEmpty()) {
+            err.printf("fleetsim: warning: %s left the cluster during the run; their devices count as lost "
+                    + "(summary.json: cluster)%n", String.join(", ", coordinator.agentsLeft()));
+            err.flush();
         }
         printVerdict(outWriter, outcome);
         warnIfBehind(err, outcome);

@@ -69,4 +69,52 @@ final class SharedOptions {
         @Option(names = "--quiet", description = "no progress lines")
         boolean quiet;
     }
+
+    /**
+     * {@code --cluster-host}, {@code --cluster-port}, {@code --cluster-name}, {@code --members} and
+     * {@code --cluster-secret}: how {@code agent} and {@code run --cluster} join a cluster.
+     */
+    static final class Cluster {
+
+        @Option(names = "--cluster-host", paramLabel = "ADDRESS",
+                description = "the only address the cluster's sockets bind to (default 127.0.0.1: this machine only)")
+        String host;
+
+        @Option(names = "--cluster-port", paramLabel = "N",
+                description = "cluster (Hazelcast) port; the next 9 are tried when it is taken (default 5701)")
+        Integer port;
+
+        @Option(names = "--cluster-name", paramLabel = "NAME", description = "cluster name (default fleetsim)")
+        String name;
+
+        @Option(names = "--members", paramLabel = "HOST[:PORT],...", split = ",",
+                description = "cluster members to join by TCP (default: --cluster-host, ports 5701 to 5710); "
+                        + "no multicast")
+        java.util.List<String> members;
+
+        @Option(names = "--cluster-secret", paramLabel = "SECRET",
+                description = "shared secret of the cluster (better: the environment variable "
+                        + io.fleetsim.engine.cluster.ClusterSettings.SECRET_ENV + ", which other users cannot see); "
+                        + "never logged")
+        String secret;
+
+        /** Whether any of these options was given. */
+        boolean any() {
+            return host != null || port != null || name != null || members != null || secret != null;
+        }
+
+        /** The settings given, the secret from the environment when not on the command line. */
+        io.fleetsim.engine.cluster.ClusterSettings settings() {
+            String theSecret = secret != null ? secret : System.getenv(io.fleetsim.engine.cluster.ClusterSettings.SECRET_ENV);
+            try {
+                return new io.fleetsim.engine.cluster.ClusterSettings(
+                        host != null ? host : io.fleetsim.engine.cluster.ClusterSettings.DEFAULT_HOST,
+                        port != null ? port : io.fleetsim.engine.cluster.ClusterSettings.DEFAULT_PORT,
+                        name != null ? name : io.fleetsim.engine.cluster.ClusterSettings.DEFAULT_NAME,
+                        members != null ? members : java.util.List.of(), theSecret);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(e.getMessage());
+            }
+        }
+    }
 }

@@ -44,6 +44,8 @@ public final class FleetEngine {
     private static final long PREFLIGHT_TIMEOUT_MILLIS = 5_000;
     /** Wall time an aborted run gives its devices to de-register. */
     private static final long ABORT_STOP_TIMEOUT_SECONDS = 3;
+    /** Wall time between handing agents their shares and the common start of a clustered run. */
+    private static final long REMOTE_START_LEAD_MILLIS = 2_000;
 
     private final Scenario scenario;
     private final RunTarget target;
@@ -83,8 +85,14 @@ public final class FleetEngine {
     }
     private final ProgressTracker progress;
     private MetricsHttpServer metricsServer;
+    /** The agents of a clustered run, or null: then every device runs in this process. */
+    private final RemoteShards remote;
+    private final int localShards;
+    /** Wall time (this machine's) at which the scenario clock reads 0. */
+    private final long startEpochMillis;
 
-    private FleetEngine(Scenario scenario, RunTarget target, RunOptions options) throws IOException {
+    private FleetEngine(Scenario scenario, RunTarget target, RunOptions options, RemoteShards remote)
+            throws IOException {
         this.scenario = scenario;
         this.target = target;
         this.hosts = GroupEndpoints.hostAddresses(scenario, dnsMetrics);
@@ -97,8 +105,12 @@ public final class FleetEngine {
         }
         this.bindHost = GroupEndpoints.bindHost(scenario, targets, addresses.host());
         this.options = options;
-        checkSockets(scenario, addresses, target);
-        int shardCount = shardCount(options, scenario);
+        this.remote = remote;
+        if (remote == null) {
+            checkSockets(scenario, addresses, target); // a clustered run's agents check their own
+        }
+        int shardCount = remote == null ? shardCount(options, scenario) : 1;
+        this.localShards = remote == null ? shardCount : 0;
         this.vertx = FleetVertx.create(new VertxOptions()
                 .setEventLoopPoolSize(shardCount)
                 .setWorkerPoolSize(2)
@@ -111,9 +123,18 @@ public final class FleetEngine {
             LOG.warn("preflight: a test device could not register with {} ({}); running anyway",
                     target.uri(), preflight.cause());
         }
-        this.clock = new SimClock(vertx, scenario.timeScale());
-        for (int i = 0; i < shardCount; i++) {
+        if (remote == null) {
+            this.clock = new SimClock(vertx, scenario.timeScale());
+            this.startEpochMillis = System.currentTimeMillis();
+        } else {
+            this.startEpochMillis = System.currentTimeMillis() + REMOTE_START_LEAD_MILLIS;
+            this.clock = SimClock.startingAt(vertx, scenario.timeScale(), startEpochMillis);
+        }
+        for (int i = 0; i < localShards; i++) {
             shardMetrics.add(new ShardMetrics());
+        }
+        if (remote != null) {
+            shardMetrics.addAll(remote.metrics());
         }
         Path dir = options.resultsDir();
         Files.createDirectories(dir);
@@ -122,6 +143,9 @@ public final class FleetEngine {
                 Instant.now(), scenario.timeScale(), target.uri(), target.embedded(), scenario.deviceCount(),
                 scenario.radio(), scenario.allEvents(), SourceAddressCheck.devicesPerAddress(scenario));
         this.writer = new ResultsWriter(dir, info, shardMetrics, clock);
+        if (remote != null) {
+            writer.extraSections(remote::summarySections);
+        }
         this.progress = new ProgressTracker(liveFigures(), scenario.duration().toSeconds());
     }
 
@@ -145,7 +169,7 @@ public final class FleetEngine {
 
     /** Starts the fleet; devices begin to arrive at once. */
     public static FleetEngine start(Scenario scenario, RunTarget target, RunOptions options) throws IOException {
-        FleetEngine engine = new FleetEngine(scenario, target, options);
+        FleetEngine engine = new FleetEngine(scenario, target, options, null);
         engine.deploy();
         return engine;
     }
@@ -167,16 +191,33 @@ public final class FleetEngine {
         return engine.stop();
     }
 
+    /**
+     * Runs the whole scenario with every device in {@code remote} (the agents of a clustered run),
+     * the server, probes, metrics endpoint and results here, and returns when the results are
+     * written. The devices start on a common clock a moment after this is called.
+     */
+    public static RunOutcome run(Scenario scenario, RunTarget target, RunOptions options, RunAbort abort,
+            RemoteShards remote) throws IOException {
+        FleetEngine engine = new FleetEngine(scenario, target, options, java.util.Objects.requireNonNull(remote));
+        engine.abort = abort;
+        engine.deploy();
+        engine.awaitEnd();
+        return engine.stop();
+    }
+
     private void deploy() {
         startMetricsEndpoint();
         FleetPlan plan = FleetPlan.of(scenario);
-        int n = shardMetrics.size();
+        if (remote != null) {
+            startRemote();
+        }
+        int n = localShards;
         List<Future<String>> deployments = new ArrayList<>();
         List<List<FleetPlan.Step>> shardSteps = new ArrayList<>();
         for (int s = 0; s < n; s++) {
             shardSteps.add(new ArrayList<>());
         }
-        for (FleetPlan.Step step : plan.steps()) {
+        for (FleetPlan.Step step : n == 0 ? List.<FleetPlan.Step>of() : plan.steps()) {
             shardSteps.get(step.device() % n).add(new FleetPlan.Step(step.atMillis(), step.device() / n, step.action()));
         }
         List<io.fleetsim.scenario.RunEvent.ReconnectStorm> storms = scenario.events().stream()
@@ -202,6 +243,26 @@ public final class FleetEngine {
         startProbes(plan);
         armOutages();
         writer.start(options.reportingPeriod().toMillis(), this::registeredNow);
+    }
+
+    /** Gives the agents their shares and waits here, in the plain thread, until the common start. */
+    private void startRemote() {
+        try {
+            remote.start(startEpochMillis, clock);
+        } catch (RuntimeException e) {
+            await(vertx.close(), 10);
+            try {
+                writer.close();
+                target.closer().close();
+            } catch (Exception closing) {
+                LOG.warn("could not stop cleanly: {}", closing.toString());
+            }
+            if (metricsServer != null) {
+                metricsServer.close();
+            }
+            throw e;
+        }
+        sleep(startEpochMillis - System.currentTimeMillis());
     }
 
     /** Reachability probes, when the scenario asks for them and the server can send them. */
@@ -346,8 +407,10 @@ public final class FleetEngine {
 
     /** Stops the fleet (de-registering as the scenario says), writes the results, renders the report. */
     public RunOutcome stop() throws IOException {
+        // agents' tallies bring their latest figures with them: count the registered after them
+        List<io.fleetsim.metrics.GroupFigures> remoteFirst = remote == null ? null : tallyGroups();
         long registeredAtEnd = registeredNow();
-        writer.groups(tallyGroups());
+        writer.groups(remoteFirst != null ? remoteFirst : tallyGroups());
         if (prober != null) {
             prober.stop();
         }
@@ -369,6 +432,9 @@ public final class FleetEngine {
         for (DeviceShard shard : shards) {
             stops.add(shard.stopDevices(scenario.deregisterAtEnd()));
         }
+        if (remote != null) {
+            stops.add(remote.stopDevices(scenario.deregisterAtEnd()));
+        }
         long stopSeconds = abort.isRequested()
                 ? Math.min(ABORT_STOP_TIMEOUT_SECONDS, options.stopTimeout().toSeconds())
                 : options.stopTimeout().toSeconds();
@@ -378,6 +444,9 @@ public final class FleetEngine {
             List<Future<Void>> abandoned = new ArrayList<>();
             for (DeviceShard shard : shards) {
                 abandoned.add(shard.abandonDevices());
+            }
+            if (remote != null) {
+                abandoned.add(remote.abandonDevices());
             }
             await(Future.join(abandoned), 5);
         }
@@ -408,6 +477,9 @@ public final class FleetEngine {
         List<Future<List<io.fleetsim.metrics.GroupFigures>>> tallies = new ArrayList<>();
         for (DeviceShard shard : shards) {
             tallies.add(shard.tallyGroups());
+        }
+        if (remote != null) {
+            tallies.add(remote.tallyGroups());
         }
         if (!await(Future.all(tallies), 5)) {
             return planned;

@@ -32,6 +32,23 @@ public final class DeviceTimeMeter {
         return closedMillis.get() + open.get() * nowMillis - openStartSum.get();
     }
 
+    /** Device-milliseconds of the intervals already closed. */
+    public long closedMillis() {
+        return closedMillis.get();
+    }
+
+    /** The sum of the start times of the intervals open now, simulated ms. */
+    public long openStartSum() {
+        return openStartSum.get();
+    }
+
+    /** Moves the meter by what another meter (an agent's, in a clustered run) moved since the last call. */
+    public void adjust(long closedDelta, long openDelta, long openStartSumDelta) {
+        closedMillis.addAndGet(closedDelta);
+        open.addAndGet(openDelta);
+        openStartSum.addAndGet(openStartSumDelta);
+    }
+
     /** Intervals open now (devices for which the condition holds). */
     public long openNow() {
         return open.get();

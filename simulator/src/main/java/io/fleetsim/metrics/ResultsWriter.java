@@ -61,6 +61,7 @@ public final class ResultsWriter implements AutoCloseable {
     private long previousSimMillis;
     private boolean finished;
     private List<GroupFigures> groups = List.of();
+    private java.util.function.Supplier<Map<String, Object>> extraSections = Map::of;
 
     public ResultsWriter(Path dir, RunInfo info, List<ShardMetrics> shards, SimClock clock) throws IOException {
         this.dir = dir;
@@ -105,6 +106,14 @@ public final class ResultsWriter implements AutoCloseable {
     public SummaryJson.Snapshot finish(long registeredAtEnd,
             java.util.function.Function<ThresholdJudge, List<ThresholdResult>> judge) throws IOException {
         return finish(registeredAtEnd, judge, null);
+    }
+
+    /**
+     * Sections {@code summary.json} gets beside its own, asked for at every write (a clustered
+     * run's per-agent breakdown); documented in docs/results-format.md.
+     */
+    public synchronized void extraSections(java.util.function.Supplier<Map<String, Object>> sections) {
+        this.extraSections = sections;
     }
 
     /** As {@link #finish(long, java.util.function.Function)}, for a run aborted for {@code abortReason} (null if not). */
@@ -219,7 +228,9 @@ public final class ResultsWriter implements AutoCloseable {
     private void writeSummary(SummaryJson.Snapshot snapshot) throws IOException {
         Path tmp = dir.resolve("summary.json.tmp");
         try {
-            json.writeValue(tmp.toFile(), SummaryJson.build(snapshot));
+            Map<String, Object> root = SummaryJson.build(snapshot);
+            root.putAll(extraSections.get());
+            json.writeValue(tmp.toFile(), root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

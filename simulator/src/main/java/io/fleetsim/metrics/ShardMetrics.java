@@ -161,6 +161,22 @@ public final class ShardMetrics {
         return openExchanges.get();
     }
 
+    /**
+     * Records every value of {@code values} (an interval measured elsewhere: an agent of a
+     * clustered run) as if this shard had recorded it. Same single writer as {@link #record}.
+     */
+    public void recordAll(LatencyMetric metric, Histogram values) {
+        SingleWriterRecorder recorder = recorders.get(metric);
+        for (org.HdrHistogram.HistogramIterationValue v : values.recordedValues()) {
+            recorder.recordValueWithCount(v.getValueIteratedTo(), v.getCountAtValueIteratedTo());
+        }
+    }
+
+    /** The latest first registration was at simulated {@code atMillis}, counted elsewhere (an agent). */
+    public void lastFirstRegistrationAt(long atMillis) {
+        lastFirstRegistrationMillis = Math.max(lastFirstRegistrationMillis, atMillis);
+    }
+
     /** The values recorded since the last call, for the reader thread. */
     public Histogram takeInterval(LatencyMetric metric) {
         return recorders.get(metric).getIntervalHistogram();

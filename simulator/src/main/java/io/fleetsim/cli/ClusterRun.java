@@ -1,0 +1,109 @@
+package io.fleetsim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.fleetsim.engine.cluster.ClusterException;
+import io.fleetsim.engine.cluster.ClusterNode;
+import io.fleetsim.engine.cluster.ClusterSettings;
+import io.fleetsim.engine.cluster.Coordinator;
+import io.fleetsim.engine.cluster.ScenarioSpec;
+import io.fleetsim.scenario.DeviceGroup;
+import io.fleetsim.scenario.Scenario;
+import io.fleetsim.scenario.Transport;
+
+/** The clustered part of {@code fleetsim run --cluster}: its flags checked, the cluster joined, the agents gathered. */
+final class ClusterRun implements AutoCloseable {
+
+    private final ClusterSettings settings;
+    private final int agents;
+    private final Duration timeout;
+    private ClusterNode node;
+    private Coordinator coordinator;
+
+    private ClusterRun(ClusterSettings settings, int agents, Duration timeout) {
+        this.settings = settings;
+        this.agents = agents;
+        this.timeout = timeout;
+    }
+
+    /** A run without a cluster: refuses the cluster flags. */
+    static ClusterRun none(RunCommand run) {
+        if (run.agents != null || run.cluster.any()) {
+            throw new BadInputException((run.agents != null ? "--agents" : "the --cluster-* and --members options")
+                    + ": only with --cluster");
+        }
+        return new ClusterRun(null, 0, Duration.ZERO);
+    }
+
+    /** Checks the flags of a clustered run of {@code scenario} before anything starts. */
+    static ClusterRun check(RunCommand run, Scenario scenario) {
+        int agents = run.agents == null ? 1 : run.agents;
+        if (agents < 1) {
+            throw new BadInputException("--agents: " + agents + " is not a number of agents (1 or more)");
+        }
+        if (run.agentTimeoutSeconds < 1) {
+            throw new BadInputException("--agent-timeout: " + run.agentTimeoutSeconds
+                    + " is not a number of seconds (1 or more)");
+        }
+        if (run.shards != 0) {
+            throw new BadInputException("--shards: with --cluster each agent chooses its event loops (fleetsim agent --shards)");
+        }
+        for (DeviceGroup group : scenario.groups()) {
+            if (group.transport() == Transport.DTLS || group.transport() == Transport.TLS) {
+                throw new BadInputException("--cluster: group '" + group.name() + "' uses " + group.transport().key()
+                        + "; clustered runs do not carry DTLS or TLS credentials to agents yet (udp and tcp groups only)");
+            }
+        }
+        ClusterSettings settings = run.cluster.settings();
+        if (scenario.target() == null && !isLoopback(settings.host())) {
+            throw new BadInputException("--cluster-host " + settings.host() + ": the embedded server listens on "
+                    + "127.0.0.1 only, which agents on other machines cannot reach; give the scenario a target "
+                    + "(--target), or keep the cluster on 127.0.0.1");
+        }
+        return new ClusterRun(settings, agents, Duration.ofSeconds(run.agentTimeoutSeconds));
+    }
+
+    /**
+     * Joins the cluster and waits for the agents; null for a run without a cluster.
+     *
+     * @throws ClusterException when the agents did not come (the cluster left again)
+     */
+    Coordinator gather(PrintWriter out) {
+        if (settings == null) {
+            return null;
+        }
+        out.printf("fleetsim: coordinator in the %s, waiting up to %d s for %d agent%s%n", settings, timeout.toSeconds(),
+                agents, agents == 1 ? "" : "s");
+        out.flush();
+        try {
+            node = ClusterNode.join(settings);
+            coordinator = Coordinator.gather(node, agents, timeout);
+            return coordinator;
+        } catch (ClusterException e) {
+            close();
+            throw e;
+        }
+    }
+
+    ScenarioSpec spec(Path file, Integer devices, SharedOptions.ScenarioClock clock) {
+        return ScenarioSpec.of(file, devices == null ? null : devices.longValue(), clock.durationSeconds, clock.timeScale);
+    }
+
+    @Override
+    public void close() {
+        if (coordinator != null) {
+            coordinator.close();
+            coordinator = null;
+        }
+        if (node != null) {
+            node.close();
+            node = null;
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+    }
+}
