@@ -23,8 +23,8 @@ import io.vertx.core.Promise;
 /**
  * One virtual LwM2M 1.1 client over CoAP/UDP. A small state machine driven by timers and
  * datagrams on the event loop of its shard, for its whole life: register, update before the
- * lifetime runs out, answer the server's reads, retry with back-off when registration fails,
- * de-register at the end. A failing device counts its failures and carries on; it never stops
+ * lifetime runs out, serve the server's operations on its objects and notify its observers, reboot
+ * when told to, retry with back-off when registration fails, de-register at the end. A failing device counts its failures and carries on; it never stops
  * the run.
  */
 public final class VirtualDevice {
@@ -51,6 +51,9 @@ public final class VirtualDevice {
     private boolean deregisterOnStop;
     /** Completes the stop once the request in flight when it was asked for has its outcome. */
     private Promise<Void> pendingStop;
+    private final ObjectTree objects;
+    /** The server's observations; null until the first Observe. */
+    private Observations observations;
 
     public VirtualDevice(DeviceIdentity identity, ShardContext shard) {
         this.identity = identity;
@@ -58,8 +61,10 @@ public final class VirtualDevice {
         this.metrics = shard.metrics();
         DevicePath devicePath = shard.nat().pathFor(identity.group(), identity.index());
         this.path = devicePath.tracker();
+        this.objects = new ObjectTree(identity, shard.scenario().arrival().seed(), this::lifetimeSeconds);
+        ServedDevice served = new Served();
         this.coap = shard.channels().create(identity.endpoint(), identity.group(),
-                request -> shard.requestHandler().handle(identity, lifetimeSeconds(), request), devicePath);
+                request -> shard.requestHandler().handle(served, request), devicePath);
         this.coap.onPathLost(cause -> pathLost());
         Keepalive settings = identity.group().keepalive();
         // TCP and TLS channels ping by themselves (TcpKeepalive: RFC 8323 Ping and Pong) and report
@@ -141,6 +146,9 @@ public final class VirtualDevice {
 
     private void register(long intendedMillis) {
         state = State.REGISTERING;
+        if (observations != null) {
+            observations.clear(); // a new registration ends the observations of the old one
+        }
         metrics.increment(Counter.REGISTRATION_ATTEMPTS);
         path.restoring(shard.clock().nowMillis());
         touchKeepalive();
@@ -312,6 +320,9 @@ public final class VirtualDevice {
      */
     public Future<Void> stop(boolean deregister) {
         shard.clock().cancel(timerId);
+        if (observations != null) {
+            observations.stop();
+        }
         if (keepalive != null) {
             keepalive.stop();
         }
@@ -372,6 +383,9 @@ public final class VirtualDevice {
         if (keepalive != null) {
             keepalive.stop();
         }
+        if (observations != null) {
+            observations.stop();
+        }
         pendingStop = null;
         shutdown(state == State.DEREGISTERING || isRegistered() && location != null);
     }
@@ -405,7 +419,7 @@ public final class VirtualDevice {
             request.getOptions().addUriQuery("Q");
         }
         request.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_LINK_FORMAT);
-        request.setPayload(DeviceObjects.OBJECT_LINKS);
+        request.setPayload(objects.objectLinks());
         return request;
     }
 
@@ -423,6 +437,96 @@ public final class VirtualDevice {
 
     private long lifetimeSeconds() {
         return shard.scenario().lifetime().toSeconds();
+    }
+
+    /**
+     * Execute /3/0/4: once the answer is out, the device de-registers, waits the group's
+     * {@code rebootSeconds} and registers again, with its observations gone. Only a registered
+     * device with no request in flight reboots.
+     */
+    private void reboot() {
+        if (state != State.REGISTERED || stopRequested) {
+            return;
+        }
+        metrics.increment(Counter.REBOOTS);
+        shard.clock().cancel(timerId);
+        if (keepalive != null) {
+            keepalive.stop();
+        }
+        if (observations != null) {
+            observations.clear();
+        }
+        long now = shard.clock().nowMillis();
+        metrics.registeredDelta(-1);
+        path.registrationLost(now);
+        state = State.DEREGISTERING;
+        metrics.inFlightDelta(FailureKind.DEREGISTRATION, 1);
+        Request deregister = deregisterRequest();
+        location = null;
+        coap.send(deregister).onComplete(ar -> {
+            if (state == State.STOPPED) {
+                return; // abandoned at the end of the stop: the request stays unfinished
+            }
+            metrics.inFlightDelta(FailureKind.DEREGISTRATION, -1);
+            Cause failure = failureCause(ar, ResponseCode.DELETED);
+            if (failure == null) {
+                metrics.increment(Counter.DEREGISTRATIONS);
+            } else {
+                metrics.increment(Counter.DEREGISTRATION_FAILURES);
+                metrics.failure(FailureKind.DEREGISTRATION, failure);
+            }
+            state = State.BACKOFF;
+            if (stopRequested) {
+                return;
+            }
+            long at = shard.clock().nowMillis() + identity.group().behaviour().rebootDelay().toMillis();
+            timerId = shard.clock().scheduleAt(at, id -> openAndRegister(at));
+        });
+    }
+
+    /** Execute /1/0/8: a Registration Update now, unless a request is in flight. */
+    private void triggerUpdate() {
+        if (state == State.REGISTERED && !stopRequested) {
+            shard.clock().cancel(timerId);
+            long now = shard.clock().nowMillis();
+            timerId = shard.clock().scheduleAt(now, id -> update(now));
+        }
+    }
+
+    /** The device as the request handler sees it. */
+    private final class Served implements ServedDevice {
+        @Override
+        public ObjectTree objects() {
+            return objects;
+        }
+
+        @Override
+        public Observations observations() {
+            if (!isRegistered() || stopRequested) {
+                return null;
+            }
+            if (observations == null) {
+                observations = new Observations(shard.clock(), metrics, coap, objects,
+                        identity.group().behaviour().notifications());
+            }
+            return observations;
+        }
+
+        @Override
+        public long nowMillis() {
+            return shard.clock().nowMillis();
+        }
+
+        @Override
+        public void reboot() {
+            // after the answer to the Execute is out: the handler's response goes first
+            shard.vertx().runOnContext(v -> VirtualDevice.this.reboot());
+        }
+
+        @Override
+        public void triggerUpdate() {
+            shard.vertx().runOnContext(v -> VirtualDevice.this.triggerUpdate());
+        }
     }
 
     /** Null when the response has the expected code, otherwise the cause to count. */

@@ -61,7 +61,8 @@ final class DeviceGroupReader {
         Keepalive keepalive = KeepaliveReader.read(group, transport);
         Security security = SecurityReader.read(group, transport);
         NatSettings nat = NatSettingsReader.read(group);
-        return new DeviceGroup(name, count, prefix, transport, security, keepalive, nat);
+        DeviceBehaviour behaviour = DeviceBehaviourReader.read(group);
+        return new DeviceGroup(name, count, prefix, transport, security, keepalive, nat, behaviour);
     }
 
     private static void checkDistinct(ScenarioSource source, Node node, String path, DeviceGroup group,

@@ -11,7 +11,9 @@ public enum Section {
     KEEPALIVE("keepalive"),
     NAT("nat"),
     PROBE("probe"),
-    RADIO("radio");
+    RADIO("radio"),
+    OBJECTS("objects"),
+    NOTIFICATIONS("notifications");
 
     private final String key;
 

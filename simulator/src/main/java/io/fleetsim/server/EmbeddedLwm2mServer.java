@@ -11,7 +11,10 @@ import java.util.concurrent.TimeoutException;
 
 import org.eclipse.leshan.core.endpoint.Protocol;
 import org.eclipse.leshan.core.request.ContentFormat;
+import org.eclipse.leshan.server.model.VersionedModelProvider;
+import org.eclipse.leshan.core.request.DownlinkDeviceManagementRequest;
 import org.eclipse.leshan.core.request.ReadRequest;
+import org.eclipse.leshan.core.response.LwM2mResponse;
 import org.eclipse.leshan.core.response.ReadResponse;
 import org.eclipse.leshan.server.LeshanServer;
 import org.eclipse.leshan.server.LeshanServerBuilder;
@@ -21,6 +24,8 @@ import org.eclipse.leshan.transport.californium.server.endpoint.CaliforniumServe
 import org.eclipse.leshan.transport.californium.server.endpoint.coap.CoapServerProtocolProvider;
 import org.eclipse.leshan.transport.californium.server.endpoint.coaps.CoapsServerProtocolProvider;
 import org.eclipse.leshan.servers.security.SecurityStore;
+
+import io.fleetsim.base.ObjectModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +70,8 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
     public static EmbeddedLwm2mServer start() {
         refuseOnEventLoop("start()", "start(Vertx)");
         CaliforniumServerEndpointsProvider endpoints = coapEndpointOnLoopback();
-        LeshanServer leshan = new LeshanServerBuilder().setEndpointsProviders(endpoints).build();
+        LeshanServer leshan = new LeshanServerBuilder().setEndpointsProviders(endpoints)
+                .setObjectModelProvider(new VersionedModelProvider(ObjectModels.ALL_VERSIONS)).build();
         SmallCoapThreadFootprint.applyTo(endpoints.getCoapServer());
         leshan.start();
         InetSocketAddress bound = endpoints.getCoapServer().getEndpoints().get(0).getAddress();
@@ -92,6 +98,7 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
                 .addEndpoint(new InetSocketAddress(LOOPBACK, 0), Protocol.COAPS)
                 .build();
         LeshanServer leshan = new LeshanServerBuilder().setEndpointsProviders(endpoints)
+                .setObjectModelProvider(new VersionedModelProvider(ObjectModels.ALL_VERSIONS))
                 .setSecurityStore(security)
                 .setPrivateKey(identity.privateKey())
                 .setPublicKey(identity.certificate().getPublicKey())
@@ -208,6 +215,29 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
             result.completeExceptionally(e);
         }
         return result;
+    }
+
+    /**
+     * Sends any device management or information reporting request (Write, Execute, Observe, ...)
+     * to a registered device, blocking the caller.
+     *
+     * @throws IllegalStateException if called on a Vert.x event loop
+     * @throws NoSuchElementException if {@code endpoint} is not registered
+     * @throws TimeoutException if the device did not answer within {@code timeout}
+     */
+    public <T extends LwM2mResponse> T send(String endpoint, DownlinkDeviceManagementRequest<T> request,
+            Duration timeout) throws InterruptedException, TimeoutException {
+        refuseOnEventLoop("send()", "the Leshan server's asynchronous send");
+        T response = leshan.send(registered(endpoint), request, timeout.toMillis());
+        if (response == null) {
+            throw new TimeoutException("no answer from " + endpoint + " to " + request);
+        }
+        return response;
+    }
+
+    /** The Leshan server itself, e.g. for its observation service. */
+    public LeshanServer leshan() {
+        return leshan;
     }
 
     private static void refuseOnEventLoop(String blockingCall, String alternative) {
