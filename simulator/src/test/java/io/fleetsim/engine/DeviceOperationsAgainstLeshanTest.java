@@ -205,6 +205,39 @@ class DeviceOperationsAgainstLeshanTest {
     }
 
     @Test
+    void conNotificationsAreAcknowledgedAndCountedInTheSummary() throws Exception {
+        int devices = 3;
+        FleetEngine engine = start("confirm", devices, """
+                objects: [{id: 3303, changeEverySeconds: 60}]
+                notifications: {type: con}""");
+        RunOutcome outcome;
+        try {
+            for (int i = 0; i < devices; i++) {
+                String endpoint = "confirm-00000" + i;
+                // attributes on the object, inherited by the observed resource; the value does not
+                // change in the test, so pmax alone makes the notifications
+                leshan.send(endpoint, new WriteAttributesRequest(3303, new LwM2mAttributeSet(
+                        LwM2mAttributes.create(LwM2mAttributes.MAXIMUM_PERIOD, 1L))), TIMEOUT);
+                assertThat(leshan.send(endpoint, new ObserveRequest("/3303/0/5700"), TIMEOUT).isSuccess()).isTrue();
+            }
+            Thread.sleep(4_500);
+        } finally {
+            outcome = engine.stop();
+        }
+        var totals = outcome.summary().totals();
+        long con = totals.get(Counter.NOTIFICATIONS_CON);
+        assertThat(con).isBetween(devices * 3L, devices * 6L);
+        assertThat(totals.get(Counter.NOTIFICATIONS_NON)).isZero();
+        assertThat(totals.get(Counter.NOTIFICATIONS_ACKNOWLEDGED)).isBetween(con - devices, con);
+        assertThat(totals.get(Counter.NOTIFICATIONS_LOST)).isZero();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> notifications = (Map<String, Object>) io.fleetsim.metrics.SummaryJson
+                .build(outcome.summary()).get("notifications");
+        assertThat(notifications.get("sent")).isEqualTo(Map.of("CON", con, "NON", 0L));
+        assertThat(notifications.get("observations")).extracting("activeAtEnd").isEqualTo((long) devices);
+    }
+
+    @Test
     void writeDiscoverCreateDeleteAndTheRightErrorCodes() throws Exception {
         FleetEngine engine = start("ops", 1, "objects: [{id: 3303, instances: 1}, 6]");
         String ep = "ops-000000";
