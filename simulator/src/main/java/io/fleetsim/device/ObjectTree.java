@@ -124,7 +124,11 @@ public final class ObjectTree {
         if (instance == null || path.isObjectInstance()) {
             return instance;
         }
-        return path.isResource() ? instance.getResource(path.getResourceId()) : null;
+        LwM2mResource resource = instance.getResource(path.getResourceId());
+        if (path.isResource() || resource == null) {
+            return resource;
+        }
+        return resource.isMultiInstances() ? resource.getInstance(path.getResourceInstanceId()) : null;
     }
 
     /** The instance ids of an object, in order; empty when the device does not have it. */
@@ -358,7 +362,11 @@ public final class ObjectTree {
      */
     public NotificationAttributes effectiveAttributes(LwM2mPath path) {
         NotificationAttributes result = attributesAt(path);
-        if (path.isResource()) {
+        if (path.isResourceInstance()) {
+            result = result.over(attributesAt(new LwM2mPath(path.getObjectId(), path.getObjectInstanceId(),
+                    path.getResourceId())));
+        }
+        if (path.isResource() || path.isResourceInstance()) {
             result = result.over(attributesAt(new LwM2mPath(path.getObjectId(), path.getObjectInstanceId())));
         }
         if (!path.isObject()) {
@@ -394,8 +402,10 @@ public final class ObjectTree {
             }
         } else if (path.isObjectInstance()) {
             addInstance(links, objectId, (LwM2mObjectInstance) node);
+        } else if (node instanceof LwM2mResource resource) {
+            addResource(links, path, resource);
         } else {
-            addResource(links, path, (LwM2mResource) node);
+            links.add("<" + path + ">" + attributesAt(path).linkFormat());
         }
         return String.join(",", links);
     }

@@ -2,7 +2,9 @@ package io.fleetsim.device;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.CoAP.Type;
@@ -25,7 +27,9 @@ import io.fleetsim.scenario.Notifications;
  * its token, path and content format. A notification goes out when the value changed (a numeric
  * resource: crossing {@code gt} or {@code lt}, or moving by {@code st} when those are set) and
  * {@code pmin} has passed since the last one, and at the latest after {@code pmax}, with an
- * increasing Observe number. Every timer is on the device's clock and event loop.
+ * increasing Observe number. An Observe-Composite (LwM2M 1.1) observation covers several paths and
+ * notifies when any of them changed, with the shortest {@code pmin} and {@code pmax} among them.
+ * Every timer is on the device's clock and event loop.
  */
 final class Observations {
 
@@ -51,13 +55,21 @@ final class Observations {
      * {@code first}; sets its Observe number.
      */
     void start(Token token, LwM2mPath path, ContentFormat format, Response first, LwM2mNode node) {
-        Observation old = find(token);
+        start(new Observation(token, List.of(path), false, format), first, ObjectTree.numeric(node));
+    }
+
+    /** Starts an Observe-Composite observation of {@code paths}, whose first response is {@code first}. */
+    void startComposite(Token token, List<LwM2mPath> paths, ContentFormat format, Response first) {
+        start(new Observation(token, List.copyOf(paths), true, format), first, null);
+    }
+
+    private void start(Observation observation, Response first, Double value) {
+        Observation old = find(observation.token);
         if (old != null) {
             end(old);
         }
-        Observation observation = new Observation(token, path, format);
         observation.lastSentMillis = clock.nowMillis();
-        observation.lastValue = ObjectTree.numeric(node);
+        observation.lastValue = value;
         observation.lastPayload = first.getPayload();
         first.getOptions().setObserve(observation.sequence);
         active.add(observation);
@@ -78,7 +90,7 @@ final class Observations {
     /** The server wrote under {@code path}: observations of it (or above, or below it) look at once. */
     void changed(LwM2mPath path) {
         for (Observation observation : List.copyOf(active)) {
-            if (overlaps(path, observation.path)) {
+            if (observation.paths.stream().anyMatch(observed -> overlaps(path, observed))) {
                 clock.cancel(observation.timerId);
                 evaluate(observation);
             }
@@ -131,7 +143,7 @@ final class Observations {
     }
 
     private void schedule(Observation observation) {
-        NotificationAttributes attributes = objects.effectiveAttributes(observation.path);
+        NotificationAttributes attributes = attributes(observation);
         long now = clock.nowMillis();
         long pminAt = observation.lastSentMillis + seconds(attributes.pmin());
         long at = Long.MAX_VALUE;
@@ -139,7 +151,13 @@ final class Observations {
         if (pmax > 0 && pmax >= seconds(attributes.pmin())) {
             at = observation.lastSentMillis + pmax;
         }
-        long change = observation.pendingChange ? now : objects.nextChangeMillis(observation.path, now);
+        long change = now;
+        if (!observation.pendingChange) {
+            change = Long.MAX_VALUE;
+            for (LwM2mPath path : observation.paths) {
+                change = Math.min(change, objects.nextChangeMillis(path, now));
+            }
+        }
         if (change != Long.MAX_VALUE) {
             at = Math.min(at, Math.max(change, pminAt));
         }
@@ -153,18 +171,25 @@ final class Observations {
             return;
         }
         long now = clock.nowMillis();
-        LwM2mNode node = objects.read(observation.path, now);
-        if (node == null) {
+        LwM2mNode node = null;
+        Map<LwM2mPath, LwM2mNode> nodes = null;
+        if (observation.composite) {
+            nodes = read(objects, observation.paths, now);
+        } else {
+            node = objects.read(observation.paths.get(0), now);
+        }
+        if (node == null && (nodes == null || nodes.isEmpty())) {
             notFound(observation);
             return;
         }
-        NotificationAttributes attributes = objects.effectiveAttributes(observation.path);
+        NotificationAttributes attributes = attributes(observation);
         long slack = (long) Math.ceil(clock.timeScale()) + 1; // a timer may fire a rounding early
         long pmax = seconds(attributes.pmax());
         boolean due = pmax > 0 && pmax >= seconds(attributes.pmin()) && now + slack >= observation.lastSentMillis + pmax;
         byte[] payload;
         try {
-            payload = ServerRequestHandler.encode(node, observation.format, observation.path);
+            payload = observation.composite ? ServerRequestHandler.encode(nodes, observation.format)
+                    : ServerRequestHandler.encode(node, observation.format, observation.paths.get(0));
         } catch (RuntimeException e) {
             end(observation);
             return;
@@ -239,6 +264,40 @@ final class Observations {
         channel.sendNotification(gone);
     }
 
+    /** The nodes at {@code paths} that exist, in order. */
+    static Map<LwM2mPath, LwM2mNode> read(ObjectTree objects, List<LwM2mPath> paths, long nowMillis) {
+        Map<LwM2mPath, LwM2mNode> nodes = new LinkedHashMap<>();
+        for (LwM2mPath path : paths) {
+            LwM2mNode node = objects.read(path, nowMillis);
+            if (node != null) {
+                nodes.put(path, node);
+            }
+        }
+        return nodes;
+    }
+
+    /** A path's attributes; for a composite one the shortest pmin and pmax of its paths, no thresholds. */
+    private NotificationAttributes attributes(Observation observation) {
+        if (!observation.composite) {
+            return objects.effectiveAttributes(observation.paths.get(0));
+        }
+        Long pmin = null;
+        Long pmax = null;
+        for (LwM2mPath path : observation.paths) {
+            NotificationAttributes each = objects.effectiveAttributes(path);
+            pmin = shorter(pmin, each.pmin());
+            pmax = shorter(pmax, each.pmax());
+        }
+        return new NotificationAttributes(pmin, pmax, null, null, null);
+    }
+
+    private static Long shorter(Long a, Long b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : Long.valueOf(Math.min(a, b));
+    }
+
     private static boolean overlaps(LwM2mPath a, LwM2mPath b) {
         return a.startWith(b) || b.startWith(a);
     }
@@ -249,7 +308,8 @@ final class Observations {
 
     private static final class Observation {
         final Token token;
-        final LwM2mPath path;
+        final List<LwM2mPath> paths;
+        final boolean composite;
         final ContentFormat format;
         int sequence;
         long sent;
@@ -260,9 +320,10 @@ final class Observations {
         int lastMessageId = -1;
         long timerId = -1;
 
-        Observation(Token token, LwM2mPath path, ContentFormat format) {
+        Observation(Token token, List<LwM2mPath> paths, boolean composite, ContentFormat format) {
             this.token = token;
-            this.path = path;
+            this.paths = paths;
+            this.composite = composite;
             this.format = format;
         }
     }

@@ -2,6 +2,7 @@ package io.fleetsim.device;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.californium.core.coap.CoAP.Code;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
@@ -21,6 +22,9 @@ import org.eclipse.leshan.core.node.codec.LwM2mDecoder;
 import org.eclipse.leshan.core.node.codec.LwM2mEncoder;
 import org.eclipse.leshan.core.request.ContentFormat;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.fleetsim.base.ObjectModels;
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.ShardMetrics;
@@ -30,12 +34,14 @@ import io.fleetsim.metrics.ShardMetrics;
  * Reporting interfaces): Read in the content format the server asks for (TLV, SenML-JSON,
  * SenML-CBOR, LwM2M-JSON, text for single resources), Discover, Write (replace and partial update)
  * of writable resources, Execute, Write-Attributes, Create and Delete of instances of
- * multi-instance objects, Observe and its cancellation. Every request gets an answer: 4.04 for
+ * multi-instance objects, Observe and its cancellation, Read-Composite and Observe-Composite
+ * (FETCH). Every request gets an answer: 4.04 for
  * paths the device does not have, 4.05 for operations the path does not allow, 4.00 for payloads
  * or attributes it cannot take, 4.06 for formats it cannot write, 4.15 for formats it cannot read.
  */
 public final class ServerRequestHandler {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ServerRequestHandler.class);
     private static final LwM2mEncoder ENCODER = new DefaultLwM2mEncoder();
     private static final LwM2mDecoder DECODER = new DefaultLwM2mDecoder();
     private static final int OBSERVE_REGISTER = 0;
@@ -47,12 +53,30 @@ public final class ServerRequestHandler {
         this.metrics = metrics;
     }
 
+    /** The answer to {@code request}; a fault of the device's own answers 5.00, never silence. */
     Response handle(ServedDevice device, Request request) {
+        try {
+            return dispatch(device, request);
+        } catch (RuntimeException e) {
+            LOG.debug("5.00 for {} {}", request.getCode(), request.getOptions().getUriPathString(), e);
+            Response response = new Response(ResponseCode.INTERNAL_SERVER_ERROR);
+            response.setPayload(String.valueOf(e.getMessage()));
+            return response;
+        }
+    }
+
+    private Response dispatch(ServedDevice device, Request request) {
+        if (request.getCode() == Code.FETCH && request.getOptions().getUriPathString().isEmpty()) {
+            return fetch(device, request);
+        }
         Integer[] ids = parsePath(request.getOptions().getUriPathString());
         if (ids == null || !device.objects().hasObject(ids[0])) {
             return notFound();
         }
         LwM2mPath path = path(ids);
+        if (path.isResourceInstance() && request.getCode() != Code.GET) {
+            return device.objects().read(path, device.nowMillis()) == null ? notFound() : notAllowed();
+        }
         return switch (request.getCode()) {
             case GET -> get(device, request, path);
             case PUT -> request.getOptions().getURIQueryCount() > 0 && request.getPayloadSize() == 0
@@ -62,6 +86,50 @@ public final class ServerRequestHandler {
             case DELETE -> delete(device, path);
             default -> notAllowed();
         };
+    }
+
+    /** FETCH on the root: Read-Composite, or Observe-Composite with an Observe option (LwM2M 1.1). */
+    private Response fetch(ServedDevice device, Request request) {
+        if (!request.getOptions().hasContentFormat() || request.getPayloadSize() == 0) {
+            return badRequest();
+        }
+        ContentFormat requestFormat = ContentFormat.fromCode(request.getOptions().getContentFormat());
+        if (!DECODER.isSupported(requestFormat)) {
+            return new Response(ResponseCode.UNSUPPORTED_CONTENT_FORMAT);
+        }
+        List<LwM2mPath> paths;
+        try {
+            paths = DECODER.decodePaths(request.getPayload(), requestFormat, null);
+        } catch (CodecException | IllegalArgumentException e) {
+            return badRequest();
+        }
+        Map<LwM2mPath, LwM2mNode> nodes = Observations.read(device.objects(), paths, device.nowMillis());
+        if (paths.isEmpty() || nodes.isEmpty()) {
+            return notFound();
+        }
+        ContentFormat format = request.getOptions().hasAccept()
+                ? ContentFormat.fromCode(request.getOptions().getAccept()) : requestFormat;
+        byte[] payload;
+        try {
+            payload = encode(nodes, format);
+        } catch (CodecException | IllegalArgumentException e) {
+            return new Response(ResponseCode.NOT_ACCEPTABLE);
+        }
+        Response response = new Response(ResponseCode.CONTENT);
+        response.getOptions().setContentFormat(format.getCode());
+        response.setPayload(payload);
+        Integer observe = request.getOptions().getObserve();
+        Observations observations = device.observations();
+        if (observe != null && observe == OBSERVE_REGISTER && observations != null) {
+            observations.startComposite(request.getToken(), paths, format, response);
+            metrics.increment(Counter.OBSERVES_SERVED);
+        } else if (observe != null && observe == OBSERVE_DEREGISTER && observations != null
+                && observations.cancel(request.getToken())) {
+            metrics.increment(Counter.OBSERVE_CANCELS_SERVED);
+        } else {
+            metrics.increment(Counter.READS_SERVED);
+        }
+        return response;
     }
 
     private Response get(ServedDevice device, Request request, LwM2mPath path) {
@@ -296,6 +364,11 @@ public final class ServerRequestHandler {
         return new Response(ResponseCode.BAD_REQUEST);
     }
 
+    /** Several nodes in {@code format} (SenML), as the device's model describes them. */
+    static byte[] encode(Map<LwM2mPath, LwM2mNode> nodes, ContentFormat format) {
+        return ENCODER.encodeNodes(nodes, format, null, ObjectModels.DEVICE_MODEL);
+    }
+
     /** The node in {@code format}, as the device's model describes it. */
     static byte[] encode(LwM2mNode node, ContentFormat format, LwM2mPath path) {
         return ENCODER.encode(node, format, null, path, ObjectModels.DEVICE_MODEL);
@@ -306,16 +379,17 @@ public final class ServerRequestHandler {
             return ContentFormat.fromCode(request.getOptions().getAccept());
         }
         return node instanceof LwM2mResource resource && !resource.isMultiInstances()
+                || node instanceof org.eclipse.leshan.core.node.LwM2mResourceInstance
                 ? ContentFormat.TEXT : ContentFormat.TLV;
     }
 
-    /** Object, instance and resource ids of a path of 1 to 3 numeric segments; null otherwise. */
+    /** Object, instance, resource and resource instance ids of a path of 1 to 4 numeric segments; null otherwise. */
     static Integer[] parsePath(String uriPath) {
         List<String> segments = uriPath.isEmpty() ? List.of() : List.of(uriPath.split("/", -1));
-        if (segments.isEmpty() || segments.size() > 3) {
+        if (segments.isEmpty() || segments.size() > 4) {
             return null;
         }
-        Integer[] ids = new Integer[3];
+        Integer[] ids = new Integer[4];
         for (int i = 0; i < segments.size(); i++) {
             try {
                 ids[i] = Integer.valueOf(segments.get(i));
@@ -333,6 +407,9 @@ public final class ServerRequestHandler {
         if (ids[1] == null) {
             return new LwM2mPath(ids[0]);
         }
-        return ids[2] == null ? new LwM2mPath(ids[0], ids[1]) : new LwM2mPath(ids[0], ids[1], ids[2]);
+        if (ids[2] == null) {
+            return new LwM2mPath(ids[0], ids[1]);
+        }
+        return ids[3] == null ? new LwM2mPath(ids[0], ids[1], ids[2]) : new LwM2mPath(ids[0], ids[1], ids[2], ids[3]);
     }
 }

@@ -15,6 +15,8 @@ import org.eclipse.leshan.core.link.lwm2m.attributes.LwM2mAttributeSet;
 import org.eclipse.leshan.core.link.lwm2m.attributes.LwM2mAttributes;
 import org.eclipse.leshan.core.node.LwM2mObject;
 import org.eclipse.leshan.core.node.LwM2mObjectInstance;
+import org.eclipse.leshan.core.node.LwM2mPath;
+import org.eclipse.leshan.core.node.LwM2mResourceInstance;
 import org.eclipse.leshan.core.node.LwM2mSingleResource;
 import org.eclipse.leshan.core.observation.CompositeObservation;
 import org.eclipse.leshan.core.observation.Observation;
@@ -26,6 +28,8 @@ import org.eclipse.leshan.core.request.DeleteRequest;
 import org.eclipse.leshan.core.request.DiscoverRequest;
 import org.eclipse.leshan.core.request.ExecuteRequest;
 import org.eclipse.leshan.core.request.ObserveRequest;
+import org.eclipse.leshan.core.request.ObserveCompositeRequest;
+import org.eclipse.leshan.core.request.ReadCompositeRequest;
 import org.eclipse.leshan.core.request.ReadRequest;
 import org.eclipse.leshan.core.request.WriteAttributesRequest;
 import org.eclipse.leshan.core.request.WriteRequest;
@@ -35,6 +39,7 @@ import org.eclipse.leshan.core.response.ExecuteResponse;
 import org.eclipse.leshan.core.response.LwM2mResponse;
 import org.eclipse.leshan.core.response.ObserveCompositeResponse;
 import org.eclipse.leshan.core.response.ObserveResponse;
+import org.eclipse.leshan.core.response.ReadCompositeResponse;
 import org.eclipse.leshan.core.response.ReadResponse;
 import org.eclipse.leshan.server.observation.ObservationListener;
 import org.eclipse.leshan.server.registration.Registration;
@@ -238,6 +243,45 @@ class DeviceOperationsAgainstLeshanTest {
     }
 
     @Test
+    void readCompositeAndObserveCompositeCoverTwoPaths() throws Exception {
+        FleetEngine engine = start("composite", 2, "objects: [{id: 3303, changeEverySeconds: 60}, 3304]");
+        Map<String, AtomicInteger> notifications = new ConcurrentHashMap<>();
+        ObservationListener listener = new Listener() {
+            @Override
+            public void onResponse(CompositeObservation observation, Registration registration,
+                    ObserveCompositeResponse response) {
+                if (response.getContent().size() == 2) {
+                    notifications.computeIfAbsent(registration.getEndpoint(), e -> new AtomicInteger()).incrementAndGet();
+                }
+            }
+        };
+        leshan.leshan().getObservationService().addListener(listener);
+        try {
+            String ep = "composite-000001";
+            ReadCompositeResponse read = leshan.send(ep, new ReadCompositeRequest(ContentFormat.SENML_CBOR,
+                    ContentFormat.SENML_CBOR, "/3303/0/5700", "/3304/0/5700"), TIMEOUT);
+            assertThat(read.isSuccess()).as(read.toString()).isTrue();
+            assertThat(read.getContent()).hasSize(2);
+            assertThat((Double) ((LwM2mSingleResource) read.getContent().get(new LwM2mPath(3304, 0, 5700))).getValue())
+                    .isBetween(0.0, 100.0);
+            for (String endpoint : List.of("composite-000000", ep)) {
+                leshan.send(endpoint, new WriteAttributesRequest(3304, new LwM2mAttributeSet(
+                        LwM2mAttributes.create(LwM2mAttributes.MAXIMUM_PERIOD, 1L))), TIMEOUT);
+                ObserveCompositeResponse observe = leshan.send(endpoint, new ObserveCompositeRequest(
+                        ContentFormat.SENML_JSON, ContentFormat.SENML_JSON, "/3303/0/5700", "/3304/0/5700"), TIMEOUT);
+                assertThat(observe.isSuccess()).as(observe.toString()).isTrue();
+            }
+            notifications.clear();
+            Thread.sleep(3_500);
+            assertThat(notifications).hasSize(2);
+            assertThat(notifications.values()).allSatisfy(n -> assertThat(n.get()).isBetween(2, 5));
+        } finally {
+            leshan.leshan().getObservationService().removeListener(listener);
+            engine.stop();
+        }
+    }
+
+    @Test
     void writeDiscoverCreateDeleteAndTheRightErrorCodes() throws Exception {
         FleetEngine engine = start("ops", 1, "objects: [{id: 3303, instances: 1}, 6]");
         String ep = "ops-000000";
@@ -276,6 +320,8 @@ class DeviceOperationsAgainstLeshanTest {
                     .as("Sensor Value is not executable").isEqualTo("METHOD_NOT_ALLOWED");
             assertThat(leshan.send(ep, new ExecuteRequest(3303, 0, 5605), TIMEOUT).isSuccess()).isTrue();
             assertThat(leshan.send(ep, new ExecuteRequest(9, 0, 1), TIMEOUT).getCode().getName()).isEqualTo("NOT_FOUND");
+            ReadResponse powerSource = leshan.read(ep, "/3/0/6/0", null, TIMEOUT);
+            assertThat(((LwM2mResourceInstance) powerSource.getContent()).getValue()).isEqualTo(1L);
             assertThat(leshan.send(ep, new ReadRequest(3303, 0, 5605), TIMEOUT).getCode().getName())
                     .as("Read of an executable resource").isEqualTo("METHOD_NOT_ALLOWED");
         } finally {
@@ -310,8 +356,12 @@ class DeviceOperationsAgainstLeshanTest {
         }
     }
 
-    /** An observation listener that only hears notifications. */
+    /** An observation listener that hears nothing until a test overrides what it listens to. */
     private abstract static class Listener implements ObservationListener {
+        @Override
+        public void onResponse(SingleObservation observation, Registration registration, ObserveResponse response) {
+        }
+
         @Override
         public void newObservation(Observation observation, Registration registration) {
         }
