@@ -184,6 +184,20 @@ public final class DtlsCoapChannel implements CoapChannel {
         });
     }
 
+    /** A notification inside the current session; none is sent without one. */
+    @Override
+    public Future<Void> sendNotification(Response notification) {
+        if (connector == null || !link.isOpen() || suspect || !established) {
+            return Future.failedFuture(new CoapFailure(FailureCause.CLOSED, "no DTLS session to notify in"));
+        }
+        return exchanges.sendNotification(notification);
+    }
+
+    @Override
+    public void onReset(java.util.function.IntConsumer handler) {
+        exchanges.onReset(handler);
+    }
+
     /**
      * A CoAP ping inside the session: an empty CON, answered by RST. One that goes unanswered
      * makes the session suspect, so the device's next request first makes a new one.

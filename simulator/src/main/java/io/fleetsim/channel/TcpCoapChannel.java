@@ -233,6 +233,16 @@ public final class TcpCoapChannel implements CoapChannel {
         });
     }
 
+    /** A notification on the current connection; none is sent while there is none (no reconnect for it). */
+    @Override
+    public Future<Void> sendNotification(Response notification) {
+        if (closedByDevice || !isOpen()) {
+            return Future.failedFuture(new CoapFailure(FailureCause.CLOSED, "no connection to notify on"));
+        }
+        exchanges.sendNotification(notification);
+        return Future.succeededFuture();
+    }
+
     @Override
     public Future<Void> close() {
         closedByDevice = true;

@@ -51,6 +51,19 @@ public final class UdpCoapChannel implements CoapChannel {
     }
 
     @Override
+    public Future<Void> sendNotification(Response notification) {
+        if (!link.isOpen()) {
+            return Future.failedFuture(new CoapFailure(FailureCause.CLOSED, "the device's socket is closed"));
+        }
+        return exchanges.sendNotification(notification);
+    }
+
+    @Override
+    public void onReset(java.util.function.IntConsumer handler) {
+        exchanges.onReset(handler);
+    }
+
+    @Override
     public Future<Void> close() {
         exchanges.close();
         return link.close().otherwiseEmpty();

@@ -37,6 +37,23 @@ public interface CoapChannel {
     default void retarget() {
     }
 
+    /**
+     * Sends an Observe notification: a response carrying the observation's token and Observe option,
+     * of the type set on it (CON or NON; over TCP and TLS the type is ignored). Completes when a CON
+     * is acknowledged or a NON is sent; fails with a {@link CoapFailure}: {@code reset} when the
+     * server answers with RST (it cancels the observation), {@code timeout} when a CON gets no ACK.
+     */
+    default Future<Void> sendNotification(Response notification) {
+        return Future.failedFuture(new CoapFailure(FailureCause.TRANSPORT, "this transport cannot notify"));
+    }
+
+    /**
+     * Registers who hears an RST from the server that answers none of the device's open exchanges,
+     * with its message ID: the server rejecting a NON notification (RFC 7641 §3.6).
+     */
+    default void onReset(java.util.function.IntConsumer handler) {
+    }
+
     /** Closes the path; open exchanges fail with {@code closed}. Never fails. */
     Future<Void> close();
 

@@ -45,6 +45,7 @@ public final class UdpExchangeLayer {
     private final RecentRequests recentRequests = new RecentRequests();
     private int nextMid;
     private int tokenCounter;
+    private java.util.function.IntConsumer resetListener = mid -> { };
 
     public UdpExchangeLayer(SimClock clock, UdpCodec codec, RetransmissionTimeouts timeouts,
             RandomGenerator random, ShardMetrics metrics, DatagramSender sender, CoapRequestHandler requestHandler) {
@@ -92,6 +93,32 @@ public final class UdpExchangeLayer {
         return promise.future().mapEmpty();
     }
 
+    /**
+     * Sends an Observe notification of the type set on it: a NON at once, a CON retransmitted until
+     * the server acknowledges it. Fails with {@code reset} when the server answers a CON with RST,
+     * with {@code timeout} when no ACK comes.
+     */
+    public Future<Void> sendNotification(Response notification) {
+        notification.setMID(takeMid());
+        byte[] bytes = codec.encode(notification);
+        if (notification.getType() != Type.CON) {
+            transmit(bytes, Type.NON, TrafficKind.DATA);
+            return Future.succeededFuture();
+        }
+        Promise<Response> promise = Promise.promise();
+        Outgoing outgoing = new Outgoing(notification, bytes, promise, TrafficKind.DATA);
+        byMid.put(notification.getMID(), outgoing);
+        outgoing.timeoutMillis = timeouts.initialMillis(random);
+        transmit(bytes, Type.CON, outgoing.kind);
+        armRetransmission(outgoing);
+        return promise.future().mapEmpty();
+    }
+
+    /** Who hears an RST that answers no open exchange (a NON notification the server rejects), by MID. */
+    public void onReset(java.util.function.IntConsumer listener) {
+        this.resetListener = listener;
+    }
+
     /** Handles one datagram from the server. */
     public void receive(byte[] datagram) {
         Message message;
@@ -116,6 +143,8 @@ public final class UdpExchangeLayer {
                 complete(outgoing, null);
             } else if (outgoing != null) {
                 fail(outgoing, new CoapFailure(FailureCause.RESET, "server answered with RST"));
+            } else {
+                resetListener.accept(message.getMID());
             }
         } else if (message.getType() == Type.CON) {
             // CoAP ping: an empty CON is answered with RST.
@@ -225,8 +254,8 @@ public final class UdpExchangeLayer {
         if (outgoing == null) {
             return;
         }
-        if (outgoing.isPing()) {
-            complete(outgoing, null);
+        if (outgoing.isPing() || outgoing.message instanceof Response) {
+            complete(outgoing, null); // a ping's ACK, or a CON notification acknowledged
             return;
         }
         byMid.remove(mid);

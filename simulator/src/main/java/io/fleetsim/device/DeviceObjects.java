@@ -5,12 +5,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.leshan.core.model.LwM2mModel;
-import org.eclipse.leshan.core.model.ObjectLoader;
-import org.eclipse.leshan.core.model.StaticModel;
 import org.eclipse.leshan.core.node.LwM2mMultipleResource;
-import org.eclipse.leshan.core.node.LwM2mNode;
-import org.eclipse.leshan.core.node.LwM2mObject;
 import org.eclipse.leshan.core.node.LwM2mObjectInstance;
 import org.eclipse.leshan.core.node.LwM2mResource;
 import org.eclipse.leshan.core.node.LwM2mSingleResource;
@@ -18,13 +13,10 @@ import org.eclipse.leshan.core.node.LwM2mSingleResource;
 import io.fleetsim.scenario.Transport;
 
 /**
- * The LwM2M objects a virtual device exposes: Server (/1/0) and Device (/3/0). Values are derived
- * from the device's identity when read, so a device holds no object tree in memory.
+ * The Server (/1/0) and Device (/3/0) objects every virtual device has. Values are derived from
+ * the device's identity when read; {@link ObjectTree} adds what the server wrote.
  */
 public final class DeviceObjects {
-
-    /** The object model of LwM2M's core objects, shared by every device (read-only). */
-    public static final LwM2mModel MODEL = new StaticModel(ObjectLoader.loadDefault());
 
     /** The object links sent in the Register payload. */
     public static final String OBJECT_LINKS = "</1/0>,</3/0>";
@@ -39,26 +31,6 @@ public final class DeviceObjects {
      */
     public static String binding(Transport transport) {
         return transport.isStream() ? "T" : "U";
-    }
-
-    /** The node at {@code objectId} (and instance, resource when not null), or null if absent. */
-    public static LwM2mNode read(DeviceIdentity device, long lifetimeSeconds, int objectId,
-            Integer instanceId, Integer resourceId) {
-        LwM2mObjectInstance instance = switch (objectId) {
-            case 1 -> serverInstance(lifetimeSeconds, binding(device.group().transport()));
-            case 3 -> deviceInstance(device);
-            default -> null;
-        };
-        if (instance == null || (instanceId != null && instanceId != 0)) {
-            return null;
-        }
-        if (instanceId == null) {
-            return new LwM2mObject(objectId, instance);
-        }
-        if (resourceId == null) {
-            return instance;
-        }
-        return instance.getResource(resourceId);
     }
 
     static LwM2mObjectInstance serverInstance(long lifetimeSeconds, String binding) {

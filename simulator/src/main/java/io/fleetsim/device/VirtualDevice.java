@@ -24,9 +24,10 @@ import io.vertx.core.Promise;
  * One virtual LwM2M 1.1 client, over whichever transport its group uses (UDP, DTLS, TCP, TLS:
  * its {@link CoapChannel}; it registers with binding {@code U} or {@code T} to match). A small
  * state machine driven by timers and the channel's responses on the event loop of its shard, for
- * its whole life: register, update before the lifetime runs out, answer the server's reads, retry
- * with back-off when registration fails, register again when an update fails or the path breaks,
- * de-register at the end. A failing device counts its failures and carries on; it never stops
+ * its whole life: register, update before the lifetime runs out, serve the server's operations on
+ * its objects and notify its observers, reboot when told to, retry with back-off when registration
+ * fails, register again when an update fails or the path breaks, de-register at the end. A failing
+ * device counts its failures and carries on; it never stops
  * the run.
  */
 public final class VirtualDevice {
@@ -61,6 +62,9 @@ public final class VirtualDevice {
     private BlockRecognition blockRecognition;
     /** The outcome of the first {@link #stop}; later calls return it. */
     private Future<Void> stopped;
+    private final ObjectTree objects;
+    /** The server's observations; null until the first Observe. */
+    private Observations observations;
 
     public VirtualDevice(DeviceIdentity identity, ShardContext shard) {
         this(identity, shard.devices());
@@ -72,8 +76,10 @@ public final class VirtualDevice {
         this.metrics = shard.metrics();
         DevicePath devicePath = shard.paths().pathFor(identity);
         this.path = devicePath.tracker();
+        this.objects = new ObjectTree(identity, shard.scenario().arrival().seed(), this::lifetimeSeconds);
+        ServedDevice served = new Served();
         this.coap = shard.channels().create(identity,
-                request -> shard.requestHandler().handle(identity, lifetimeSeconds(), request), devicePath);
+                request -> shard.requestHandler().handle(served, request), devicePath);
         this.coap.onPathLost(cause -> pathLost());
         Keepalive settings = identity.group().keepalive();
         // TCP and TLS channels ping by themselves (TcpKeepalive: RFC 8323 Ping and Pong) and report
@@ -172,6 +178,9 @@ public final class VirtualDevice {
     private void register(long intendedMillis) {
         state = State.REGISTERING;
         coap.retarget();
+        if (observations != null) {
+            observations.clear(); // a new registration ends the observations of the old one
+        }
         metrics.increment(Counter.REGISTRATION_ATTEMPTS);
         registerSent();
         path.restoring(shard.clock().nowMillis());
@@ -411,6 +420,9 @@ public final class VirtualDevice {
 
     private Future<Void> stopOnce(boolean deregister) {
         shard.clock().cancel(timerId);
+        if (observations != null) {
+            observations.stop();
+        }
         if (keepalive != null) {
             keepalive.stop();
         }
@@ -471,6 +483,9 @@ public final class VirtualDevice {
         if (keepalive != null) {
             keepalive.stop();
         }
+        if (observations != null) {
+            observations.stop();
+        }
         pendingStop = null;
         shutdown(state == State.DEREGISTERING || isRegistered() && location != null);
     }
@@ -504,7 +519,7 @@ public final class VirtualDevice {
             request.getOptions().addUriQuery("Q");
         }
         request.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_LINK_FORMAT);
-        request.setPayload(DeviceObjects.OBJECT_LINKS);
+        request.setPayload(objects.objectLinks());
         return request;
     }
 
@@ -522,6 +537,96 @@ public final class VirtualDevice {
 
     private long lifetimeSeconds() {
         return shard.scenario().lifetime().toSeconds();
+    }
+
+    /**
+     * Execute /3/0/4: once the answer is out, the device de-registers, waits the group's
+     * {@code rebootSeconds} and registers again, with its observations gone. Only a registered
+     * device with no request in flight reboots.
+     */
+    private void reboot() {
+        if (state != State.REGISTERED || stopRequested) {
+            return;
+        }
+        metrics.increment(Counter.REBOOTS);
+        shard.clock().cancel(timerId);
+        if (keepalive != null) {
+            keepalive.stop();
+        }
+        if (observations != null) {
+            observations.clear();
+        }
+        long now = shard.clock().nowMillis();
+        metrics.registeredDelta(-1);
+        path.registrationLost(now);
+        state = State.DEREGISTERING;
+        metrics.inFlightDelta(FailureKind.DEREGISTRATION, 1);
+        Request deregister = deregisterRequest();
+        location = null;
+        coap.send(deregister).onComplete(ar -> {
+            if (state == State.STOPPED) {
+                return; // abandoned at the end of the stop: the request stays unfinished
+            }
+            metrics.inFlightDelta(FailureKind.DEREGISTRATION, -1);
+            Cause failure = failureCause(ar, ResponseCode.DELETED);
+            if (failure == null) {
+                metrics.increment(Counter.DEREGISTRATIONS);
+            } else {
+                metrics.increment(Counter.DEREGISTRATION_FAILURES);
+                metrics.failure(FailureKind.DEREGISTRATION, failure);
+            }
+            state = State.BACKOFF;
+            if (stopRequested) {
+                return;
+            }
+            long at = shard.clock().nowMillis() + identity.group().behaviour().rebootDelay().toMillis();
+            timerId = shard.clock().scheduleAt(at, id -> openAndRegister(at));
+        });
+    }
+
+    /** Execute /1/0/8: a Registration Update now, unless a request is in flight. */
+    private void triggerUpdate() {
+        if (state == State.REGISTERED && !stopRequested) {
+            shard.clock().cancel(timerId);
+            long now = shard.clock().nowMillis();
+            timerId = shard.clock().scheduleAt(now, id -> update(now));
+        }
+    }
+
+    /** The device as the request handler sees it. */
+    private final class Served implements ServedDevice {
+        @Override
+        public ObjectTree objects() {
+            return objects;
+        }
+
+        @Override
+        public Observations observations() {
+            if (!isRegistered() || stopRequested) {
+                return null;
+            }
+            if (observations == null) {
+                observations = new Observations(shard.clock(), metrics, coap, objects,
+                        identity.group().behaviour().notifications());
+            }
+            return observations;
+        }
+
+        @Override
+        public long nowMillis() {
+            return shard.clock().nowMillis();
+        }
+
+        @Override
+        public void reboot() {
+            // after the answer to the Execute is out: the handler's response goes first
+            io.vertx.core.Vertx.currentContext().runOnContext(v -> VirtualDevice.this.reboot());
+        }
+
+        @Override
+        public void triggerUpdate() {
+            io.vertx.core.Vertx.currentContext().runOnContext(v -> VirtualDevice.this.triggerUpdate());
+        }
     }
 
     /** Null when the response has the expected code, otherwise the cause to count. */

@@ -71,5 +71,26 @@ public enum Counter {
     /** Registered devices a reconnect storm made drop their session and register again. */
     SESSION_RESETS,
     /** Devices stopped during the run by a load stage going down or by churn (they de-register). */
-    DEVICES_STOPPED
+    DEVICES_STOPPED,
+    // LwM2M server operations the devices served (reads, not-found and not-allowed are above)
+    WRITES_SERVED, EXECUTES_SERVED, DISCOVERS_SERVED, WRITE_ATTRIBUTES_SERVED, CREATES_SERVED, DELETES_SERVED,
+    /** Observe requests that started an observation (the first response counts here, not as a read). */
+    OBSERVES_SERVED,
+    /** GET with Observe=1 that ended an observation (answered like a read). */
+    OBSERVE_CANCELS_SERVED,
+    /** Requests answered 4.00 Bad Request (a payload or attribute the device could not take). */
+    BAD_REQUESTS_SERVED,
+    /** Reboots (Execute /3/0/4) the devices went through. */
+    REBOOTS,
+    // Observe: notifications and the observations they belong to
+    NOTIFICATIONS_CON, NOTIFICATIONS_NON,
+    /** CON notifications the server acknowledged. */
+    NOTIFICATIONS_ACKNOWLEDGED,
+    /** CON notifications that got no ACK after all retransmissions; the observation ends with it. */
+    NOTIFICATIONS_LOST,
+    OBSERVATIONS_STARTED,
+    /** Observations ended: cancelled (RST or GET Observe=1), lost, dropped by a new registration or a Delete. */
+    OBSERVATIONS_ENDED,
+    /** Of the ended observations, those the server ended by answering a notification with RST. */
+    OBSERVATIONS_RESET
 }

@@ -1,5 +1,6 @@
 package io.fleetsim.metrics;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
@@ -38,6 +39,29 @@ public final class FleetMeters {
         counter("fleetsim.updates", Counter.UPDATES, "Registration Updates answered with success");
         counter("fleetsim.deregistrations", Counter.DEREGISTRATIONS, "De-register requests answered 2.02 Deleted");
         counter("fleetsim.retransmissions", Counter.RETRANSMISSIONS, "CoAP CON retransmissions sent by devices");
+        FunctionCounter.builder("fleetsim.notifications", this, m -> m.totals.get(Counter.NOTIFICATIONS_CON))
+                .description("Observe notifications sent, by type").tag("type", "con").register(registry);
+        FunctionCounter.builder("fleetsim.notifications", this, m -> m.totals.get(Counter.NOTIFICATIONS_NON))
+                .description("Observe notifications sent, by type").tag("type", "non").register(registry);
+        counter("fleetsim.notifications.acknowledged", Counter.NOTIFICATIONS_ACKNOWLEDGED,
+                "CON notifications the server acknowledged");
+        counter("fleetsim.notifications.lost", Counter.NOTIFICATIONS_LOST,
+                "CON notifications without ACK after all retransmissions");
+        Gauge.builder("fleetsim.observations.active", this,
+                m -> m.totals.get(Counter.OBSERVATIONS_STARTED) - m.totals.get(Counter.OBSERVATIONS_ENDED))
+                .description("Observations the devices hold now").register(registry);
+        for (var operation : List.of(
+                Map.entry("read", Counter.READS_SERVED), Map.entry("write", Counter.WRITES_SERVED),
+                Map.entry("execute", Counter.EXECUTES_SERVED),
+                Map.entry("discover", Counter.DISCOVERS_SERVED),
+                Map.entry("write_attributes", Counter.WRITE_ATTRIBUTES_SERVED),
+                Map.entry("create", Counter.CREATES_SERVED), Map.entry("delete", Counter.DELETES_SERVED),
+                Map.entry("observe", Counter.OBSERVES_SERVED),
+                Map.entry("observe_cancel", Counter.OBSERVE_CANCELS_SERVED))) {
+            FunctionCounter.builder("fleetsim.server.operations", this, m -> m.totals.get(operation.getValue()))
+                    .description("Server operations the devices served, by kind")
+                    .tag("operation", operation.getKey()).register(registry);
+        }
         latency("fleetsim.registration.latency", LatencyMetric.REGISTRATION,
                 "Register latency from the intended start (corrected), whole run so far");
         latency("fleetsim.update.latency", LatencyMetric.UPDATE,

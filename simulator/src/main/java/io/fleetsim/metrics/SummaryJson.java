@@ -78,7 +78,21 @@ public final class SummaryJson {
                 "failures", t.failures(FailureKind.DEREGISTRATION)));
         root.put("serverRequests", map("read", t.get(Counter.READS_SERVED),
                 "notFound", t.get(Counter.NOT_FOUND_SERVED),
-                "methodNotAllowed", t.get(Counter.METHOD_NOT_ALLOWED_SERVED)));
+                "methodNotAllowed", t.get(Counter.METHOD_NOT_ALLOWED_SERVED),
+                "badRequest", t.get(Counter.BAD_REQUESTS_SERVED),
+                "write", t.get(Counter.WRITES_SERVED), "execute", t.get(Counter.EXECUTES_SERVED),
+                "discover", t.get(Counter.DISCOVERS_SERVED), "writeAttributes", t.get(Counter.WRITE_ATTRIBUTES_SERVED),
+                "create", t.get(Counter.CREATES_SERVED), "delete", t.get(Counter.DELETES_SERVED),
+                "observe", t.get(Counter.OBSERVES_SERVED), "observeCancel", t.get(Counter.OBSERVE_CANCELS_SERVED),
+                "reboots", t.get(Counter.REBOOTS)));
+        root.put("notifications", map(
+                "sent", map("CON", t.get(Counter.NOTIFICATIONS_CON), "NON", t.get(Counter.NOTIFICATIONS_NON)),
+                "acknowledged", t.get(Counter.NOTIFICATIONS_ACKNOWLEDGED),
+                "lost", t.get(Counter.NOTIFICATIONS_LOST),
+                "observations", map("started", t.get(Counter.OBSERVATIONS_STARTED),
+                        "ended", t.get(Counter.OBSERVATIONS_ENDED),
+                        "resetByServer", t.get(Counter.OBSERVATIONS_RESET),
+                        "activeAtEnd", t.get(Counter.OBSERVATIONS_STARTED) - t.get(Counter.OBSERVATIONS_ENDED))));
         root.put("messages", map(
                 "sent", map("CON", t.get(Counter.SENT_CON), "NON", t.get(Counter.SENT_NON),
                         "ACK", t.get(Counter.SENT_ACK), "RST", t.get(Counter.SENT_RST)),

@@ -13,12 +13,14 @@ package io.fleetsim.scenario;
  * @param arrival        the group's own arrival, or null when it follows the scenario's
  * @param target         the group's own server and DNS behaviour, or {@link GroupTarget#DEFAULT}
  * @param sourceAddresses local addresses the devices bind to, or {@link SourceAddresses#NONE}
+ * @param behaviour      the devices' objects, notifications and reboot time
  */
 public record DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
         Security security, Keepalive keepalive, NatSettings nat, Arrival arrival, GroupTarget target,
-        SourceAddresses sourceAddresses) {
+        SourceAddresses sourceAddresses, DeviceBehaviour behaviour) {
 
     public DeviceGroup {
+        behaviour = behaviour == null ? DeviceBehaviour.DEFAULT : behaviour;
         target = target == null ? GroupTarget.DEFAULT : target;
         sourceAddresses = sourceAddresses == null ? SourceAddresses.NONE : sourceAddresses;
     }
@@ -27,27 +29,35 @@ public record DeviceGroup(String name, int count, String endpointPrefix, Transpo
     public DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
             Security security, Keepalive keepalive, NatSettings nat) {
         this(name, count, endpointPrefix, transport, security, keepalive, nat, null, GroupTarget.DEFAULT,
-                SourceAddresses.NONE);
+                SourceAddresses.NONE, DeviceBehaviour.DEFAULT);
     }
 
     /** A group with its own arrival that goes to the run's target. */
     public DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
             Security security, Keepalive keepalive, NatSettings nat, Arrival arrival) {
         this(name, count, endpointPrefix, transport, security, keepalive, nat, arrival, GroupTarget.DEFAULT,
-                SourceAddresses.NONE);
+                SourceAddresses.NONE, DeviceBehaviour.DEFAULT);
     }
 
     /** A group that follows the scenario's arrival, with its own target. */
     public DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
             Security security, Keepalive keepalive, NatSettings nat, GroupTarget target) {
-        this(name, count, endpointPrefix, transport, security, keepalive, nat, null, target, SourceAddresses.NONE);
+        this(name, count, endpointPrefix, transport, security, keepalive, nat, null, target, SourceAddresses.NONE,
+                DeviceBehaviour.DEFAULT);
     }
 
     /** A group whose devices bind to {@code sourceAddresses}. */
     public DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
             Security security, Keepalive keepalive, NatSettings nat, SourceAddresses sourceAddresses) {
         this(name, count, endpointPrefix, transport, security, keepalive, nat, null, GroupTarget.DEFAULT,
-                sourceAddresses);
+                sourceAddresses, DeviceBehaviour.DEFAULT);
+    }
+
+    /** A group whose devices have {@code behaviour}'s objects and notifications. */
+    public DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
+            Security security, Keepalive keepalive, NatSettings nat, DeviceBehaviour behaviour) {
+        this(name, count, endpointPrefix, transport, security, keepalive, nat, null, GroupTarget.DEFAULT,
+                SourceAddresses.NONE, behaviour);
     }
 
     /** A group of plain devices with default keepalive and no NAT. */
@@ -58,6 +68,6 @@ public record DeviceGroup(String name, int count, String endpointPrefix, Transpo
     /** The same group with another device count. */
     public DeviceGroup withCount(int newCount) {
         return new DeviceGroup(name, newCount, endpointPrefix, transport, security, keepalive, nat, arrival,
-                target, sourceAddresses);
+                target, sourceAddresses, behaviour);
     }
 }

@@ -69,8 +69,9 @@ final class DeviceGroupReader {
         GroupTarget target = new GroupTarget(ownTarget, group.readOptional(ScenarioKeys.BOOTSTRAP_TARGET).orElse(null),
                 DnsSettingsReader.followTtl(group, followTtl));
         SourceAddresses sourceAddresses = SourceAddressesReader.read(group);
+        DeviceBehaviour behaviour = DeviceBehaviourReader.read(group);
         return new DeviceGroup(name, count, prefix, transport, security, keepalive, nat,
-                ArrivalReader.readGroup(group, count), target, sourceAddresses);
+                ArrivalReader.readGroup(group, count), target, sourceAddresses, behaviour);
     }
 
     /** The group's {@code transport}; with a {@code target} of its own, the target's scheme decides. */

@@ -6,6 +6,8 @@ import static io.fleetsim.scenario.Section.DNS;
 import static io.fleetsim.scenario.Section.FLEET;
 import static io.fleetsim.scenario.Section.KEEPALIVE;
 import static io.fleetsim.scenario.Section.NAT;
+import static io.fleetsim.scenario.Section.NOTIFICATIONS;
+import static io.fleetsim.scenario.Section.OBJECTS;
 import static io.fleetsim.scenario.Section.PROBE;
 import static io.fleetsim.scenario.Section.RADIO;
 import static io.fleetsim.scenario.Section.REGISTRATION_LIMIT;
@@ -111,6 +113,32 @@ public final class ScenarioKeys {
             "string or list of strings", KeyDefault.described("one address"),
             "Local addresses the devices bind to, round robin by index in the group: a CIDR such as `127.0.1.0/29` "
                     + "or a list of addresses (and CIDRs) of this machine, at most 1024 (see Source addresses).");
+    public static final StructureKey OBJECTS_LIST = new StructureKey(FLEET, "objects", "list of ids or maps",
+            KeyDefault.described("none"), "LwM2M objects each device has beyond /0, /1 and /3, e.g. `[3303, 6]` "
+                    + "(see `objects`).");
+    public static final StructureKey NOTIFICATIONS_SECTION = new StructureKey(FLEET, "notifications", "map",
+            KeyDefault.described("non, a CON every 10th"), "How the devices send Observe notifications "
+                    + "(see `notifications`).");
+    public static final DecimalKey REBOOT_SECONDS = new DecimalKey(FLEET, "rebootSeconds", "s", 0, false, 86_400,
+            KeyDefault.of(5.0), "After an Execute of /3/0/4 (reboot) the device de-registers and registers again "
+                    + "this long after.");
+
+    public static final IntegerKey OBJECT_ID = new IntegerKey(OBJECTS, "id", "", 0, 65_535, KeyDefault.required(),
+            "Object id: 4, 5, 6, 3300, 3303, 3304 or 3323.");
+    public static final IntegerKey OBJECT_INSTANCES = new IntegerKey(OBJECTS, "instances", "", 1, 100,
+            KeyDefault.of(1L), "Instances of the object on each device; more than 1 for multi-instance objects only.");
+    public static final DecimalKey OBJECT_CHANGE_EVERY = new DecimalKey(OBJECTS, "changeEverySeconds", "s", 0, true,
+            86_400, KeyDefault.of(10.0), "Sensors, 4 and 6: simulated time between two steps of the values.");
+    public static final DecimalKey OBJECT_MIN = new DecimalKey(OBJECTS, "min", "", -1e9, false, 1e9,
+            KeyDefault.described("per sensor"), "Sensors only: lowest Sensor Value (/x/i/5700).");
+    public static final DecimalKey OBJECT_MAX = new DecimalKey(OBJECTS, "max", "", -1e9, false, 1e9,
+            KeyDefault.described("per sensor"), "Sensors only: highest Sensor Value; above min.");
+
+    public static final ChoiceKey NOTIFICATION_TYPE = new ChoiceKey(NOTIFICATIONS, "type", List.of("non", "con"),
+            List.of(), KeyDefault.of("non"), "Message type of the notifications.");
+    public static final IntegerKey NOTIFICATION_CON_EVERY = new IntegerKey(NOTIFICATIONS, "conEvery", "", 0,
+            1_000_000, KeyDefault.of(10L), "With `type: non`: every N-th notification of an observation is a CON "
+                    + "anyway, so the device learns when its server is gone; 0 for never.");
 
     public static final ChoiceKey SECURITY_MODE = new ChoiceKey(SECURITY, "mode", List.of("psk", "rpk", "x509"),
             List.of(), KeyDefault.required(),
@@ -257,7 +285,8 @@ public final class ScenarioKeys {
             TIME_SCALE, DEREGISTER_AT_END, COAP_SECTION, RETRY_SECTION, PROBE_SECTION, RADIO_SECTION, SERVER_SECTION,
             EVENTS, DNS_SECTION, THRESHOLDS,
             COUNT, ENDPOINT_PREFIX, TRANSPORT, GROUP_NAME, SECURITY_SECTION, KEEPALIVE_SECTION, NAT_SECTION,
-            GROUP_ARRIVAL, GROUP_TARGET, BOOTSTRAP_TARGET, GROUP_DNS, SOURCE_ADDRESSES,
+            GROUP_ARRIVAL, GROUP_TARGET, BOOTSTRAP_TARGET, GROUP_DNS, SOURCE_ADDRESSES, OBJECTS_LIST,
+            NOTIFICATIONS_SECTION, REBOOT_SECONDS,
             SECURITY_MODE, PSK_IDENTITY, PSK_KEY_SEED, PSK_KEYS_FILE, CONNECTION_ID, SESSION_RESUMPTION, EXPECT_ISSUER,
             COAP_PING_SECONDS, PONG_TIMEOUT_SECONDS, KEEPALIVE_METHOD, QUEUE_MODE,
             RATE, RAMP, PROFILE, SEED, STAGES, STOP_ORDER,
@@ -267,7 +296,9 @@ public final class ScenarioKeys {
             NAT_PORT_ALLOCATION, NAT_FILTERING, NAT_LOSS, NAT_DELAY, NAT_JITTER, NAT_FLUSH, NAT_SEED, NAT_TCP_EXPIRY,
             PROBE_RATE, PROBE_SAMPLE, RADIO_PROFILE, RADIO_TAIL,
             REGISTRATION_LIMIT_SECTION, LIMIT_COUNT, LIMIT_WINDOW, LIMIT_BLOCK, LIMIT_ANSWER, LIMIT_REFUSE_CODE,
-            DNS_SERVER, DNS_FOLLOW_TTL);
+            DNS_SERVER, DNS_FOLLOW_TTL,
+            OBJECT_ID, OBJECT_INSTANCES, OBJECT_CHANGE_EVERY, OBJECT_MIN, OBJECT_MAX,
+            NOTIFICATION_TYPE, NOTIFICATION_CON_EVERY);
 
     private ScenarioKeys() {
     }

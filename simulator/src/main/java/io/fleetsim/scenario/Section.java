@@ -14,7 +14,9 @@ public enum Section {
     RADIO("radio"),
     SERVER("server"),
     REGISTRATION_LIMIT("server.registrationLimit"),
-    DNS("dns");
+    DNS("dns"),
+    OBJECTS("objects"),
+    NOTIFICATIONS("notifications");
 
     private final String key;
 

@@ -13,7 +13,10 @@ import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.server.resources.Resource;
 import org.eclipse.leshan.core.endpoint.Protocol;
 import org.eclipse.leshan.core.request.ContentFormat;
+import org.eclipse.leshan.server.model.VersionedModelProvider;
+import org.eclipse.leshan.core.request.DownlinkDeviceManagementRequest;
 import org.eclipse.leshan.core.request.ReadRequest;
+import org.eclipse.leshan.core.response.LwM2mResponse;
 import org.eclipse.leshan.core.response.ReadResponse;
 import org.eclipse.leshan.server.LeshanServer;
 import org.eclipse.leshan.server.LeshanServerBuilder;
@@ -23,6 +26,8 @@ import org.eclipse.leshan.transport.californium.server.endpoint.CaliforniumServe
 import org.eclipse.leshan.transport.californium.server.endpoint.coap.CoapServerProtocolProvider;
 import org.eclipse.leshan.transport.californium.server.endpoint.coaps.CoapsServerProtocolProvider;
 import org.eclipse.leshan.servers.security.SecurityStore;
+
+import io.fleetsim.base.ObjectModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,7 +94,8 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
     public static EmbeddedLwm2mServer start(int port, RegistrationGate gate) {
         refuseOnEventLoop("start()", "start(Vertx)");
         CaliforniumServerEndpointsProvider endpoints = coapEndpointOnLoopback(port);
-        LeshanServer leshan = new LeshanServerBuilder().setEndpointsProviders(endpoints).build();
+        LeshanServer leshan = new LeshanServerBuilder().setEndpointsProviders(endpoints)
+                .setObjectModelProvider(new VersionedModelProvider(ObjectModels.ALL_VERSIONS)).build();
         SmallCoapThreadFootprint.applyTo(endpoints.getCoapServer());
         guardRegistrations(endpoints.getCoapServer(), gate);
         leshan.start();
@@ -132,6 +138,7 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
                 .addEndpoint(new InetSocketAddress(LOOPBACK, coapsPort), Protocol.COAPS)
                 .build();
         LeshanServer leshan = new LeshanServerBuilder().setEndpointsProviders(endpoints)
+                .setObjectModelProvider(new VersionedModelProvider(ObjectModels.ALL_VERSIONS))
                 .setSecurityStore(security)
                 .setPrivateKey(identity.privateKey())
                 .setPublicKey(identity.certificate().getPublicKey())
@@ -262,6 +269,29 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
             result.completeExceptionally(e);
         }
         return result;
+    }
+
+    /**
+     * Sends any device management or information reporting request (Write, Execute, Observe, ...)
+     * to a registered device, blocking the caller.
+     *
+     * @throws IllegalStateException if called on a Vert.x event loop
+     * @throws NoSuchElementException if {@code endpoint} is not registered
+     * @throws TimeoutException if the device did not answer within {@code timeout}
+     */
+    public <T extends LwM2mResponse> T send(String endpoint, DownlinkDeviceManagementRequest<T> request,
+            Duration timeout) throws InterruptedException, TimeoutException {
+        refuseOnEventLoop("send()", "the Leshan server's asynchronous send");
+        T response = leshan.send(registered(endpoint), request, timeout.toMillis());
+        if (response == null) {
+            throw new TimeoutException("no answer from " + endpoint + " to " + request);
+        }
+        return response;
+    }
+
+    /** The Leshan server itself, e.g. for its observation service. */
+    public LeshanServer leshan() {
+        return leshan;
     }
 
     private static void refuseOnEventLoop(String blockingCall, String alternative) {

@@ -173,6 +173,56 @@ class UdpExchangeLayerTest {
         assertThat(send(Request.newPost()).await(5, TimeUnit.SECONDS).getCode()).isEqualTo(ResponseCode.CREATED);
     }
 
+    @Test
+    void conNotificationIsRetransmittedUntilTheServerAcknowledgesIt() throws Exception {
+        script = (message, from) -> {
+            if (seenByPeer.size() == 2) {
+                reply(EmptyMessage.newACK(message), from);
+            }
+        };
+        onContext(() -> layer.sendNotification(notification(Type.CON, 5))).await(5, TimeUnit.SECONDS);
+
+        assertThat(seenByPeer).hasSize(2);
+        assertThat(seenByPeer).allSatisfy(m -> {
+            assertThat(m.getType()).isEqualTo(Type.CON);
+            assertThat(m.getOptions().getObserve()).isEqualTo(5);
+            assertThat(m.getToken()).isEqualTo(Token.fromProvider(new byte[] { 9, 9 }));
+        });
+        assertThat(seenByPeer.get(1).getMID()).isEqualTo(seenByPeer.get(0).getMID());
+    }
+
+    @Test
+    void resetToAConNotificationFailsItAsReset() {
+        script = (message, from) -> reply(EmptyMessage.newRST(message), from);
+        Throwable failure = awaitFailure(onContext(() -> layer.sendNotification(notification(Type.CON, 1))));
+
+        assertThat(CoapFailure.causeOf(failure)).isEqualTo(FailureCause.RESET.cause());
+    }
+
+    @Test
+    void resetToANonNotificationReachesTheResetListenerWithItsMessageId() throws Exception {
+        List<Integer> resets = new CopyOnWriteArrayList<>();
+        script = (message, from) -> reply(EmptyMessage.newRST(message), from);
+        onContext(() -> {
+            layer.onReset(resets::add);
+            return layer.sendNotification(notification(Type.NON, 2));
+        }).await(5, TimeUnit.SECONDS);
+
+        waitUntil(() -> resets.size() == 1);
+        assertThat(seenByPeer).hasSize(1);
+        assertThat(seenByPeer.get(0).getType()).isEqualTo(Type.NON);
+        assertThat(resets).containsExactly(seenByPeer.get(0).getMID());
+    }
+
+    private static Response notification(Type type, int observe) {
+        Response notification = new Response(ResponseCode.CONTENT);
+        notification.setType(type);
+        notification.setToken(Token.fromProvider(new byte[] { 9, 9 }));
+        notification.getOptions().setObserve(observe);
+        notification.setPayload("21.5");
+        return notification;
+    }
+
     private Future<Response> send(Request request) {
         return onContext(() -> layer.send(request));
     }

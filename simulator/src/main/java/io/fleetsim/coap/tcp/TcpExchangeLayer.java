@@ -80,6 +80,11 @@ public final class TcpExchangeLayer {
         return promise.future();
     }
 
+    /** Sends an Observe notification; over TCP and TLS there is no ACK, the connection carries it. */
+    public void sendNotification(Response notification) {
+        writer.accept(TrafficKind.DATA, codec.encode(notification));
+    }
+
     /** Handles one whole frame from the server; throws {@link TcpFrameException} when it is malformed. */
     public void receive(Buffer frame) {
         TcpFrame decoded = codec.decode(frame);

@@ -1,0 +1,382 @@
+package io.fleetsim.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.eclipse.leshan.core.link.Link;
+import org.eclipse.leshan.core.link.lwm2m.attributes.LwM2mAttributeSet;
+import org.eclipse.leshan.core.link.lwm2m.attributes.LwM2mAttributes;
+import org.eclipse.leshan.core.node.LwM2mObject;
+import org.eclipse.leshan.core.node.LwM2mObjectInstance;
+import org.eclipse.leshan.core.node.LwM2mPath;
+import org.eclipse.leshan.core.node.LwM2mResourceInstance;
+import org.eclipse.leshan.core.node.LwM2mSingleResource;
+import org.eclipse.leshan.core.observation.CompositeObservation;
+import org.eclipse.leshan.core.observation.Observation;
+import org.eclipse.leshan.core.observation.SingleObservation;
+import org.eclipse.leshan.core.request.CancelObservationRequest;
+import org.eclipse.leshan.core.request.ContentFormat;
+import org.eclipse.leshan.core.request.CreateRequest;
+import org.eclipse.leshan.core.request.DeleteRequest;
+import org.eclipse.leshan.core.request.DiscoverRequest;
+import org.eclipse.leshan.core.request.ExecuteRequest;
+import org.eclipse.leshan.core.request.ObserveRequest;
+import org.eclipse.leshan.core.request.ObserveCompositeRequest;
+import org.eclipse.leshan.core.request.ReadCompositeRequest;
+import org.eclipse.leshan.core.request.ReadRequest;
+import org.eclipse.leshan.core.request.WriteAttributesRequest;
+import org.eclipse.leshan.core.request.WriteRequest;
+import org.eclipse.leshan.core.response.CreateResponse;
+import org.eclipse.leshan.core.response.DiscoverResponse;
+import org.eclipse.leshan.core.response.ExecuteResponse;
+import org.eclipse.leshan.core.response.LwM2mResponse;
+import org.eclipse.leshan.core.response.ObserveCompositeResponse;
+import org.eclipse.leshan.core.response.ObserveResponse;
+import org.eclipse.leshan.core.response.ReadCompositeResponse;
+import org.eclipse.leshan.core.response.ReadResponse;
+import org.eclipse.leshan.server.observation.ObservationListener;
+import org.eclipse.leshan.server.registration.Registration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.fleetsim.metrics.Counter;
+import io.fleetsim.scenario.Scenario;
+import io.fleetsim.server.EmbeddedLwm2mServer;
+
+/** Leshan, on loopback, does to fleetsim's devices what LwM2M servers do after registration. */
+@Timeout(60)
+class DeviceOperationsAgainstLeshanTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static EmbeddedLwm2mServer leshan;
+
+    @TempDir
+    Path results;
+
+    @BeforeAll
+    static void startLeshan() {
+        leshan = EmbeddedLwm2mServer.start();
+    }
+
+    @AfterAll
+    static void stopLeshan() {
+        leshan.stop();
+    }
+
+    private FleetEngine start(String name, int count, String groupExtra) throws Exception {
+        Scenario scenario = Scenarios.parse("""
+                name: %s
+                durationSeconds: 3600
+                fleet:
+                  count: %d
+                  endpointPrefix: %s-
+                  transport: udp
+                %s
+                arrival:
+                  rate: 1000
+                """.formatted(name, count, name, groupExtra.indent(2).stripTrailing()));
+        FleetEngine engine = FleetEngine.start(scenario, RunTarget.external("127.0.0.1",
+                leshan.coapAddress().getPort()), RunOptions.defaults(results));
+        assertThat(engine.awaitRegistered(count, 20_000)).as("all %d registered", count).isTrue();
+        return engine;
+    }
+
+    @Test
+    void registerListsTheObjectsAndLeshanReadsSensorValuesWithinTheirBounds() throws Exception {
+        FleetEngine engine = start("objects", 2, """
+                objects: [{id: 3303, instances: 2, min: -5, max: 5}, 3304, 3323, 3300, 4, 5, 6]""");
+        try {
+            Registration registration = leshan.registration("objects-000001").orElseThrow();
+            assertThat(registration.getObjectLinks()).extracting(Link::getUriReference).contains(
+                    "/1/0", "/3/0", "/3303/0", "/3303/1", "/3304/0", "/3323/0", "/3300/0", "/4/0", "/5/0", "/6/0");
+
+            for (ContentFormat format : List.of(ContentFormat.TLV, ContentFormat.SENML_CBOR, ContentFormat.SENML_JSON)) {
+                ReadResponse temperature = leshan.read("objects-000001", "/3303/1", format, TIMEOUT);
+                assertThat(temperature.isSuccess()).as(temperature.toString()).isTrue();
+                LwM2mObjectInstance instance = (LwM2mObjectInstance) temperature.getContent();
+                assertThat((Double) instance.getResource(5700).getValue()).isBetween(-5.0, 5.0);
+                assertThat(instance.getResource(5701).getValue()).isEqualTo("Cel");
+            }
+            ReadResponse pressure = leshan.read("objects-000001", "/3323/0/5700", null, TIMEOUT);
+            assertThat((Double) ((LwM2mSingleResource) pressure.getContent()).getValue()).isBetween(950.0, 1050.0);
+            ReadResponse location = leshan.read("objects-000001", "/6/0", ContentFormat.SENML_JSON, TIMEOUT);
+            assertThat((Double) ((LwM2mObjectInstance) location.getContent()).getResource(0).getValue())
+                    .isBetween(44.9, 55.1);
+            ReadResponse connectivity = leshan.read("objects-000001", "/4/0/2", null, TIMEOUT);
+            assertThat((Long) ((LwM2mSingleResource) connectivity.getContent()).getValue()).isBetween(-110L, -60L);
+            ReadResponse absent = leshan.read("objects-000001", "/3303/2", null, TIMEOUT);
+            assertThat(absent.getCode().getName()).isEqualTo("NOT_FOUND");
+        } finally {
+            engine.stop();
+        }
+    }
+
+    @Test
+    void sensorValuesRepeatWithTheSeedAndDifferBetweenDevices() throws Exception {
+        FleetEngine first = start("seeded", 2, "objects: [{id: 3303, changeEverySeconds: 3600}]");
+        double a0;
+        double a1;
+        try {
+            a0 = sensorValue("seeded-000000");
+            a1 = sensorValue("seeded-000001");
+        } finally {
+            first.stop();
+        }
+        FleetEngine second = start("seeded", 2, "objects: [{id: 3303, changeEverySeconds: 3600}]");
+        try {
+            assertThat(sensorValue("seeded-000000")).isEqualTo(a0);
+            assertThat(a1).isNotEqualTo(a0);
+        } finally {
+            second.stop();
+        }
+    }
+
+    private static double sensorValue(String endpoint) throws Exception {
+        ReadResponse read = leshan.read(endpoint, "/3303/0/5700", null, TIMEOUT);
+        return (Double) ((LwM2mSingleResource) read.getContent()).getValue();
+    }
+
+    @Test
+    void observedSensorsNotifyBetweenPminAndPmaxUntilCancelled() throws Exception {
+        int devices = 10;
+        FleetEngine engine = start("observe", devices, "objects: [{id: 3303, changeEverySeconds: 0.5}]");
+        Map<String, AtomicInteger> notifications = new ConcurrentHashMap<>();
+        List<Observation> observations = new CopyOnWriteArrayList<>();
+        ObservationListener listener = new Listener() {
+            @Override
+            public void onResponse(SingleObservation observation, Registration registration, ObserveResponse response) {
+                notifications.computeIfAbsent(registration.getEndpoint(), e -> new AtomicInteger()).incrementAndGet();
+            }
+        };
+        leshan.leshan().getObservationService().addListener(listener);
+        try {
+            for (int i = 0; i < devices; i++) {
+                String endpoint = "observe-00000" + i;
+                LwM2mResponse attributes = leshan.send(endpoint, new WriteAttributesRequest(3303, 0, 5700,
+                        new LwM2mAttributeSet(LwM2mAttributes.create(LwM2mAttributes.MINIMUM_PERIOD, 1L),
+                                LwM2mAttributes.create(LwM2mAttributes.MAXIMUM_PERIOD, 5L))), TIMEOUT);
+                assertThat(attributes.isSuccess()).as(attributes.toString()).isTrue();
+                ObserveResponse observe = leshan.send(endpoint,
+                        new ObserveRequest(ContentFormat.SENML_CBOR, "/3303/0/5700"), TIMEOUT);
+                assertThat(observe.isSuccess()).as(observe.toString()).isTrue();
+                observations.add(observe.getObservation());
+            }
+            notifications.clear();
+            long startNanos = System.nanoTime();
+            Thread.sleep(8_000);
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            assertThat(notifications).hasSize(devices);
+            for (var entry : notifications.entrySet()) {
+                double rate = entry.getValue().get() / seconds;
+                assertThat(rate).as("notifications/s of %s", entry.getKey()).isBetween(1.0 / 5 * 0.7, 1.0 * 1.15);
+            }
+
+            // Cancel: actively (GET with Observe=1) on half, passively (forget, then RST) on the rest.
+            for (int i = 0; i < devices; i++) {
+                SingleObservation observation = (SingleObservation) observations.get(i);
+                String endpoint = "observe-00000" + i;
+                if (i % 2 == 0) {
+                    assertThat(leshan.send(endpoint, new CancelObservationRequest(observation), TIMEOUT).isSuccess())
+                            .isTrue();
+                } else {
+                    leshan.leshan().getObservationService().cancelObservation(observation);
+                }
+            }
+            Thread.sleep(3_000); // passive cancels end at the next notification's RST
+            notifications.clear();
+            Thread.sleep(3_000);
+            assertThat(notifications).as("notifications after cancelling").isEmpty();
+        } finally {
+            leshan.leshan().getObservationService().removeListener(listener);
+            RunOutcome outcome = engine.stop();
+            var totals = outcome.summary().totals();
+            assertThat(totals.get(Counter.OBSERVES_SERVED)).isEqualTo(devices);
+            assertThat(totals.get(Counter.WRITE_ATTRIBUTES_SERVED)).isEqualTo(devices);
+            assertThat(totals.get(Counter.OBSERVATIONS_ENDED)).isEqualTo(devices);
+            assertThat(totals.get(Counter.OBSERVATIONS_RESET)).isEqualTo(devices / 2);
+            assertThat(totals.get(Counter.NOTIFICATIONS_NON) + totals.get(Counter.NOTIFICATIONS_CON))
+                    .isGreaterThan(devices * 2L);
+        }
+    }
+
+    @Test
+    void conNotificationsAreAcknowledgedAndCountedInTheSummary() throws Exception {
+        int devices = 3;
+        FleetEngine engine = start("confirm", devices, """
+                objects: [{id: 3303, changeEverySeconds: 60}]
+                notifications: {type: con}""");
+        RunOutcome outcome;
+        try {
+            for (int i = 0; i < devices; i++) {
+                String endpoint = "confirm-00000" + i;
+                // attributes on the object, inherited by the observed resource; the value does not
+                // change in the test, so pmax alone makes the notifications
+                leshan.send(endpoint, new WriteAttributesRequest(3303, new LwM2mAttributeSet(
+                        LwM2mAttributes.create(LwM2mAttributes.MAXIMUM_PERIOD, 1L))), TIMEOUT);
+                assertThat(leshan.send(endpoint, new ObserveRequest("/3303/0/5700"), TIMEOUT).isSuccess()).isTrue();
+            }
+            Thread.sleep(4_500);
+        } finally {
+            outcome = engine.stop();
+        }
+        var totals = outcome.summary().totals();
+        long con = totals.get(Counter.NOTIFICATIONS_CON);
+        assertThat(con).isBetween(devices * 3L, devices * 6L);
+        assertThat(totals.get(Counter.NOTIFICATIONS_NON)).isZero();
+        assertThat(totals.get(Counter.NOTIFICATIONS_ACKNOWLEDGED)).isBetween(con - devices, con);
+        assertThat(totals.get(Counter.NOTIFICATIONS_LOST)).isZero();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> notifications = (Map<String, Object>) io.fleetsim.metrics.SummaryJson
+                .build(outcome.summary()).get("notifications");
+        assertThat(notifications.get("sent")).isEqualTo(Map.of("CON", con, "NON", 0L));
+        assertThat(notifications.get("observations")).extracting("activeAtEnd").isEqualTo((long) devices);
+    }
+
+    @Test
+    void readCompositeAndObserveCompositeCoverTwoPaths() throws Exception {
+        FleetEngine engine = start("composite", 2, "objects: [{id: 3303, changeEverySeconds: 60}, 3304]");
+        Map<String, AtomicInteger> notifications = new ConcurrentHashMap<>();
+        ObservationListener listener = new Listener() {
+            @Override
+            public void onResponse(CompositeObservation observation, Registration registration,
+                    ObserveCompositeResponse response) {
+                if (response.getContent().size() == 2) {
+                    notifications.computeIfAbsent(registration.getEndpoint(), e -> new AtomicInteger()).incrementAndGet();
+                }
+            }
+        };
+        leshan.leshan().getObservationService().addListener(listener);
+        try {
+            String ep = "composite-000001";
+            ReadCompositeResponse read = leshan.send(ep, new ReadCompositeRequest(ContentFormat.SENML_CBOR,
+                    ContentFormat.SENML_CBOR, "/3303/0/5700", "/3304/0/5700"), TIMEOUT);
+            assertThat(read.isSuccess()).as(read.toString()).isTrue();
+            assertThat(read.getContent()).hasSize(2);
+            assertThat((Double) ((LwM2mSingleResource) read.getContent().get(new LwM2mPath(3304, 0, 5700))).getValue())
+                    .isBetween(0.0, 100.0);
+            for (String endpoint : List.of("composite-000000", ep)) {
+                leshan.send(endpoint, new WriteAttributesRequest(3304, new LwM2mAttributeSet(
+                        LwM2mAttributes.create(LwM2mAttributes.MAXIMUM_PERIOD, 1L))), TIMEOUT);
+                ObserveCompositeResponse observe = leshan.send(endpoint, new ObserveCompositeRequest(
+                        ContentFormat.SENML_JSON, ContentFormat.SENML_JSON, "/3303/0/5700", "/3304/0/5700"), TIMEOUT);
+                assertThat(observe.isSuccess()).as(observe.toString()).isTrue();
+            }
+            notifications.clear();
+            Thread.sleep(3_500);
+            assertThat(notifications).hasSize(2);
+            assertThat(notifications.values()).allSatisfy(n -> assertThat(n.get()).isBetween(2, 5));
+        } finally {
+            leshan.leshan().getObservationService().removeListener(listener);
+            engine.stop();
+        }
+    }
+
+    @Test
+    void writeDiscoverCreateDeleteAndTheRightErrorCodes() throws Exception {
+        FleetEngine engine = start("ops", 1, "objects: [{id: 3303, instances: 1}, 6]");
+        String ep = "ops-000000";
+        try {
+            assertThat(leshan.send(ep, new WriteRequest(3303, 0, 5750, "Fridge"), TIMEOUT).isSuccess()).isTrue();
+            ReadResponse written = leshan.read(ep, "/3303/0/5750", null, TIMEOUT);
+            assertThat(((LwM2mSingleResource) written.getContent()).getValue()).isEqualTo("Fridge");
+            assertThat(leshan.send(ep, new WriteRequest(3303, 0, 5700, 12.5), TIMEOUT).getCode().getName())
+                    .as("Sensor Value is read-only").isEqualTo("METHOD_NOT_ALLOWED");
+            assertThat(leshan.send(ep, new WriteRequest(3, 0, 14, "+02:00"), TIMEOUT).isSuccess()).isTrue();
+
+            leshan.send(ep, new WriteAttributesRequest(3303, 0, 5700, new LwM2mAttributeSet(
+                    LwM2mAttributes.create(LwM2mAttributes.MINIMUM_PERIOD, 2L),
+                    LwM2mAttributes.create(LwM2mAttributes.GREATER_THAN, 20.5))), TIMEOUT);
+            DiscoverResponse discover = leshan.send(ep, new DiscoverRequest(3303), TIMEOUT);
+            assertThat(discover.isSuccess()).as(discover.toString()).isTrue();
+            List<String> links = java.util.Arrays.stream(discover.getObjectLinks()).map(Link::toCoreLinkFormat).toList();
+            assertThat(links).contains("</3303>;ver=1.1", "</3303/0>", "</3303/0/5700>;pmin=2;gt=20.5");
+
+            CreateResponse created = leshan.send(ep, new CreateRequest(ContentFormat.TLV, 3303,
+                    new LwM2mObjectInstance(7, LwM2mSingleResource.newStringResource(5750, "Freezer"))), TIMEOUT);
+            assertThat(created.isSuccess()).as(created.toString()).isTrue();
+            ReadResponse object = leshan.read(ep, "/3303", ContentFormat.TLV, TIMEOUT);
+            assertThat(((LwM2mObject) object.getContent()).getInstances()).containsOnlyKeys(0, 7);
+            assertThat(leshan.read(ep, "/3303/7/5750", null, TIMEOUT).getContent())
+                    .extracting(n -> ((LwM2mSingleResource) n).getValue()).isEqualTo("Freezer");
+            assertThat(leshan.send(ep, new CreateRequest(ContentFormat.TLV, 6,
+                    new LwM2mObjectInstance(1, LwM2mSingleResource.newFloatResource(0, 1.0))), TIMEOUT)
+                    .getCode().getName()).as("Location has one instance").isEqualTo("METHOD_NOT_ALLOWED");
+
+            assertThat(leshan.send(ep, new DeleteRequest(3303, 7), TIMEOUT).getCode().getName()).isEqualTo("DELETED");
+            assertThat(leshan.read(ep, "/3303/7", null, TIMEOUT).getCode().getName()).isEqualTo("NOT_FOUND");
+            assertThat(leshan.send(ep, new DeleteRequest(3, 0), TIMEOUT).getCode().getName())
+                    .isEqualTo("METHOD_NOT_ALLOWED");
+            assertThat(leshan.send(ep, new ExecuteRequest(3303, 0, 5700), TIMEOUT).getCode().getName())
+                    .as("Sensor Value is not executable").isEqualTo("METHOD_NOT_ALLOWED");
+            assertThat(leshan.send(ep, new ExecuteRequest(3303, 0, 5605), TIMEOUT).isSuccess()).isTrue();
+            assertThat(leshan.send(ep, new ExecuteRequest(9, 0, 1), TIMEOUT).getCode().getName()).isEqualTo("NOT_FOUND");
+            ReadResponse powerSource = leshan.read(ep, "/3/0/6/0", null, TIMEOUT);
+            assertThat(((LwM2mResourceInstance) powerSource.getContent()).getValue()).isEqualTo(1L);
+            assertThat(leshan.send(ep, new ReadRequest(3303, 0, 5605), TIMEOUT).getCode().getName())
+                    .as("Read of an executable resource").isEqualTo("METHOD_NOT_ALLOWED");
+        } finally {
+            RunOutcome outcome = engine.stop();
+            var totals = outcome.summary().totals();
+            assertThat(totals.get(Counter.WRITES_SERVED)).isEqualTo(2);
+            assertThat(totals.get(Counter.CREATES_SERVED)).isEqualTo(1);
+            assertThat(totals.get(Counter.DELETES_SERVED)).isEqualTo(1);
+            assertThat(totals.get(Counter.DISCOVERS_SERVED)).isEqualTo(1);
+            assertThat(totals.get(Counter.EXECUTES_SERVED)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void executeRebootDeregistersAndRegistersAgainAfterTheRebootTime() throws Exception {
+        FleetEngine engine = start("reboot", 1, "rebootSeconds: 2");
+        try {
+            Registration before = leshan.registration("reboot-000000").orElseThrow();
+            ExecuteResponse reboot = leshan.send("reboot-000000", new ExecuteRequest(3, 0, 4), TIMEOUT);
+            assertThat(reboot.isSuccess()).as(reboot.toString()).isTrue();
+
+            Waiting.waitFor(() -> leshan.registration("reboot-000000").isEmpty(), 2_000);
+            long goneAt = System.nanoTime();
+            Waiting.waitFor(() -> leshan.registration("reboot-000000").isPresent(), 6_000);
+            double awaySeconds = (System.nanoTime() - goneAt) / 1e9;
+            assertThat(awaySeconds).isBetween(1.5, 4.0);
+            assertThat(leshan.registration("reboot-000000").orElseThrow().getId()).isNotEqualTo(before.getId());
+        } finally {
+            RunOutcome outcome = engine.stop();
+            assertThat(outcome.summary().totals().get(Counter.REBOOTS)).isEqualTo(1);
+            assertThat(outcome.summary().totals().get(Counter.REGISTRATIONS)).isEqualTo(2);
+        }
+    }
+
+    /** An observation listener that hears nothing until a test overrides what it listens to. */
+    private abstract static class Listener implements ObservationListener {
+        @Override
+        public void onResponse(SingleObservation observation, Registration registration, ObserveResponse response) {
+        }
+
+        @Override
+        public void newObservation(Observation observation, Registration registration) {
+        }
+
+        @Override
+        public void cancelled(Observation observation) {
+        }
+
+        @Override
+        public void onResponse(CompositeObservation observation, Registration registration,
+                ObserveCompositeResponse response) {
+        }
+
+        @Override
+        public void onError(Observation observation, Registration registration, Exception error) {
+        }
+    }
+}
