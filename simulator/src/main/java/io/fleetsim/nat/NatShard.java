@@ -48,7 +48,7 @@ public final class NatShard {
         if (group.transport().isStream() && nat.enabled()) {
             PathTracker tracker = new PathTracker(links.metrics());
             TcpNatLink connection = new TcpNatLink(links.clock(), links.metrics(), links.random(), nat,
-                    new TcpEstablishedTimeouts(Math.round(timeoutOf(nat, index).streamSeconds() * 1000)),
+                    new TcpEstablishedTimeouts(Math.round(tcpTimeoutOf(nat, index).streamSeconds() * 1000)),
                     tracker);
             flushesOf(nat).add(connection::flush);
             return new DevicePath(null, tracker, connection, radio);
@@ -91,13 +91,23 @@ public final class NatShard {
     }
 
     /**
-     * The timeout choice of device {@code index}, drawn by weight with the NAT's seed (a range's
-     * timeout then drawn evenly within it, with the same seed). A TCP
-     * connection is established at once, so its timeout is the choice's stream timeout (equal to
-     * the idle timeout when the group gives {@code idleTimeoutSeconds}).
+     * The UDP timeout choice of device {@code index}, drawn by weight with the NAT's seed (a range's
+     * timeout then drawn evenly within it, with the same seed).
      */
     static NatSettings.TimeoutOption timeoutOf(NatSettings nat, int index) {
-        List<NatSettings.TimeoutOption> options = nat.timeouts();
+        return draw(nat.timeouts(), nat, index);
+    }
+
+    /**
+     * The TCP timeout choice of device {@code index}, drawn from the NAT's {@code tcpTimeouts} as
+     * {@link #timeoutOf} draws: a connection is established at once, so its timeout is the
+     * choice's stream timeout.
+     */
+    static NatSettings.TimeoutOption tcpTimeoutOf(NatSettings nat, int index) {
+        return draw(nat.tcpTimeouts(), nat, index);
+    }
+
+    private static NatSettings.TimeoutOption draw(List<NatSettings.TimeoutOption> options, NatSettings nat, int index) {
         double total = options.stream().mapToDouble(NatSettings.TimeoutOption::weight).sum();
         SplittableRandom draw = new SplittableRandom(nat.seed() * 0x9E3779B97F4A7C15L + index);
         double pick = draw.nextDouble() * total;

@@ -1,14 +1,20 @@
 package io.fleetsim.nat;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import io.fleetsim.base.FleetVertx;
 import io.fleetsim.base.SimClock;
+import io.fleetsim.coap.CoapFailure;
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.RadioMeter;
 import io.fleetsim.metrics.ShardMetrics;
+import io.fleetsim.resultsformat.FailureCause;
 import io.fleetsim.scenario.NatSettings;
 import io.fleetsim.transport.DatagramLink;
 import io.fleetsim.transport.HostAddress;
@@ -20,20 +26,33 @@ import io.vertx.core.net.SocketAddress;
  * One device's path through the emulated carrier NAT, with no socket of its own: the device's
  * socket plays the NAT's external mapping. The first outbound packet makes the {@link NatMapping};
  * when the mapping expires (checked lazily by one timer, re-armed only when it fires) or is
- * flushed, the socket is closed, so the server's packets to the old port are lost as on a real
- * NAT, and the next outbound packet leaves from a new socket (a new port, or the same one again
- * with {@code portAllocation: preserve}). Loss and delay apply in both directions. Everything runs
- * on the device's event loop.
+ * flushed, the next outbound packet leaves from a new socket (a new port, or the same one again
+ * with {@code portAllocation: preserve}). The dead mapping's socket stays open for
+ * {@code deadMappingHoldSeconds} of simulated time, so that what the server still sends to the old
+ * port is dropped silently and counted ({@code nat.dropped.deadMapping}), as on a real NAT, rather
+ * than answered with ICMP port-unreachable by the local kernel. A link holds at most one such
+ * socket; it is closed when the hold passes, when the device's next mapping needs its port
+ * ({@code preserve}) or its budget slot (the process's socket budget is spent), and when the link
+ * closes. Inbound filtering follows RFC 4787 against the server's resolved address. Loss and delay
+ * apply in both directions. Everything runs on the device's event loop.
  */
 public final class UdpNatLink implements DatagramLink {
 
     private final LinkEnvironment environment;
+    private final HostAddress target;
     private final int targetPort;
     private final NatSettings settings;
     private final MappingTimeouts timeouts;
     private final PathTracker tracker;
     private final RadioMeter radio;
-    private final UdpDeviceSocket socket;
+    /** The address the filter last compared with, and that address parsed. */
+    private String filteredHost;
+    private InetAddress filteredAddress;
+    /** The socket of the live mapping, or the one the next mapping will use. */
+    private UdpDeviceSocket socket;
+    /** The socket of the last dead mapping, held open to drop what still arrives; or null. */
+    private UdpDeviceSocket deadSocket;
+    private long deadTimerId = -1;
     private Consumer<byte[]> receiver;
     private NatMapping mapping;
     private ArrayDeque<byte[]> waiting;
@@ -44,25 +63,37 @@ public final class UdpNatLink implements DatagramLink {
     /** Packets held back by delay or jitter, by timer; cancelled when the link closes. */
     private Set<Long> delayed;
 
-    /** A path to the server at {@code targetHost:targetPort} (the CoAP or the CoAPS endpoint). */
+    /**
+     * A path to the server at {@code targetHost:targetPort} (the CoAP or the CoAPS endpoint).
+     *
+     * @param targetHost the server's resolved address, an IP literal: filtering compares with it
+     * @throws IllegalArgumentException when {@code targetHost} is a host name
+     */
     public UdpNatLink(LinkEnvironment environment, String targetHost, int targetPort, NatSettings settings,
             MappingTimeouts timeouts, PathTracker tracker, RadioMeter radio) {
-        this(environment, HostAddress.literal(targetHost), targetPort, settings, timeouts, tracker, radio);
+        this(environment, HostAddress.literal(checkedLiteral(targetHost)), targetPort, settings, timeouts, tracker,
+                radio);
     }
 
     /**
      * A path to the server at {@code target:targetPort}; the device takes the target's address anew
-     * before each Register ({@link #retarget()}), and the filter lets that address through.
+     * before each Register ({@link #retarget()}), and the filter compares with that address.
      */
     public UdpNatLink(LinkEnvironment environment, HostAddress target, int targetPort, NatSettings settings,
             MappingTimeouts timeouts, PathTracker tracker, RadioMeter radio) {
         this.environment = environment;
+        this.target = target;
         this.targetPort = targetPort;
         this.settings = settings;
         this.timeouts = timeouts;
         this.tracker = tracker;
         this.radio = radio;
         this.socket = new UdpDeviceSocket(environment.vertx(), target, targetPort);
+    }
+
+    private static String checkedLiteral(String targetHost) {
+        addressOf(targetHost);
+        return targetHost;
     }
 
     @Override
@@ -77,7 +108,8 @@ public final class UdpNatLink implements DatagramLink {
         if (socket.isOpen()) {
             return Future.succeededFuture();
         }
-        return socket.open(environment.bindHost(), 0, this::fromServer).onSuccess(v -> lastPort = socket.localPort());
+        UdpDeviceSocket first = socket;
+        return first.open(environment.bindHost(), 0, receiverFor(first)).onSuccess(v -> lastPort = first.localPort());
     }
 
     @Override
@@ -125,7 +157,8 @@ public final class UdpNatLink implements DatagramLink {
             mapping = null;
             metrics().mappingsAliveDelta(-1);
         }
-        return socket.close();
+        Future<Void> dead = closeDeadSocket();
+        return Future.join(socket.close(), dead).mapEmpty();
     }
 
     @Override
@@ -173,7 +206,31 @@ public final class UdpNatLink implements DatagramLink {
         metrics().mappingsAliveDelta(-1);
         lastPort = dead.externalPort();
         tracker.mappingDown(dead.expiresAtMillis());
-        socket.close();
+        holdDeadSocket(socket);
+        socket = new UdpDeviceSocket(environment.vertx(), target, targetPort);
+    }
+
+    /** Keeps the dead mapping's socket open for the hold, dropping what arrives; closes an older one. */
+    private void holdDeadSocket(UdpDeviceSocket dead) {
+        closeDeadSocket();
+        long holdMillis = Math.round(settings.deadMappingHoldSeconds() * 1000);
+        if (holdMillis <= 0 || !dead.isOpen()) {
+            dead.close();
+            return;
+        }
+        deadSocket = dead;
+        deadTimerId = clock().schedule(holdMillis, id -> {
+            deadTimerId = -1;
+            closeDeadSocket();
+        });
+    }
+
+    private Future<Void> closeDeadSocket() {
+        clock().cancel(deadTimerId);
+        deadTimerId = -1;
+        UdpDeviceSocket dead = deadSocket;
+        deadSocket = null;
+        return dead == null ? Future.succeededFuture() : dead.close();
     }
 
     private void queue(byte[] datagram) {
@@ -189,21 +246,46 @@ public final class UdpNatLink implements DatagramLink {
         }
         binding = true;
         boolean preserve = settings.portAllocation() == NatSettings.PortAllocation.PRESERVE;
-        socket.open(environment.bindHost(), preserve ? lastPort : 0, this::fromServer)
+        if (preserve && deadSocket != null) {
+            // the previous port is the dead mapping's, still held: the new mapping takes it back
+            clock().cancel(deadTimerId);
+            deadTimerId = -1;
+            socket = deadSocket;
+            deadSocket = null;
+            rebound(socket, true);
+            return;
+        }
+        UdpDeviceSocket fresh = socket;
+        openMakingRoom(fresh, preserve ? lastPort : 0)
                 .recover(t -> {
                     if (!preserve) {
                         return Future.failedFuture(t);
                     }
                     metrics().increment(Counter.NAT_PORT_NOT_PRESERVED);
-                    return socket.open(environment.bindHost(), 0, this::fromServer);
+                    return openMakingRoom(fresh, 0);
                 })
-                .onComplete(ar -> rebound(ar.succeeded()));
+                .onComplete(ar -> rebound(fresh, ar.succeeded()));
     }
 
-    private void rebound(boolean bound) {
+    /**
+     * Opens {@code fresh} on {@code port}; should the socket budget be spent, closes the dead
+     * mapping's socket first to make room, so that a held socket never stops the device.
+     */
+    private Future<Void> openMakingRoom(UdpDeviceSocket fresh, int port) {
+        return fresh.open(environment.bindHost(), port, receiverFor(fresh)).recover(t -> {
+            if (deadSocket == null || !(t instanceof CoapFailure failure)
+                    || failure.cause().kind() != FailureCause.SOCKET_LIMIT) {
+                return Future.failedFuture(t);
+            }
+            return closeDeadSocket().otherwiseEmpty()
+                    .compose(v -> fresh.open(environment.bindHost(), port, receiverFor(fresh)));
+        });
+    }
+
+    private void rebound(UdpDeviceSocket fresh, boolean bound) {
         binding = false;
-        if (!open) {
-            socket.close();
+        if (!open || fresh != socket) {
+            fresh.close();
             return;
         }
         ArrayDeque<byte[]> pending = waiting;
@@ -235,13 +317,21 @@ public final class UdpNatLink implements DatagramLink {
         }
     }
 
-    private void fromServer(SocketAddress sender, byte[] datagram) {
+    private BiConsumer<SocketAddress, byte[]> receiverFor(UdpDeviceSocket via) {
+        return (sender, datagram) -> fromServer(via, sender, datagram);
+    }
+
+    private void fromServer(UdpDeviceSocket via, SocketAddress sender, byte[] datagram) {
         long now = clock().nowMillis();
         if (settings.downlinkLoss() > 0 && environment.random().nextDouble() < settings.downlinkLoss()) {
             metrics().increment(Counter.NAT_DROPPED_DOWN);
             return;
         }
-        if (settings.filtering() == NatSettings.Filtering.ADDRESS_DEPENDENT && !isTarget(sender)) {
+        if (via != socket) { // the socket of a dead mapping, held open: the NAT has no mapping for it
+            metrics().increment(Counter.NAT_DROPPED_DEAD_MAPPING);
+            return;
+        }
+        if (!passesFilter(sender)) {
             metrics().increment(Counter.NAT_FILTERED);
             return;
         }
@@ -266,12 +356,55 @@ public final class UdpNatLink implements DatagramLink {
         receiver.accept(datagram);
     }
 
-    /** Address-dependent filtering: only the server the device sends to gets through. */
-    private boolean isTarget(SocketAddress sender) {
+    /** RFC 4787 filtering of an inbound packet on a live mapping. */
+    private boolean passesFilter(SocketAddress sender) {
         String targetHost = socket.targetHost();
-        return sender.port() == targetPort
-                && (sender.hostAddress() == null || sender.hostAddress().equals(targetHost)
-                        || !Character.isDigit(targetHost.charAt(0)));
+        if (!targetHost.equals(filteredHost)) { // a followed host name has a new address
+            filteredHost = targetHost;
+            filteredAddress = addressOf(targetHost);
+        }
+        return passes(settings.filtering(), targetHost, filteredAddress, targetPort, sender.hostAddress(),
+                sender.port());
+    }
+
+    /**
+     * Whether a live mapping made towards {@code target:targetPort} lets a packet from
+     * {@code senderHost:senderPort} in: endpoint-independent filtering lets anyone in,
+     * address-dependent only the target's address (from any port), address-and-port-dependent
+     * only the target's address and port. Addresses are compared as addresses, so any spelling of
+     * an IPv6 literal matches.
+     */
+    static boolean passes(NatSettings.Filtering filtering, String targetHost, InetAddress target, int targetPort,
+            String senderHost, int senderPort) {
+        return switch (filtering) {
+            case ENDPOINT_INDEPENDENT -> true;
+            case ADDRESS_DEPENDENT -> sameAddress(targetHost, target, senderHost);
+            case ADDRESS_AND_PORT_DEPENDENT -> senderPort == targetPort && sameAddress(targetHost, target, senderHost);
+        };
+    }
+
+    private static boolean sameAddress(String targetHost, InetAddress target, String senderHost) {
+        if (senderHost == null || !FleetVertx.isLiteral(senderHost)) {
+            return false;
+        }
+        return senderHost.equals(targetHost) || target.equals(parse(senderHost));
+    }
+
+    static InetAddress addressOf(String host) {
+        if (!FleetVertx.isLiteral(host)) {
+            throw new IllegalArgumentException("the NAT link needs the server's resolved address, not the host name '"
+                    + host + "': filtering compares the sender's address with it");
+        }
+        return parse(host);
+    }
+
+    /** An IP literal as an address; never looks a name up. */
+    private static InetAddress parse(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not an IP address: '" + literal + "'", e);
+        }
     }
 
     /** Runs {@code action} after {@code delay} simulated ms, unless the link closes first. */

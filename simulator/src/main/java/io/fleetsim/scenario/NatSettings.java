@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param enabled        false when the devices reach the server directly
  * @param profile        the carrier profile the settings started from, or null
- * @param timeouts       the mapping timeouts a device may get, drawn per device by weight
+ * @param timeouts       the UDP mapping timeouts a device may get (udp and dtls), drawn per device by weight
  * @param inboundRefresh whether packets from the server alone keep a live mapping alive (Linux: yes)
  * @param portAllocation how a new mapping picks its external port
  * @param filtering      which inbound packets a live mapping lets through
@@ -19,22 +19,49 @@ import java.util.List;
  * @param flushAtSeconds moments at which every mapping is dropped at once (a NAT reboot)
  * @param seed           seed of the per-device timeout draw and of loss and jitter
  * @param tcpExpiry      what a tcp or tls connection meets after its mapping expired
+ * @param tcpTimeouts    the idle timeouts of an established tcp or tls connection, drawn per device
+ *                       by weight (each option's {@code streamSeconds} is the timeout)
+ * @param deadMappingHoldSeconds how long a udp or dtls device's expired mapping keeps its socket
+ *                       open to drop and count what the server still sends to it; 0 closes it at once
  */
 public record NatSettings(boolean enabled, String profile, List<TimeoutOption> timeouts, boolean inboundRefresh,
         PortAllocation portAllocation, Filtering filtering, double uplinkLoss, double downlinkLoss,
         double delayMillis, double jitterMillis, List<Double> flushAtSeconds, long seed,
-        TcpExpiry tcpExpiry) {
+        TcpExpiry tcpExpiry, List<TimeoutOption> tcpTimeouts, double deadMappingHoldSeconds) {
 
     /** Linux conntrack's UDP defaults: 30 s unreplied, 120 s once a stream. */
     public static final TimeoutOption LINUX_UDP = new TimeoutOption(30, 120, 1);
 
+    /**
+     * How long an expired UDP mapping's socket stays open by default: a CoAP server retransmits a
+     * confirmable request for up to MAX_TRANSMIT_WAIT, 93 s with RFC 7252's defaults.
+     */
+    public static final double DEFAULT_DEAD_MAPPING_HOLD_SECONDS = 93;
+
     /** No NAT: devices reach the server directly. */
     public static final NatSettings NONE = new NatSettings(false, null, List.of(LINUX_UDP), true,
-            PortAllocation.RANDOM, Filtering.ADDRESS_DEPENDENT, 0, 0, 0, 0, List.of(), 1, TcpExpiry.DROP);
+            PortAllocation.RANDOM, Filtering.ADDRESS_AND_PORT_DEPENDENT, 0, 0, 0, 0, List.of(), 1, TcpExpiry.DROP);
 
     public NatSettings {
         timeouts = List.copyOf(timeouts);
         flushAtSeconds = List.copyOf(flushAtSeconds);
+        tcpTimeouts = List.copyOf(tcpTimeouts);
+    }
+
+    /**
+     * Settings whose tcp and tls connections time out after the stream timeouts of {@code timeouts},
+     * and whose dead UDP mappings keep their sockets for {@link #DEFAULT_DEAD_MAPPING_HOLD_SECONDS}.
+     */
+    public NatSettings(boolean enabled, String profile, List<TimeoutOption> timeouts, boolean inboundRefresh,
+            PortAllocation portAllocation, Filtering filtering, double uplinkLoss, double downlinkLoss,
+            double delayMillis, double jitterMillis, List<Double> flushAtSeconds, long seed, TcpExpiry tcpExpiry) {
+        this(enabled, profile, timeouts, inboundRefresh, portAllocation, filtering, uplinkLoss, downlinkLoss,
+                delayMillis, jitterMillis, flushAtSeconds, seed, tcpExpiry, timeouts, DEFAULT_DEAD_MAPPING_HOLD_SECONDS);
+    }
+
+    /** The timeouts a device of {@code transport} gets: {@link #tcpTimeouts} for tcp and tls, else {@link #timeouts}. */
+    public List<TimeoutOption> timeoutsFor(Transport transport) {
+        return transport.isStream() ? tcpTimeouts : timeouts;
     }
 
     /**
@@ -76,11 +103,13 @@ public record NatSettings(boolean enabled, String profile, List<TimeoutOption> t
         RST
     }
 
-    /** Which inbound packets a live mapping lets through (RFC 4787). */
+    /** Which inbound packets a live mapping lets through, named as in RFC 4787, section 5. */
     public enum Filtering {
         /** Any source may send to the mapping. */
         ENDPOINT_INDEPENDENT,
+        /** Only the address the device sent to, from any port. */
+        ADDRESS_DEPENDENT,
         /** Only the address and port the device sent to. */
-        ADDRESS_DEPENDENT
+        ADDRESS_AND_PORT_DEPENDENT
     }
 }

@@ -11,9 +11,10 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Reads the {@code nat} map of a device group: a named profile, if any, with the group's own keys
- * over it. The timeouts are one family: when the group gives any of {@code idleTimeoutSeconds},
- * {@code unrepliedTimeoutSeconds}, {@code streamTimeoutSeconds}, the profile's timeouts are
- * replaced as a whole.
+ * over it. The timeouts come in two families, each taken as a whole from the group when the group
+ * gives any of its keys, else from the profile: the UDP one ({@code idleTimeoutSeconds},
+ * {@code udpIdleTimeoutSeconds}, {@code unrepliedTimeoutSeconds}, {@code streamTimeoutSeconds}) and
+ * the TCP one ({@code idleTimeoutSeconds}, {@code tcpIdleTimeoutSeconds}, {@code streamTimeoutSeconds}).
  */
 final class NatSettingsReader {
 
@@ -25,8 +26,10 @@ final class NatSettingsReader {
             KeyDefault.of(0.0), "");
     private static final DecimalKey FLUSH_AT = new DecimalKey(Section.NAT, "flushAtSeconds", "s", 0, false,
             ScenarioKeys.ONE_YEAR_SECONDS, KeyDefault.required(), "");
-    private static final List<ScenarioKey<?>> TIMEOUT_KEYS = List.of(ScenarioKeys.NAT_IDLE_TIMEOUT,
-            ScenarioKeys.NAT_UNREPLIED_TIMEOUT, ScenarioKeys.NAT_STREAM_TIMEOUT);
+    private static final List<ScenarioKey<?>> UDP_TIMEOUT_KEYS = List.of(ScenarioKeys.NAT_IDLE_TIMEOUT,
+            ScenarioKeys.NAT_UDP_IDLE_TIMEOUT, ScenarioKeys.NAT_UNREPLIED_TIMEOUT, ScenarioKeys.NAT_STREAM_TIMEOUT);
+    private static final List<ScenarioKey<?>> TCP_TIMEOUT_KEYS = List.of(ScenarioKeys.NAT_IDLE_TIMEOUT,
+            ScenarioKeys.NAT_TCP_IDLE_TIMEOUT, ScenarioKeys.NAT_STREAM_TIMEOUT);
 
     private NatSettingsReader() {
     }
@@ -44,13 +47,19 @@ final class NatSettingsReader {
                 .orElse(null);
         Layers layers = new Layers(own, profile);
         double[] loss = loss(layers.pick(ScenarioKeys.NAT_LOSS));
-        return new NatSettings(true, profileName.orElse(null), timeouts(layers.timeouts()),
+        return new NatSettings(true, profileName.orElse(null), timeouts(layers.timeouts(UDP_TIMEOUT_KEYS)),
                 layers.read(ScenarioKeys.NAT_INBOUND_REFRESH),
                 NatSettings.PortAllocation.valueOf(upper(layers.read(ScenarioKeys.NAT_PORT_ALLOCATION))),
-                NatSettings.Filtering.valueOf(upper(layers.read(ScenarioKeys.NAT_FILTERING))),
+                filtering(layers.read(ScenarioKeys.NAT_FILTERING)),
                 loss[0], loss[1], layers.read(ScenarioKeys.NAT_DELAY), layers.read(ScenarioKeys.NAT_JITTER),
                 flushes(layers.pick(ScenarioKeys.NAT_FLUSH)), layers.read(ScenarioKeys.NAT_SEED),
-                NatSettings.TcpExpiry.valueOf(upper(layers.read(ScenarioKeys.NAT_TCP_EXPIRY))));
+                NatSettings.TcpExpiry.valueOf(upper(layers.read(ScenarioKeys.NAT_TCP_EXPIRY))),
+                tcpTimeouts(layers.timeouts(TCP_TIMEOUT_KEYS)), layers.read(ScenarioKeys.NAT_DEAD_MAPPING_HOLD));
+    }
+
+    /** The RFC 4787 filtering behaviour a {@code filtering} word names. */
+    static NatSettings.Filtering filtering(String word) {
+        return NatSettings.Filtering.valueOf(upper(word));
     }
 
     private static String upper(String word) {
@@ -68,28 +77,46 @@ final class NatSettingsReader {
             return pick(key).read(key);
         }
 
-        MappingReader timeouts() {
-            boolean ownGivesAny = TIMEOUT_KEYS.stream().anyMatch(own::has);
+        /** The layer a family of timeout keys comes from, as a whole. */
+        MappingReader timeouts(List<ScenarioKey<?>> family) {
+            boolean ownGivesAny = family.stream().anyMatch(own::has);
             return ownGivesAny || profile == null ? own : profile;
         }
     }
 
+    /** The UDP timeouts: {@code udpIdleTimeoutSeconds}, else {@code idleTimeoutSeconds}, else the Linux pair. */
     private static List<NatSettings.TimeoutOption> timeouts(MappingReader map) {
-        boolean idle = map.has(ScenarioKeys.NAT_IDLE_TIMEOUT);
+        ScenarioKey<?> idleKey = map.has(ScenarioKeys.NAT_UDP_IDLE_TIMEOUT) ? ScenarioKeys.NAT_UDP_IDLE_TIMEOUT
+                : ScenarioKeys.NAT_IDLE_TIMEOUT;
+        boolean idle = map.has(idleKey);
         boolean unreplied = map.has(ScenarioKeys.NAT_UNREPLIED_TIMEOUT);
         boolean stream = map.has(ScenarioKeys.NAT_STREAM_TIMEOUT);
         if (idle && (unreplied || stream)) {
             ScenarioKey<?> other = unreplied ? ScenarioKeys.NAT_UNREPLIED_TIMEOUT : ScenarioKeys.NAT_STREAM_TIMEOUT;
-            throw map.error(other, "cannot be used together with idleTimeoutSeconds (line "
-                    + map.lineOf(ScenarioKeys.NAT_IDLE_TIMEOUT) + "); give idleTimeoutSeconds, or the Linux-style "
+            throw map.error(other, "cannot be used together with " + idleKey.name() + " (line "
+                    + map.lineOf(idleKey) + "); give " + idleKey.name() + ", or the Linux-style "
                     + "unrepliedTimeoutSeconds and streamTimeoutSeconds");
         }
         if (idle) {
-            return idleTimeouts(map.site(ScenarioKeys.NAT_IDLE_TIMEOUT).orElseThrow());
+            return idleTimeouts(map.site(idleKey).orElseThrow());
         }
         double u = map.readOptional(ScenarioKeys.NAT_UNREPLIED_TIMEOUT).orElse(NatSettings.LINUX_UDP.unrepliedSeconds());
         double s = map.readOptional(ScenarioKeys.NAT_STREAM_TIMEOUT).orElse(NatSettings.LINUX_UDP.streamSeconds());
         return List.of(new NatSettings.TimeoutOption(u, s, 1));
+    }
+
+    /**
+     * The TCP timeouts: {@code tcpIdleTimeoutSeconds}, else {@code idleTimeoutSeconds}, else the
+     * stream timeout (a connection is established at once), 120 s when none is given.
+     */
+    private static List<NatSettings.TimeoutOption> tcpTimeouts(MappingReader map) {
+        for (ScenarioKey<?> key : List.of(ScenarioKeys.NAT_TCP_IDLE_TIMEOUT, ScenarioKeys.NAT_IDLE_TIMEOUT)) {
+            if (map.has(key)) {
+                return idleTimeouts(map.site(key).orElseThrow());
+            }
+        }
+        double s = map.readOptional(ScenarioKeys.NAT_STREAM_TIMEOUT).orElse(NatSettings.LINUX_UDP.streamSeconds());
+        return List.of(new NatSettings.TimeoutOption(s, s, 1));
     }
 
     private static List<NatSettings.TimeoutOption> idleTimeouts(ValueSite site) {

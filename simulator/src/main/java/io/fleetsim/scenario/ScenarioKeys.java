@@ -180,6 +180,12 @@ public final class ScenarioKeys {
             "number, list of maps or map", KeyDefault.described("—"),
             "One idle timeout for every mapping, `[{seconds: 30, weight: 0.4}, ...]` drawn per device, or "
                     + "`{uniform: [30, 120]}` drawn evenly per device.");
+    public static final StructureKey NAT_UDP_IDLE_TIMEOUT = new StructureKey(NAT, "udpIdleTimeoutSeconds",
+            "number, list of maps or map", KeyDefault.described("idleTimeoutSeconds"),
+            "udp and dtls only: the UDP mapping's idle timeout, in the forms of `idleTimeoutSeconds`.");
+    public static final StructureKey NAT_TCP_IDLE_TIMEOUT = new StructureKey(NAT, "tcpIdleTimeoutSeconds",
+            "number, list of maps or map", KeyDefault.described("idleTimeoutSeconds, else streamTimeoutSeconds"),
+            "tcp and tls only: an established connection's idle timeout, in the forms of `idleTimeoutSeconds`.");
     public static final DecimalKey NAT_UNREPLIED_TIMEOUT = new DecimalKey(NAT, "unrepliedTimeoutSeconds", "s",
             0, true, ONE_YEAR_SECONDS, KeyDefault.described("30"),
             "Linux-style: timeout of a mapping that has not become a stream.");
@@ -192,8 +198,10 @@ public final class ScenarioKeys {
             List.of("random", "preserve"), List.of(), KeyDefault.of("random"),
             "External port of a new mapping: a new one, or the previous one again.");
     public static final ChoiceKey NAT_FILTERING = new ChoiceKey(NAT, "filtering",
-            List.of("address-dependent", "endpoint-independent"), List.of(), KeyDefault.of("address-dependent"),
-            "Which sources a live mapping accepts: only the server, or anyone.");
+            List.of("address-and-port-dependent", "address-dependent", "endpoint-independent"), List.of(),
+            KeyDefault.of("address-and-port-dependent"),
+            "udp and dtls only, RFC 4787: which sources a live mapping accepts: the server's address and port, "
+                    + "its address from any port, or anyone.");
     public static final StructureKey NAT_LOSS = new StructureKey(NAT, "lossPercent", "number or map",
             KeyDefault.described("0"), "Packets dropped (tcp/tls: segments sent again after the RTO), in both directions, or `{up: 1, down: 2}` "
                     + "per direction.");
@@ -207,6 +215,10 @@ public final class ScenarioKeys {
             List.of("drop", "rst"), List.of(), KeyDefault.of("drop"),
             "tcp and tls only: after the mapping expired, every segment is dropped until the device's Pong "
                     + "timeout gives up, or the device's next frame draws a reset.");
+    public static final DecimalKey NAT_DEAD_MAPPING_HOLD = new DecimalKey(NAT, "deadMappingHoldSeconds", "s", 0,
+            false, 3600, KeyDefault.of(NatSettings.DEFAULT_DEAD_MAPPING_HOLD_SECONDS),
+            "udp and dtls only: how long an expired mapping's socket stays open, dropping and counting what the "
+                    + "server still sends to it; 0 closes it at once.");
     public static final IntegerKey NAT_SEED = new IntegerKey(NAT, "seed", "", Long.MIN_VALUE, Long.MAX_VALUE,
             KeyDefault.of(1L), "Seed of the per-device timeout draw, of loss and of jitter.");
 
@@ -292,8 +304,9 @@ public final class ScenarioKeys {
             RATE, RAMP, PROFILE, SEED, STAGES, STOP_ORDER,
             ACK_TIMEOUT, ACK_RANDOM_FACTOR, MAX_RETRANSMIT,
             RETRY_INITIAL, RETRY_MAX, RETRY_MULTIPLIER, RETRY_JITTER,
-            NAT_PROFILE, NAT_IDLE_TIMEOUT, NAT_UNREPLIED_TIMEOUT, NAT_STREAM_TIMEOUT, NAT_INBOUND_REFRESH,
-            NAT_PORT_ALLOCATION, NAT_FILTERING, NAT_LOSS, NAT_DELAY, NAT_JITTER, NAT_FLUSH, NAT_SEED, NAT_TCP_EXPIRY,
+            NAT_PROFILE, NAT_IDLE_TIMEOUT, NAT_UDP_IDLE_TIMEOUT, NAT_TCP_IDLE_TIMEOUT, NAT_UNREPLIED_TIMEOUT,
+            NAT_STREAM_TIMEOUT, NAT_INBOUND_REFRESH, NAT_PORT_ALLOCATION, NAT_FILTERING, NAT_LOSS, NAT_DELAY, NAT_JITTER,
+            NAT_FLUSH, NAT_DEAD_MAPPING_HOLD, NAT_SEED, NAT_TCP_EXPIRY,
             PROBE_RATE, PROBE_SAMPLE, RADIO_PROFILE, RADIO_TAIL,
             REGISTRATION_LIMIT_SECTION, LIMIT_COUNT, LIMIT_WINDOW, LIMIT_BLOCK, LIMIT_ANSWER, LIMIT_REFUSE_CODE,
             DNS_SERVER, DNS_FOLLOW_TTL,

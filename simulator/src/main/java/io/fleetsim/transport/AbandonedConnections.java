@@ -40,7 +40,11 @@ public final class AbandonedConnections {
         socket.closeHandler(v -> release(socket));
     }
 
-    /** Closes every abandoned socket (the device stops); completes when they are closed. */
+    /**
+     * Closes every abandoned socket (the device stops); completes when they are closed. The kernel
+     * then sends the server a FIN that a real NAT would have dropped, so at the end of a run the
+     * server sees its stale connections closed (documented in docs/scenarios.md, {@code nat}).
+     */
     public Future<Void> closeAll() {
         if (sockets == null || sockets.isEmpty()) {
             return Future.succeededFuture();

@@ -2,6 +2,8 @@ package io.fleetsim.tune;
 
 import java.util.List;
 
+import io.fleetsim.scenario.DeviceGroup;
+
 /**
  * The advice for one NAT profile and group.
  *
@@ -36,15 +38,16 @@ public record Recommendation(String profile, String group, CellResult chosen, Ce
     }
 
     /**
-     * When the recommended interval is not below the NAT's timeout (the shortest a device may get;
-     * for a Linux-style NAT its stream timeout): the keepalive races the mapping's expiry, and the
+     * When the recommended interval is not below the NAT's timeout for the group's transport (the
+     * shortest a device may get; UDP: for a Linux-style NAT its stream timeout; TCP: the idle timeout): the keepalive races the mapping's expiry, and the
      * goal was met by timing, not by margin. Null when there is no such concern.
      */
     public String warning() {
         if (chosen == null) {
             return null;
         }
-        double timeout = chosen.cell().scenario().groups().get(0).nat().timeouts().stream()
+        DeviceGroup group = chosen.cell().scenario().groups().get(0);
+        double timeout = group.nat().timeoutsFor(group.transport()).stream()
                 .mapToDouble(t -> Math.max(t.unrepliedSeconds(), t.streamSeconds())).min().orElse(Double.MAX_VALUE);
         return chosen.cell().candidate().seconds() < timeout ? null
                 : "not below the NAT timeout (" + Math.round(timeout) + " s): a race with the mapping's expiry, "

@@ -99,7 +99,8 @@ class TuneFileLoaderTest {
         assertThat(tls.endpointPrefix()).isEqualTo("tl-c5-");
         assertThat(tls.keepalive().coapPingInterval()).isEqualTo(Duration.ofSeconds(300));
         assertThat(tls.keepalive().pongTimeout()).isEqualTo(Duration.ofSeconds(20));
-        assertThat(tls.nat().timeouts().get(0).streamSeconds()).as("the established timeout").isEqualTo(120);
+        assertThat(tls.nat().tcpTimeouts().get(0).streamSeconds()).as("the established timeout, RFC 5382 REQ-5")
+                .isEqualTo(7440);
         assertThat(tune.cellGroups()).extracting(DeviceGroup::transport).containsOnly(
                 Transport.UDP, Transport.TCP, Transport.TLS);
     }
