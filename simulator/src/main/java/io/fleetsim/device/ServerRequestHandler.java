@@ -1,6 +1,7 @@
 package io.fleetsim.device;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.eclipse.californium.core.coap.CoAP.Code;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
@@ -16,6 +17,8 @@ import org.eclipse.leshan.core.request.ContentFormat;
 
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.ShardMetrics;
+import io.fleetsim.scenario.DeviceGroup;
+import io.fleetsim.scenario.RetryPolicy;
 
 /**
  * Answers the LwM2M server's requests to a device: Read of the Server and Device objects in the
@@ -28,9 +31,16 @@ public final class ServerRequestHandler {
     private static final LwM2mEncoder ENCODER = new DefaultLwM2mEncoder();
 
     private final ShardMetrics metrics;
+    /** How a group's devices retry a failed registration, for the Server object's retry resources. */
+    private final Function<DeviceGroup, RetryPolicy> registrationRetry;
 
     public ServerRequestHandler(ShardMetrics metrics) {
+        this(metrics, DeviceGroup::registrationRetry);
+    }
+
+    public ServerRequestHandler(ShardMetrics metrics, Function<DeviceGroup, RetryPolicy> registrationRetry) {
         this.metrics = metrics;
+        this.registrationRetry = registrationRetry;
     }
 
     public Response handle(DeviceIdentity device, long lifetimeSeconds, Request request) {
@@ -38,7 +48,8 @@ public final class ServerRequestHandler {
         if (ids == null) {
             return notFound();
         }
-        LwM2mNode node = DeviceObjects.read(device, lifetimeSeconds, ids[0], ids[1], ids[2]);
+        LwM2mNode node = DeviceObjects.read(device, lifetimeSeconds, registrationRetry.apply(device.group()),
+                ids[0], ids[1], ids[2]);
         if (node == null) {
             return notFound();
         }

@@ -77,7 +77,7 @@ public record ShardContext(
         NatShard nat = new NatShard(new NatContext(new LinkEnvironment(vertx, bindHost, clock, metrics, random),
                 targetHost, targetPort, dtls, scenario.radio().tailMillis()));
         return new ShardContext(vertx, clock, scenario, targetHost, targetPort, bindHost, new UdpCodec(),
-                new RetransmissionTimeouts(scenario.coap()), metrics, new ServerRequestHandler(metrics),
+                new RetransmissionTimeouts(scenario.coap()), metrics, new ServerRequestHandler(metrics, scenario::registrationRetry),
                 random, dtls, tcp, nat);
     }
 }

@@ -65,5 +65,7 @@ public enum Counter {
     /** Registered devices a reconnect storm made drop their session and register again. */
     SESSION_RESETS,
     /** Devices stopped during the run by a load stage going down or by churn (they de-register). */
-    DEVICES_STOPPED
+    DEVICES_STOPPED,
+    /** Devices that gave up registering: their LwM2M 1.1 communication sequences were all spent. */
+    REGISTRATION_GAVE_UP
 }

@@ -11,9 +11,17 @@ package io.fleetsim.scenario;
  * @param keepalive      how the devices keep their path to the server alive
  * @param nat            the emulated carrier NAT between the devices and the server, or {@link NatSettings#NONE}
  * @param arrival        the group's own arrival, or null when it follows the scenario's
+ * @param registrationRetry the group's own way to retry a failed registration, or null when it
+ *                       follows the scenario's ({@link Scenario#registrationRetry(DeviceGroup)})
  */
 public record DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
-        Security security, Keepalive keepalive, NatSettings nat, Arrival arrival) {
+        Security security, Keepalive keepalive, NatSettings nat, Arrival arrival, RetryPolicy registrationRetry) {
+
+    /** A group that retries as the scenario says. */
+    public DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
+            Security security, Keepalive keepalive, NatSettings nat, Arrival arrival) {
+        this(name, count, endpointPrefix, transport, security, keepalive, nat, arrival, null);
+    }
 
     /** A group that follows the scenario's arrival. */
     public DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
@@ -28,6 +36,12 @@ public record DeviceGroup(String name, int count, String endpointPrefix, Transpo
 
     /** The same group with another device count. */
     public DeviceGroup withCount(int newCount) {
-        return new DeviceGroup(name, newCount, endpointPrefix, transport, security, keepalive, nat, arrival);
+        return new DeviceGroup(name, newCount, endpointPrefix, transport, security, keepalive, nat, arrival,
+                registrationRetry);
+    }
+
+    /** The same group retrying a failed registration by {@code policy}. */
+    public DeviceGroup withRegistrationRetry(RetryPolicy policy) {
+        return new DeviceGroup(name, count, endpointPrefix, transport, security, keepalive, nat, arrival, policy);
     }
 }

@@ -62,7 +62,7 @@ final class DeviceGroupReader {
         Security security = SecurityReader.read(group, transport);
         NatSettings nat = NatSettingsReader.read(group);
         return new DeviceGroup(name, count, prefix, transport, security, keepalive, nat,
-                ArrivalReader.readGroup(group, count));
+                ArrivalReader.readGroup(group, count), RetryPolicyReader.readGroup(group));
     }
 
     private static void checkDistinct(ScenarioSource source, Node node, String path, DeviceGroup group,
