@@ -10,6 +10,7 @@ import org.eclipse.leshan.core.node.LwM2mObjectInstance;
 import org.eclipse.leshan.core.node.LwM2mResource;
 import org.eclipse.leshan.core.node.LwM2mSingleResource;
 
+import io.fleetsim.scenario.RetryPolicy;
 import io.fleetsim.scenario.Transport;
 
 /**
@@ -33,12 +34,24 @@ public final class DeviceObjects {
         return transport.isStream() ? "T" : "U";
     }
 
-    static LwM2mObjectInstance serverInstance(long lifetimeSeconds, String binding) {
-        return new LwM2mObjectInstance(0,
+    /**
+     * The Server object instance; with {@code registrationRetry: {mode: lwm2m}} also its
+     * communication retry resources 17 to 20, holding the values the device retries by.
+     */
+    static LwM2mObjectInstance serverInstance(long lifetimeSeconds, String binding, RetryPolicy retry) {
+        List<LwM2mResource> resources = new ArrayList<>(List.of(
                 LwM2mSingleResource.newIntegerResource(0, 1),
                 LwM2mSingleResource.newIntegerResource(1, lifetimeSeconds),
                 LwM2mSingleResource.newBooleanResource(6, false),
-                LwM2mSingleResource.newStringResource(7, binding));
+                LwM2mSingleResource.newStringResource(7, binding)));
+        if (retry != null && retry.isLwm2m()) {
+            RetryPolicy.Lwm2mSequences sequences = retry.lwm2m();
+            resources.add(LwM2mSingleResource.newUnsignedIntegerResource(17, (long) sequences.retryCount()));
+            resources.add(LwM2mSingleResource.newUnsignedIntegerResource(18, sequences.retryTimer().toSeconds()));
+            resources.add(LwM2mSingleResource.newUnsignedIntegerResource(19, sequences.sequenceDelay().toSeconds()));
+            resources.add(LwM2mSingleResource.newUnsignedIntegerResource(20, (long) sequences.sequenceRetryCount()));
+        }
+        return new LwM2mObjectInstance(0, resources);
     }
 
     static LwM2mObjectInstance deviceInstance(DeviceIdentity device) {

@@ -20,6 +20,7 @@ import org.eclipse.leshan.core.node.LwM2mResource;
 import org.eclipse.leshan.core.node.LwM2mSingleResource;
 
 import io.fleetsim.base.ObjectModels;
+import io.fleetsim.scenario.RetryPolicy;
 import io.fleetsim.scenario.ObjectSettings;
 
 /**
@@ -42,6 +43,8 @@ public final class ObjectTree {
     private final DeviceIdentity identity;
     private final long seed;
     private final LongSupplier lifetimeSeconds;
+    /** How the device retries a failed registration: /1/0/17-20 show it in lwm2m mode. */
+    private final RetryPolicy registrationRetry;
     /** The group's objects by id, in the order the scenario lists them. */
     private final Map<Integer, ObjectState> objects = new LinkedHashMap<>();
     /** Resources the server wrote, by resource path; null until the first write. */
@@ -50,6 +53,13 @@ public final class ObjectTree {
     private Map<LwM2mPath, NotificationAttributes> attributes;
 
     public ObjectTree(DeviceIdentity identity, long seed, LongSupplier lifetimeSeconds) {
+        this(identity, seed, lifetimeSeconds, identity.group().registrationRetry());
+    }
+
+    /** The objects of a device that retries a failed registration by {@code registrationRetry}. */
+    public ObjectTree(DeviceIdentity identity, long seed, LongSupplier lifetimeSeconds,
+            RetryPolicy registrationRetry) {
+        this.registrationRetry = registrationRetry;
         this.identity = identity;
         this.seed = seed;
         this.lifetimeSeconds = lifetimeSeconds;
@@ -147,7 +157,7 @@ public final class ObjectTree {
                 return null;
             }
             resources = new ArrayList<>((objectId == SERVER ? DeviceObjects.serverInstance(lifetimeSeconds.getAsLong(),
-                    DeviceObjects.binding(identity.group().transport()))
+                    DeviceObjects.binding(identity.group().transport()), registrationRetry)
                     : DeviceObjects.deviceInstance(identity)).getResources().values());
         } else {
             ObjectState object = objects.get(objectId);

@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 import io.fleetsim.base.ObjectModels;
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.ShardMetrics;
+import io.fleetsim.scenario.DeviceGroup;
+import io.fleetsim.scenario.RetryPolicy;
 
 /**
  * Answers the LwM2M server's requests to a device (LwM2M 1.1 Device Management and Information

@@ -33,7 +33,7 @@ import io.vertx.core.Promise;
 public final class VirtualDevice {
 
     /** Where a device is in its life. */
-    public enum State { IDLE, REGISTERING, REGISTERED, UPDATING, BACKOFF, DEREGISTERING, STOPPED }
+    public enum State { IDLE, REGISTERING, REGISTERED, UPDATING, BACKOFF, GAVE_UP, DEREGISTERING, STOPPED }
 
     private final DeviceIdentity identity;
     private final DeviceContext shard;
@@ -76,7 +76,8 @@ public final class VirtualDevice {
         this.metrics = shard.metrics();
         DevicePath devicePath = shard.paths().pathFor(identity);
         this.path = devicePath.tracker();
-        this.objects = new ObjectTree(identity, shard.scenario().arrival().seed(), this::lifetimeSeconds);
+        this.objects = new ObjectTree(identity, shard.scenario().arrival().seed(), this::lifetimeSeconds,
+                shard.scenario().registrationRetry(identity.group()));
         ServedDevice served = new Served();
         this.coap = shard.channels().create(identity,
                 request -> shard.requestHandler().handle(served, request), devicePath);
@@ -302,7 +303,8 @@ public final class VirtualDevice {
 
     /**
      * Counts the failure (a refusal after a burst of Registers as {@code blocked}, see
-     * {@link BlockRecognition}) and retries after the back-off, and never sooner than {@code minWaitMillis}.
+     * {@link BlockRecognition}) and retries after the back-off, and never sooner than {@code minWaitMillis};
+     * a device retrying as an LwM2M 1.1 client gives up once its last communication sequence failed.
      */
     private void registrationFailed(Cause failure, Throwable thrown, long minWaitMillis) {
         Cause cause = BlockRecognition.isRefusal(failure, thrown)
@@ -316,8 +318,14 @@ public final class VirtualDevice {
             continueStop();
             return;
         }
-        long retryAt = shard.clock().nowMillis() + Math.max(minWaitMillis,
-                RetryBackoff.delayMillis(shard.scenario().registrationRetry(), failedAttempts, shard.random()));
+        long wait = RetryBackoff.delayMillis(shard.scenario().registrationRetry(identity.group()), failedAttempts,
+                shard.random());
+        if (wait == RetryBackoff.GIVE_UP) {
+            metrics.increment(Counter.REGISTRATION_GAVE_UP);
+            state = State.GAVE_UP;
+            return;
+        }
+        long retryAt = shard.clock().nowMillis() + Math.max(minWaitMillis, wait);
         timerId = shard.clock().scheduleAt(retryAt, id -> openAndRegister(retryAt));
     }
 

@@ -92,5 +92,7 @@ public enum Counter {
     /** Observations ended: cancelled (RST or GET Observe=1), lost, dropped by a new registration or a Delete. */
     OBSERVATIONS_ENDED,
     /** Of the ended observations, those the server ended by answering a notification with RST. */
-    OBSERVATIONS_RESET
+    OBSERVATIONS_RESET,
+    /** Devices that gave up registering: their LwM2M 1.1 communication sequences were all spent. */
+    REGISTRATION_GAVE_UP
 }

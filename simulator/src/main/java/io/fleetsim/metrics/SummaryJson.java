@@ -58,7 +58,8 @@ public final class SummaryJson {
                 "attempts", t.get(Counter.REGISTRATION_ATTEMPTS),
                 "successes", t.get(Counter.REGISTRATIONS),
                 "unfinished", t.inFlight(FailureKind.REGISTRATION),
-                "successRatio", round(t.successRatio(FailureKind.REGISTRATION)));
+                "successRatio", round(t.successRatio(FailureKind.REGISTRATION)),
+                "gaveUp", t.get(Counter.REGISTRATION_GAVE_UP));
         registration.put("latencyMs", LatencySummary.of(s.histograms().get(LatencyMetric.REGISTRATION)));
         registration.put("serviceTimeMs", LatencySummary.of(s.histograms().get(LatencyMetric.REGISTRATION_SERVICE)));
         registration.put("timeToRegisteredMs",

@@ -14,10 +14,20 @@ package io.fleetsim.scenario;
  * @param target         the group's own server and DNS behaviour, or {@link GroupTarget#DEFAULT}
  * @param sourceAddresses local addresses the devices bind to, or {@link SourceAddresses#NONE}
  * @param behaviour      the devices' objects, notifications and reboot time
+ * @param registrationRetry the group's own way to retry a failed registration, or null when it
+ *                       follows the scenario's ({@link Scenario#registrationRetry(DeviceGroup)})
  */
 public record DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
         Security security, Keepalive keepalive, NatSettings nat, Arrival arrival, GroupTarget target,
-        SourceAddresses sourceAddresses, DeviceBehaviour behaviour) {
+        SourceAddresses sourceAddresses, DeviceBehaviour behaviour, RetryPolicy registrationRetry) {
+
+    /** A group that retries as the scenario says. */
+    public DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
+            Security security, Keepalive keepalive, NatSettings nat, Arrival arrival, GroupTarget target,
+            SourceAddresses sourceAddresses, DeviceBehaviour behaviour) {
+        this(name, count, endpointPrefix, transport, security, keepalive, nat, arrival, target, sourceAddresses,
+                behaviour, null);
+    }
 
     public DeviceGroup {
         behaviour = behaviour == null ? DeviceBehaviour.DEFAULT : behaviour;
@@ -68,6 +78,12 @@ public record DeviceGroup(String name, int count, String endpointPrefix, Transpo
     /** The same group with another device count. */
     public DeviceGroup withCount(int newCount) {
         return new DeviceGroup(name, newCount, endpointPrefix, transport, security, keepalive, nat, arrival,
-                target, sourceAddresses, behaviour);
+                target, sourceAddresses, behaviour, registrationRetry);
+    }
+
+    /** The same group retrying a failed registration by {@code policy}. */
+    public DeviceGroup withRegistrationRetry(RetryPolicy policy) {
+        return new DeviceGroup(name, count, endpointPrefix, transport, security, keepalive, nat, arrival, target,
+                sourceAddresses, behaviour, policy);
     }
 }

@@ -71,7 +71,8 @@ final class DeviceGroupReader {
         SourceAddresses sourceAddresses = SourceAddressesReader.read(group);
         DeviceBehaviour behaviour = DeviceBehaviourReader.read(group);
         return new DeviceGroup(name, count, prefix, transport, security, keepalive, nat,
-                ArrivalReader.readGroup(group, count), target, sourceAddresses, behaviour);
+                ArrivalReader.readGroup(group, count), target, sourceAddresses, behaviour,
+                RetryPolicyReader.readGroup(group));
     }
 
     /** The group's {@code transport}; with a {@code target} of its own, the target's scheme decides. */

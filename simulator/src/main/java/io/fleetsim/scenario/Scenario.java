@@ -122,6 +122,11 @@ public record Scenario(
         return all;
     }
 
+    /** How the devices of {@code group} retry a failed registration: the group's own way, else the scenario's. */
+    public RetryPolicy registrationRetry(DeviceGroup group) {
+        return group.registrationRetry() != null ? group.registrationRetry() : registrationRetry;
+    }
+
     /** Total number of devices over all groups. */
     public int deviceCount() {
         return groups.stream().mapToInt(DeviceGroup::count).sum();

@@ -95,6 +95,9 @@ public final class ScenarioKeys {
     public static final StructureKey GROUP_ARRIVAL = new StructureKey(FLEET, "arrival", "map",
             KeyDefault.described("the top-level `arrival`"),
             "This group's own arrival, with the keys of the top-level `arrival`; its stages count this group's devices.");
+    public static final StructureKey GROUP_RETRY = new StructureKey(FLEET, "registrationRetry", "map",
+            KeyDefault.described("the top-level `registrationRetry`"),
+            "This group's own registration retry, with the keys of the top-level `registrationRetry`.");
     public static final StructureKey NAT_SECTION = new StructureKey(FLEET, "nat", "map",
             KeyDefault.described("no NAT"), "The emulated carrier NAT in front of the group; udp, tcp and tls (see `nat`).");
     public static final TextKey GROUP_TARGET = new TextKey(FLEET, "target",
@@ -290,6 +293,20 @@ public final class ScenarioKeys {
             1, false, 100, KeyDefault.of(2.0), "Each wait is the previous one times this.");
     public static final DecimalKey RETRY_JITTER = new DecimalKey(REGISTRATION_RETRY, "jitter", "",
             0, false, 1, KeyDefault.of(0.5), "Share of each wait added or taken away at random.");
+    public static final ChoiceKey RETRY_MODE = new ChoiceKey(REGISTRATION_RETRY, "mode", List.of("backoff", "lwm2m"),
+            List.of(), KeyDefault.of("backoff"), "Exponential back-off with jitter, or the communication sequences "
+                    + "of an LwM2M 1.1 client (Server object resources 17 to 20), which end in giving up.");
+    public static final IntegerKey RETRY_COUNT = new IntegerKey(REGISTRATION_RETRY, "retryCount", "", 1, 255,
+            KeyDefault.of(5L), "`mode: lwm2m`: Communication Retry Count (/1/x/17), Register attempts in a sequence.");
+    public static final IntegerKey RETRY_TIMER = new IntegerKey(REGISTRATION_RETRY, "retryTimerSeconds", "s", 1,
+            ONE_YEAR_SECONDS, KeyDefault.of(60L), "`mode: lwm2m`: Communication Retry Timer (/1/x/18); the wait "
+                    + "after the n-th failed attempt of a sequence is this times 2^(n-1).");
+    public static final IntegerKey SEQUENCE_DELAY = new IntegerKey(REGISTRATION_RETRY, "sequenceDelaySeconds", "s", 0,
+            ONE_YEAR_SECONDS, KeyDefault.of(86_400L),
+            "`mode: lwm2m`: Communication Sequence Delay Timer (/1/x/19), the wait after a failed sequence.");
+    public static final IntegerKey SEQUENCE_RETRY_COUNT = new IntegerKey(REGISTRATION_RETRY, "sequenceRetryCount", "",
+            1, 255, KeyDefault.of(1L),
+            "`mode: lwm2m`: Communication Sequence Retry Count (/1/x/20), sequences before the device gives up.");
 
     /** Every key, grouped by section, in documentation order. */
     public static final List<ScenarioKey<?>> ALL = List.of(
@@ -297,13 +314,14 @@ public final class ScenarioKeys {
             TIME_SCALE, DEREGISTER_AT_END, COAP_SECTION, RETRY_SECTION, PROBE_SECTION, RADIO_SECTION, SERVER_SECTION,
             EVENTS, DNS_SECTION, THRESHOLDS,
             COUNT, ENDPOINT_PREFIX, TRANSPORT, GROUP_NAME, SECURITY_SECTION, KEEPALIVE_SECTION, NAT_SECTION,
-            GROUP_ARRIVAL, GROUP_TARGET, BOOTSTRAP_TARGET, GROUP_DNS, SOURCE_ADDRESSES, OBJECTS_LIST,
+            GROUP_ARRIVAL, GROUP_RETRY, GROUP_TARGET, BOOTSTRAP_TARGET, GROUP_DNS, SOURCE_ADDRESSES, OBJECTS_LIST,
             NOTIFICATIONS_SECTION, REBOOT_SECONDS,
             SECURITY_MODE, PSK_IDENTITY, PSK_KEY_SEED, PSK_KEYS_FILE, CONNECTION_ID, SESSION_RESUMPTION, EXPECT_ISSUER,
             COAP_PING_SECONDS, PONG_TIMEOUT_SECONDS, KEEPALIVE_METHOD, QUEUE_MODE,
             RATE, RAMP, PROFILE, SEED, STAGES, STOP_ORDER,
             ACK_TIMEOUT, ACK_RANDOM_FACTOR, MAX_RETRANSMIT,
             RETRY_INITIAL, RETRY_MAX, RETRY_MULTIPLIER, RETRY_JITTER,
+            RETRY_MODE, RETRY_COUNT, RETRY_TIMER, SEQUENCE_DELAY, SEQUENCE_RETRY_COUNT,
             NAT_PROFILE, NAT_IDLE_TIMEOUT, NAT_UDP_IDLE_TIMEOUT, NAT_TCP_IDLE_TIMEOUT, NAT_UNREPLIED_TIMEOUT,
             NAT_STREAM_TIMEOUT, NAT_INBOUND_REFRESH, NAT_PORT_ALLOCATION, NAT_FILTERING, NAT_LOSS, NAT_DELAY, NAT_JITTER,
             NAT_FLUSH, NAT_DEAD_MAPPING_HOLD, NAT_SEED, NAT_TCP_EXPIRY,

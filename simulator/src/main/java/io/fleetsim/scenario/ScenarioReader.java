@@ -17,6 +17,7 @@ final class ScenarioReader {
         MappingReader top = MappingReader.of(source, root, "", ScenarioSource.lineOf(root), Section.TOP);
         String name = top.read(ScenarioKeys.NAME);
         String target = top.readOptional(ScenarioKeys.TARGET).orElse(null);
+        RetryPolicy registrationRetry = registrationRetry(top);
         List<DeviceGroup> groups = DeviceGroupReader.read(top);
         TargetUri.checkGroups(top, target, groups);
         int deviceCount = groups.stream().filter(g -> g.arrival() == null).mapToInt(DeviceGroup::count).sum();
@@ -27,7 +28,7 @@ final class ScenarioReader {
         double timeScale = top.read(ScenarioKeys.TIME_SCALE);
         return new Scenario(name, source.name(), target, groups, arrival,
                 Duration.ofSeconds(lifetime), Duration.ofSeconds(updateInterval), Duration.ofSeconds(duration),
-                timeScale, coap(top), registrationRetry(top), top.read(ScenarioKeys.DEREGISTER_AT_END),
+                timeScale, coap(top), registrationRetry, top.read(ScenarioKeys.DEREGISTER_AT_END),
                 ThresholdListReader.read(top, groups.stream().map(DeviceGroup::name).toList()),
                 ProbeSettingsReader.read(top), RadioSettingsReader.read(top),
                 ServerSettingsReader.read(top, target, groups), RunEventReader.read(top, target),
@@ -61,21 +62,6 @@ final class ScenarioReader {
 
     private RetryPolicy registrationRetry(MappingReader top) {
         MappingReader retry = section(top, ScenarioKeys.RETRY_SECTION, Section.REGISTRATION_RETRY);
-        if (retry == null) {
-            return RetryPolicy.DEFAULTS;
-        }
-        double initial = retry.read(ScenarioKeys.RETRY_INITIAL);
-        double max = retry.read(ScenarioKeys.RETRY_MAX);
-        if (max < initial) {
-            ScenarioKey<?> blamed = retry.has(ScenarioKeys.RETRY_MAX) ? ScenarioKeys.RETRY_MAX : ScenarioKeys.RETRY_INITIAL;
-            throw retry.error(blamed, "maxSeconds must be at least initialSeconds ("
-                    + DecimalKey.format(initial) + "), got " + DecimalKey.format(max));
-        }
-        return new RetryPolicy(seconds(initial), seconds(max),
-                retry.read(ScenarioKeys.RETRY_MULTIPLIER), retry.read(ScenarioKeys.RETRY_JITTER));
-    }
-
-    private static Duration seconds(double seconds) {
-        return Duration.ofMillis(Math.round(seconds * 1000));
+        return retry == null ? RetryPolicy.DEFAULTS : RetryPolicyReader.read(retry);
     }
 }

@@ -31,4 +31,27 @@ class RetryBackoffTest {
 
         assertThat(distinct).isGreaterThan(150);
     }
+
+    @Test
+    void anLwm2mDeviceDoublesItsRetryTimerWithinASequenceWaitsTheSequenceDelayBetweenSequencesThenGivesUp() {
+        RetryPolicy lwm2m = RetryPolicy.lwm2m(new RetryPolicy.Lwm2mSequences(3, Duration.ofSeconds(60),
+                Duration.ofSeconds(3600), 2));
+        SplittableRandom random = new SplittableRandom(1);
+
+        long[] waits = java.util.stream.IntStream.rangeClosed(1, 6)
+                .mapToLong(failures -> RetryBackoff.delayMillis(lwm2m, failures, random)).toArray();
+
+        assertThat(waits).containsExactly(60_000, 120_000, 3_600_000, 60_000, 120_000, RetryBackoff.GIVE_UP);
+    }
+
+    @Test
+    void theServerObjectDefaultsMakeFiveAttemptsSixtySecondsDoublingAndGiveUpAfterOneSequence() {
+        RetryPolicy lwm2m = RetryPolicy.lwm2m(RetryPolicy.Lwm2mSequences.DEFAULTS);
+        SplittableRandom random = new SplittableRandom(1);
+
+        long[] waits = java.util.stream.IntStream.rangeClosed(1, 5)
+                .mapToLong(failures -> RetryBackoff.delayMillis(lwm2m, failures, random)).toArray();
+
+        assertThat(waits).containsExactly(60_000, 120_000, 240_000, 480_000, RetryBackoff.GIVE_UP);
+    }
 }

@@ -103,6 +103,51 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void lwm2mRetryIsReadWithTheServerObjectDefaultsAndAGroupMayRetryItsOwnWay() {
+        Scenario scenario = parse("""
+                name: a
+                durationSeconds: 5
+                registrationRetry: {mode: lwm2m, retryCount: 3, sequenceRetryCount: 2}
+                groups:
+                  - {count: 1, endpointPrefix: m-}
+                  - {count: 1, endpointPrefix: t-, registrationRetry: {initialSeconds: 2, jitter: 0}}
+                  - {count: 1, endpointPrefix: s-, registrationRetry: {mode: lwm2m}}
+                """);
+
+        assertThat(scenario.registrationRetry()).isEqualTo(RetryPolicy.lwm2m(new RetryPolicy.Lwm2mSequences(
+                3, Duration.ofSeconds(60), Duration.ofSeconds(86_400), 2)));
+        assertThat(scenario.registrationRetry(scenario.groups().get(0))).isEqualTo(scenario.registrationRetry());
+        assertThat(scenario.registrationRetry(scenario.groups().get(1)))
+                .isEqualTo(new RetryPolicy(Duration.ofSeconds(2), Duration.ofSeconds(300), 2.0, 0));
+        assertThat(scenario.registrationRetry(scenario.groups().get(2)))
+                .isEqualTo(RetryPolicy.lwm2m(RetryPolicy.Lwm2mSequences.DEFAULTS));
+    }
+
+    @Test
+    void aRetryKeyOfTheOtherModeIsRefusedWhereItStands() {
+        assertThatThrownBy(() -> parse("""
+                name: a
+                fleet: {count: 1}
+                durationSeconds: 5
+                registrationRetry:
+                  retryCount: 3
+                """))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessage("inline.yaml:5: registrationRetry.retryCount: belongs to mode lwm2m, but "
+                        + "registrationRetry.mode is backoff (the default); give the keys of one mode");
+        assertThatThrownBy(() -> parse("""
+                name: a
+                durationSeconds: 5
+                groups:
+                  - count: 1
+                    registrationRetry: {mode: lwm2m, initialSeconds: 3}
+                """))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessage("inline.yaml:5: groups[0].registrationRetry.initialSeconds: belongs to mode backoff, "
+                        + "but groups[0].registrationRetry.mode is lwm2m; give the keys of one mode");
+    }
+
+    @Test
     void updateIntervalDefaultsToNinetyPercentOfLifetimeRoundedDown() {
         Scenario scenario = parse("name: a\nfleet: {count: 1}\ndurationSeconds: 5\nlifetimeSeconds: 15\n");
 
