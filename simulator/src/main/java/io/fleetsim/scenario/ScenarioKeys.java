@@ -160,7 +160,8 @@ public final class ScenarioKeys {
             KeyDefault.of(false), "dtls or tls: a device that reconnects resumes its own session (abbreviated handshake); without, a full handshake every time.");
     public static final TextKey EXPECT_ISSUER = new TextKey(SECURITY, "expectIssuer", "distinguished name",
             SecurityReader::distinguishedName, KeyDefault.described("no check"),
-            "dtls or tls, x509: the server certificate's issuer must be this, else `issuer-mismatch`.");
+            "dtls with x509, or tls (with or without a device certificate): the server certificate's issuer "
+                    + "must be this, else `issuer-mismatch`.");
 
     public static final IntegerKey COAP_PING_SECONDS = new IntegerKey(KEEPALIVE, "coapPingSeconds", "s", 1,
             ONE_YEAR_SECONDS, KeyDefault.described("540 for tcp and tls, none for udp and dtls"),

@@ -43,7 +43,9 @@ final class SecurityReader {
         }
         refuseUnless(security, mode == Security.Mode.PSK, "psk", ScenarioKeys.PSK_IDENTITY,
                 ScenarioKeys.PSK_KEY_SEED, ScenarioKeys.PSK_KEYS_FILE);
-        refuseUnless(security, mode == Security.Mode.X509, "x509", ScenarioKeys.EXPECT_ISSUER);
+        // the server's certificate is checked over tls whether or not the device has one of its own
+        refuseUnless(security, mode == Security.Mode.X509 || transport == Transport.TLS, "x509 (or transport tls)",
+                ScenarioKeys.EXPECT_ISSUER);
         String identity = security.read(ScenarioKeys.PSK_IDENTITY);
         Path keysFile = null;
         Map<String, byte[]> keys = Map.of();

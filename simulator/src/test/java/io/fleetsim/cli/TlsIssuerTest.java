@@ -40,7 +40,22 @@ class TlsIssuerTest {
                 .isGreaterThanOrEqualTo(3);
     }
 
+    @Test
+    void withoutADeviceCertificateTheIssuerIsCheckedToo() throws IOException {
+        JsonNode trusted = run("plain-trusted", "", "CN=fleetsim CA, O=fleetsim");
+        JsonNode inspected = run("plain-inspected", "", "CN=Corporate Inspection CA, O=Example");
+
+        assertThat(trusted.path("devices").path("registered").asInt()).isEqualTo(3);
+        assertThat(inspected.path("devices").path("registered").asInt()).isZero();
+        assertThat(inspected.path("registration").path("failures").path("issuer-mismatch").asLong())
+                .isGreaterThanOrEqualTo(3);
+    }
+
     private JsonNode run(String name, String expectIssuer) throws IOException {
+        return run(name, "    mode: x509\n", expectIssuer);
+    }
+
+    private JsonNode run(String name, String modeLine, String expectIssuer) throws IOException {
         Path file = dir.resolve(name + ".yaml");
         Files.writeString(file, """
                 name: %s
@@ -50,13 +65,12 @@ class TlsIssuerTest {
                   endpointPrefix: %s-
                   transport: tls
                   security:
-                    mode: x509
-                    expectIssuer: "%s"
+                %s    expectIssuer: "%s"
                 arrival:
                   rate: 100
                 thresholds:
                   - devices.registered >= 0
-                """.formatted(name, name, expectIssuer));
+                """.formatted(name, name, modeLine, expectIssuer));
         Path out = dir.resolve(name);
         CliRun run = CliRun.of("run", file.toString(), "--out", out.toString(), "--quiet");
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.PASS);

@@ -70,9 +70,9 @@ class SecurityScenarioTest {
     }
 
     @Test
-    void expectIssuerIsOnlyForX509AndACoapTargetRefusesDtlsGroups() {
+    void expectIssuerIsOnlyForX509OrTlsAndACoapTargetRefusesDtlsGroups() {
         assertThatThrownBy(() -> parse("  transport: dtls\n  security:\n    mode: psk\n    expectIssuer: \"CN=x\"\n"))
-                .hasMessage("sec.yaml:8: fleet.security.expectIssuer: is only for mode x509");
+                .hasMessage("sec.yaml:8: fleet.security.expectIssuer: is only for mode x509 (or transport tls)");
         assertThatThrownBy(() -> ScenarioLoader.parse("name: s\ntarget: coap://127.0.0.1:5683\ndurationSeconds: 60\n"
                 + "fleet:\n  count: 2\n  transport: dtls\n  security:\n    mode: rpk\n", Path.of("sec.yaml")))
                 .hasMessageStartingWith("sec.yaml:2: target: 'coap://127.0.0.1:5683' serves transport udp");
