@@ -69,18 +69,8 @@ public final class AgentSlice implements AutoCloseable {
         for (int k = 0; k < mine.size(); k++) {
             placeOf.put(mine.get(k), k);
         }
-        List<List<FleetPlan.Step>> shardSteps = new ArrayList<>();
-        for (int s = 0; s < n; s++) {
-            shardSteps.add(new ArrayList<>());
-        }
-        for (FleetPlan.Step step : plan.steps()) {
-            Integer k = placeOf.get(step.device());
-            if (k != null) {
-                shardSteps.get(k % n).add(new FleetPlan.Step(step.atMillis(), k / n, step.action()));
-            }
-        }
-        List<RunEvent.ReconnectStorm> storms = scenario.events().stream()
-                .filter(RunEvent.ReconnectStorm.class::isInstance).map(RunEvent.ReconnectStorm.class::cast).toList();
+        List<List<FleetPlan.Step>> shardSteps = plan.stepsByShard(n, device -> placeOf.getOrDefault(device, -1));
+        List<RunEvent.ReconnectStorm> storms = scenario.reconnectStorms();
         List<Future<String>> deployments = new ArrayList<>();
         for (int s = 0; s < n; s++) {
             List<DeviceIdentity> shardDevices = new ArrayList<>();

@@ -213,16 +213,8 @@ public final class FleetEngine {
         }
         int n = localShards;
         List<Future<String>> deployments = new ArrayList<>();
-        List<List<FleetPlan.Step>> shardSteps = new ArrayList<>();
-        for (int s = 0; s < n; s++) {
-            shardSteps.add(new ArrayList<>());
-        }
-        for (FleetPlan.Step step : n == 0 ? List.<FleetPlan.Step>of() : plan.steps()) {
-            shardSteps.get(step.device() % n).add(new FleetPlan.Step(step.atMillis(), step.device() / n, step.action()));
-        }
-        List<io.fleetsim.scenario.RunEvent.ReconnectStorm> storms = scenario.events().stream()
-                .filter(io.fleetsim.scenario.RunEvent.ReconnectStorm.class::isInstance)
-                .map(io.fleetsim.scenario.RunEvent.ReconnectStorm.class::cast).toList();
+        List<List<FleetPlan.Step>> shardSteps = plan.stepsByShard(n, device -> device);
+        List<io.fleetsim.scenario.RunEvent.ReconnectStorm> storms = scenario.reconnectStorms();
         for (int s = 0; s < n; s++) {
             List<io.fleetsim.device.DeviceIdentity> devices = new ArrayList<>();
             for (int i = s; i < plan.devices().size(); i += n) {

@@ -50,6 +50,25 @@ public record FleetPlan(List<DeviceIdentity> devices, List<Step> steps) {
         return offsets;
     }
 
+    /**
+     * The steps of the devices this process holds, dealt round {@code shards} shards as the devices
+     * are: {@code placeOf} gives a plan index's place in this process's device list (-1 for a
+     * device held elsewhere), and place k goes to shard k % shards as its device k / shards.
+     */
+    public List<List<Step>> stepsByShard(int shards, java.util.function.IntUnaryOperator placeOf) {
+        List<List<Step>> byShard = new ArrayList<>();
+        for (int s = 0; s < shards; s++) {
+            byShard.add(new ArrayList<>());
+        }
+        for (Step step : shards == 0 ? List.<Step>of() : steps) {
+            int k = placeOf.applyAsInt(step.device());
+            if (k >= 0) {
+                byShard.get(k % shards).add(new Step(step.atMillis(), k / shards, step.action()));
+            }
+        }
+        return byShard;
+    }
+
     public static FleetPlan of(Scenario scenario) {
         List<DeviceIdentity> devices = new ArrayList<>(scenario.deviceCount());
         List<Pool> pools = new ArrayList<>();

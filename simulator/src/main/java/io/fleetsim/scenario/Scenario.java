@@ -127,6 +127,12 @@ public record Scenario(
         return group.registrationRetry() != null ? group.registrationRetry() : registrationRetry;
     }
 
+    /** The reconnect storms among the run's events, in time order. */
+    public List<RunEvent.ReconnectStorm> reconnectStorms() {
+        return events.stream().filter(RunEvent.ReconnectStorm.class::isInstance)
+                .map(RunEvent.ReconnectStorm.class::cast).toList();
+    }
+
     /** Total number of devices over all groups. */
     public int deviceCount() {
         return groups.stream().mapToInt(DeviceGroup::count).sum();
