@@ -62,14 +62,18 @@ public final class ThresholdMetrics {
         return Optional.ofNullable(GROUP_KINDS.get(metric));
     }
 
-    private static Map<String, Kind> buildGroup() {
-        Map<String, Kind> kinds = new LinkedHashMap<>();
-        for (HistogramTag operation : new HistogramTag[] {HistogramTag.REGISTRATION, HistogramTag.UPDATE,
-                HistogramTag.TIME_TO_REGISTERED}) {
+    /** The statistics of each latency histogram in {@code tags}, as {@code <tag>.<statistic>}. */
+    private static void putLatencies(Map<String, Kind> kinds, HistogramTag... tags) {
+        for (HistogramTag operation : tags) {
             for (String statistic : new String[] {"p50", "p90", "p99", "p999", "max", "mean"}) {
                 kinds.put(operation.wireName() + "." + statistic, Kind.LATENCY_MS);
             }
         }
+    }
+
+    private static Map<String, Kind> buildGroup() {
+        Map<String, Kind> kinds = new LinkedHashMap<>();
+        putLatencies(kinds, HistogramTag.REGISTRATION, HistogramTag.UPDATE, HistogramTag.TIME_TO_REGISTERED);
         kinds.put("registration.failures", Kind.COUNT);
         kinds.put("devices.registered", Kind.COUNT);
         kinds.put("devices.registeredAtEnd", Kind.COUNT);
@@ -80,12 +84,7 @@ public final class ThresholdMetrics {
 
     private static Map<String, Kind> build() {
         Map<String, Kind> kinds = new LinkedHashMap<>();
-        for (HistogramTag operation : new HistogramTag[] {HistogramTag.REGISTRATION, HistogramTag.UPDATE,
-                HistogramTag.TIME_TO_REGISTERED}) {
-            for (String statistic : new String[] {"p50", "p90", "p99", "p999", "max", "mean"}) {
-                kinds.put(operation.wireName() + "." + statistic, Kind.LATENCY_MS);
-            }
-        }
+        putLatencies(kinds, HistogramTag.REGISTRATION, HistogramTag.UPDATE, HistogramTag.TIME_TO_REGISTERED);
         kinds.put("registration.successRatio", Kind.RATIO);
         kinds.put("registration.failures", Kind.COUNT);
         kinds.put("update.failures", Kind.COUNT);
@@ -94,17 +93,10 @@ public final class ThresholdMetrics {
         kinds.put("retransmissions", Kind.COUNT);
         kinds.put("reachability", Kind.RATIO);
         kinds.put("reachability.probed", Kind.RATIO);
-        for (HistogramTag operation : new HistogramTag[] {HistogramTag.RECONNECT, HistogramTag.RECONNECT_DETECT,
-                HistogramTag.PROBE}) {
-            for (String statistic : new String[] {"p50", "p90", "p99", "p999", "max", "mean"}) {
-                kinds.put(operation.wireName() + "." + statistic, Kind.LATENCY_MS);
-            }
-        }
+        putLatencies(kinds, HistogramTag.RECONNECT, HistogramTag.RECONNECT_DETECT, HistogramTag.PROBE);
         kinds.put("nat.expiries", Kind.COUNT);
         kinds.put("nat.rebindings", Kind.COUNT);
-        for (String statistic : new String[] {"p50", "p90", "p99", "p999", "max", "mean"}) {
-            kinds.put(HistogramTag.HANDSHAKE.wireName() + "." + statistic, Kind.LATENCY_MS);
-        }
+        putLatencies(kinds, HistogramTag.HANDSHAKE);
         kinds.put("reconnects", Kind.COUNT);
         kinds.put("errors.ratio", Kind.RATIO);
         return java.util.Collections.unmodifiableMap(kinds);
