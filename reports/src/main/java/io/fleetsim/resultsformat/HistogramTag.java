@@ -33,7 +33,12 @@ public enum HistogramTag {
      * From a device's first Register attempt (its intended start) to its first success, back-off
      * and retries included ({@code registration.timeToRegisteredMs}).
      */
-    TIME_TO_REGISTERED("timeToRegistered");
+    TIME_TO_REGISTERED("timeToRegistered"),
+    /**
+     * CON notifications: from the first transmission to the server's ACK, retransmissions
+     * included ({@code notifications.latencyMs}).
+     */
+    NOTIFICATION("notifications.latency");
 
     private final String wireName;
 

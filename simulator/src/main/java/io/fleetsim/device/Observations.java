@@ -18,6 +18,7 @@ import io.fleetsim.base.SimClock;
 import io.fleetsim.coap.CoapChannel;
 import io.fleetsim.coap.CoapFailure;
 import io.fleetsim.metrics.Counter;
+import io.fleetsim.metrics.LatencyMetric;
 import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.resultsformat.FailureCause;
 import io.fleetsim.scenario.Notifications;
@@ -236,10 +237,12 @@ final class Observations {
         boolean confirmable = settings.isConfirmable(observation.sent);
         notification.setType(confirmable ? Type.CON : Type.NON);
         metrics.increment(confirmable ? Counter.NOTIFICATIONS_CON : Counter.NOTIFICATIONS_NON);
+        long firstSentMicros = clock.nowMicros();
         channel.sendNotification(notification).onComplete(ar -> {
             if (ar.succeeded()) {
                 if (confirmable) {
                     metrics.increment(Counter.NOTIFICATIONS_ACKNOWLEDGED);
+                    metrics.record(LatencyMetric.NOTIFICATION, clock.nowMicros() - firstSentMicros);
                 }
                 return;
             }

@@ -66,6 +66,8 @@ public final class FleetMeters {
                 "Register latency from the intended start (corrected), whole run so far");
         latency("fleetsim.update.latency", LatencyMetric.UPDATE,
                 "Registration Update latency from the intended start (corrected), whole run so far");
+        latency("fleetsim.notification.latency", LatencyMetric.NOTIFICATION,
+                "CON notification: first transmission to the server's ACK, retransmissions included, whole run so far");
     }
 
     /** The Prometheus text exposition of the run now. Safe from any thread; blocks briefly, so not on an event loop. */

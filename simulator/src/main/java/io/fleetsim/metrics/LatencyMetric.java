@@ -26,7 +26,9 @@ public enum LatencyMetric {
     /** TCP and TLS: from the start of the connect to a usable connection (TCP connect, TLS handshake, CSMs). */
     CONNECT(HistogramTag.CONNECT),
     /** From a device's intended start to its first registration, retries and back-off included. */
-    TIME_TO_REGISTERED(HistogramTag.TIME_TO_REGISTERED);
+    TIME_TO_REGISTERED(HistogramTag.TIME_TO_REGISTERED),
+    /** A CON notification's first transmission to its ACK, retransmissions included. */
+    NOTIFICATION(HistogramTag.NOTIFICATION);
 
     private final HistogramTag tag;
 

@@ -90,6 +90,7 @@ public final class SummaryJson {
                 "sent", map("CON", t.get(Counter.NOTIFICATIONS_CON), "NON", t.get(Counter.NOTIFICATIONS_NON)),
                 "acknowledged", t.get(Counter.NOTIFICATIONS_ACKNOWLEDGED),
                 "lost", t.get(Counter.NOTIFICATIONS_LOST),
+                "latencyMs", LatencySummary.of(s.histograms().get(LatencyMetric.NOTIFICATION)),
                 "observations", map("started", t.get(Counter.OBSERVATIONS_STARTED),
                         "ended", t.get(Counter.OBSERVATIONS_ENDED),
                         "resetByServer", t.get(Counter.OBSERVATIONS_RESET),

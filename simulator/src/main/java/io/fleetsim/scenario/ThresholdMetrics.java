@@ -97,6 +97,7 @@ public final class ThresholdMetrics {
         kinds.put("nat.expiries", Kind.COUNT);
         kinds.put("nat.rebindings", Kind.COUNT);
         putLatencies(kinds, HistogramTag.HANDSHAKE);
+        putLatencies(kinds, HistogramTag.NOTIFICATION);
         kinds.put("reconnects", Kind.COUNT);
         kinds.put("errors.ratio", Kind.RATIO);
         return java.util.Collections.unmodifiableMap(kinds);

@@ -240,6 +240,13 @@ class DeviceOperationsAgainstLeshanTest {
                 .build(outcome.summary()).get("notifications");
         assertThat(notifications.get("sent")).isEqualTo(Map.of("CON", con, "NON", 0L));
         assertThat(notifications.get("observations")).extracting("activeAtEnd").isEqualTo((long) devices);
+        // every acknowledged CON has one latency sample: first transmission to ACK, on loopback well
+        // under the first retransmission timeout
+        var latency = outcome.summary().histograms().get(io.fleetsim.metrics.LatencyMetric.NOTIFICATION);
+        assertThat(latency.getTotalCount()).isEqualTo(totals.get(Counter.NOTIFICATIONS_ACKNOWLEDGED));
+        assertThat(latency.getMaxValue()).as("max µs").isPositive().isLessThan(2_000_000L);
+        assertThat(notifications.get("latencyMs")).extracting("count")
+                .isEqualTo(totals.get(Counter.NOTIFICATIONS_ACKNOWLEDGED));
     }
 
     @Test
