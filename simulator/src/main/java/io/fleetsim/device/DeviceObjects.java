@@ -10,6 +10,7 @@ import org.eclipse.leshan.core.node.LwM2mObjectInstance;
 import org.eclipse.leshan.core.node.LwM2mResource;
 import org.eclipse.leshan.core.node.LwM2mSingleResource;
 
+import io.fleetsim.scenario.DeviceGroup;
 import io.fleetsim.scenario.RetryPolicy;
 import io.fleetsim.scenario.Transport;
 
@@ -32,6 +33,11 @@ public final class DeviceObjects {
      */
     public static String binding(Transport transport) {
         return transport.isStream() ? "T" : "U";
+    }
+
+    /** The binding {@code group}'s devices register with: the group's {@code binding}, else their transport's. */
+    public static String binding(DeviceGroup group) {
+        return group.binding() != null ? group.binding() : binding(group.transport());
     }
 
     /**
@@ -65,7 +71,7 @@ public final class DeviceObjects {
         resources.add(LwM2mSingleResource.newIntegerResource(10, 64 + device.index() % 64));
         resources.add(LwM2mMultipleResource.newIntegerResource(11, Map.of(0, 0L)));
         resources.add(LwM2mSingleResource.newDateResource(13, new Date()));
-        resources.add(LwM2mSingleResource.newStringResource(16, binding(device.group().transport())));
+        resources.add(LwM2mSingleResource.newStringResource(16, binding(device.group())));
         return new LwM2mObjectInstance(0, resources);
     }
 }

@@ -157,7 +157,7 @@ public final class ObjectTree {
                 return null;
             }
             resources = new ArrayList<>((objectId == SERVER ? DeviceObjects.serverInstance(lifetimeSeconds.getAsLong(),
-                    DeviceObjects.binding(identity.group().transport()), registrationRetry)
+                    DeviceObjects.binding(identity.group()), registrationRetry)
                     : DeviceObjects.deviceInstance(identity)).getResources().values());
         } else {
             ObjectState object = objects.get(objectId);

@@ -330,7 +330,7 @@ public final class VirtualDevice {
     }
 
     private void scheduleUpdate() {
-        long at = shard.clock().nowMillis() + shard.scenario().updateInterval().toMillis();
+        long at = shard.clock().nowMillis() + shard.scenario().updateInterval(identity.group()).toMillis();
         timerId = shard.clock().scheduleAt(at, id -> update(at));
     }
 
@@ -522,7 +522,7 @@ public final class VirtualDevice {
         request.getOptions().addUriQuery("ep=" + identity.endpoint());
         request.getOptions().addUriQuery("lt=" + lifetimeSeconds());
         request.getOptions().addUriQuery("lwm2m=1.1");
-        request.getOptions().addUriQuery("b=" + DeviceObjects.binding(identity.group().transport()));
+        request.getOptions().addUriQuery("b=" + DeviceObjects.binding(identity.group()));
         if (identity.group().keepalive().queueMode()) {
             request.getOptions().addUriQuery("Q");
         }
@@ -544,7 +544,7 @@ public final class VirtualDevice {
     }
 
     private long lifetimeSeconds() {
-        return shard.scenario().lifetime().toSeconds();
+        return shard.scenario().lifetime(identity.group()).toSeconds();
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.fleetsim.scenario;
 
+import java.time.Duration;
+
 /**
  * A set of identical devices.
  *
@@ -16,10 +18,24 @@ package io.fleetsim.scenario;
  * @param behaviour      the devices' objects, notifications and reboot time
  * @param registrationRetry the group's own way to retry a failed registration, or null when it
  *                       follows the scenario's ({@link Scenario#registrationRetry(DeviceGroup)})
+ * @param lifetime       the group's own registration lifetime, or null for the scenario's
+ *                       ({@link Scenario#lifetime(DeviceGroup)})
+ * @param updateInterval the group's own time between Updates, or null for the scenario's
+ *                       ({@link Scenario#updateInterval(DeviceGroup)})
+ * @param binding        the binding the devices register with, or null for the transport's
  */
 public record DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
         Security security, Keepalive keepalive, NatSettings nat, Arrival arrival, GroupTarget target,
-        SourceAddresses sourceAddresses, DeviceBehaviour behaviour, RetryPolicy registrationRetry) {
+        SourceAddresses sourceAddresses, DeviceBehaviour behaviour, RetryPolicy registrationRetry,
+        Duration lifetime, Duration updateInterval, String binding) {
+
+    /** A group with the scenario's lifetime and update interval and its transport's binding. */
+    public DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
+            Security security, Keepalive keepalive, NatSettings nat, Arrival arrival, GroupTarget target,
+            SourceAddresses sourceAddresses, DeviceBehaviour behaviour, RetryPolicy registrationRetry) {
+        this(name, count, endpointPrefix, transport, security, keepalive, nat, arrival, target, sourceAddresses,
+                behaviour, registrationRetry, null, null, null);
+    }
 
     /** A group that retries as the scenario says. */
     public DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
@@ -78,12 +94,12 @@ public record DeviceGroup(String name, int count, String endpointPrefix, Transpo
     /** The same group with another device count. */
     public DeviceGroup withCount(int newCount) {
         return new DeviceGroup(name, newCount, endpointPrefix, transport, security, keepalive, nat, arrival,
-                target, sourceAddresses, behaviour, registrationRetry);
+                target, sourceAddresses, behaviour, registrationRetry, lifetime, updateInterval, binding);
     }
 
     /** The same group retrying a failed registration by {@code policy}. */
     public DeviceGroup withRegistrationRetry(RetryPolicy policy) {
         return new DeviceGroup(name, count, endpointPrefix, transport, security, keepalive, nat, arrival, target,
-                sourceAddresses, behaviour, policy);
+                sourceAddresses, behaviour, policy, lifetime, updateInterval, binding);
     }
 }

@@ -1,5 +1,6 @@
 package io.fleetsim.scenario;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,18 +25,19 @@ final class DeviceGroupReader {
                             + "); give one of them");
         }
         boolean followTtl = DnsSettingsReader.read(top).followTtl();
+        TopRegistration defaults = TopRegistration.of(top);
         if (groups) {
-            return readGroups(top.site(ScenarioKeys.GROUPS).orElseThrow(), followTtl);
+            return readGroups(top.site(ScenarioKeys.GROUPS).orElseThrow(), followTtl, defaults);
         }
         if (!fleet) {
             throw top.error(ScenarioKeys.FLEET_SECTION, "is required (or 'groups' for several device groups)");
         }
         ValueSite site = top.site(ScenarioKeys.FLEET_SECTION).orElseThrow();
         return List.of(readGroup(site.source(), site.node(), "fleet", top.lineOf(ScenarioKeys.FLEET_SECTION),
-                followTtl));
+                followTtl, defaults));
     }
 
-    private static List<DeviceGroup> readGroups(ValueSite site, boolean followTtl) {
+    private static List<DeviceGroup> readGroups(ValueSite site, boolean followTtl, TopRegistration defaults) {
         if (!(site.node() instanceof SequenceNode list)) {
             throw site.fail("expected a list of groups, got " + ScalarValues.describe(site.node()));
         }
@@ -47,7 +49,7 @@ final class DeviceGroupReader {
         for (int i = 0; i < items.size(); i++) {
             String path = "groups[" + i + "]";
             DeviceGroup group = readGroup(site.source(), items.get(i), path, ScenarioSource.lineOf(items.get(i)),
-                    followTtl);
+                    followTtl, defaults);
             checkDistinct(site.source(), items.get(i), path, group, groups);
             groups.add(group);
         }
@@ -56,7 +58,7 @@ final class DeviceGroupReader {
     }
 
     private static DeviceGroup readGroup(ScenarioSource source, Node node, String path, int line,
-                                         boolean followTtl) {
+                                         boolean followTtl, TopRegistration defaults) {
         MappingReader group = MappingReader.of(source, node, path, line, Section.FLEET);
         int count = Math.toIntExact(group.read(ScenarioKeys.COUNT));
         String prefix = group.read(ScenarioKeys.ENDPOINT_PREFIX);
@@ -70,9 +72,53 @@ final class DeviceGroupReader {
                 DnsSettingsReader.followTtl(group, followTtl));
         SourceAddresses sourceAddresses = SourceAddressesReader.read(group);
         DeviceBehaviour behaviour = DeviceBehaviourReader.read(group);
+        Duration[] registration = registrationTimes(group, defaults);
         return new DeviceGroup(name, count, prefix, transport, security, keepalive, nat,
                 ArrivalReader.readGroup(group, count), target, sourceAddresses, behaviour,
-                RetryPolicyReader.readGroup(group));
+                RetryPolicyReader.readGroup(group), registration[0], registration[1],
+                group.readOptional(ScenarioKeys.GROUP_BINDING).orElse(null));
+    }
+
+    /**
+     * The group's own lifetime and update interval, {@code [null, null]} when it gives neither. A
+     * group with one of them takes the other from the top level (an update interval not given
+     * anywhere is 90 % of the group's lifetime); the interval must stay below the lifetime.
+     */
+    private static Duration[] registrationTimes(MappingReader group, TopRegistration defaults) {
+        boolean ownLifetime = group.has(ScenarioKeys.GROUP_LIFETIME);
+        boolean ownInterval = group.has(ScenarioKeys.GROUP_UPDATE_INTERVAL);
+        if (!ownLifetime && !ownInterval) {
+            return new Duration[] {null, null};
+        }
+        long lifetime = ownLifetime ? group.read(ScenarioKeys.GROUP_LIFETIME) : defaults.lifetime();
+        long interval = ownInterval ? group.read(ScenarioKeys.GROUP_UPDATE_INTERVAL)
+                : defaults.updateInterval() != null ? defaults.updateInterval() : lifetime * 9 / 10;
+        if (interval >= lifetime) {
+            if (ownInterval) {
+                throw group.error(ScenarioKeys.GROUP_UPDATE_INTERVAL, "must be less than the group's lifetime ("
+                        + lifetime + (ownLifetime ? "" : ", the top-level lifetimeSeconds") + "), got " + interval);
+            }
+            throw group.error(ScenarioKeys.GROUP_LIFETIME, "must be more than the top-level updateIntervalSeconds ("
+                    + interval + "), got " + lifetime + "; give the group an updateIntervalSeconds below it");
+        }
+        return new Duration[] {Duration.ofSeconds(lifetime), Duration.ofSeconds(interval)};
+    }
+
+    /** The top level's lifetime and, when given, update interval: what groups without their own follow. */
+    private record TopRegistration(long lifetime, Long updateInterval) {
+        static TopRegistration of(MappingReader top) {
+            return new TopRegistration(top.read(ScenarioKeys.LIFETIME),
+                    top.readOptional(ScenarioKeys.UPDATE_INTERVAL).orElse(null));
+        }
+    }
+
+    /** A binding of LwM2M 1.1 (Core §6.2.1.1 of the TS): letters U, M, H, T, S, N, each at most once. */
+    static String binding(String value) {
+        if (!value.matches("[UMHTSN]+") || value.chars().distinct().count() != value.length()) {
+            throw new InvalidValueException("must be LwM2M 1.1 binding letters U, M, H, T, S or N, each at most "
+                    + "once (queue mode is keepalive.queueMode), got '" + value + "'");
+        }
+        return value;
     }
 
     /** The group's {@code transport}; with a {@code target} of its own, the target's scheme decides. */

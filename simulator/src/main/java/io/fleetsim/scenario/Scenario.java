@@ -127,6 +127,16 @@ public record Scenario(
         return group.registrationRetry() != null ? group.registrationRetry() : registrationRetry;
     }
 
+    /** The registration lifetime of {@code group}'s devices: the group's own, else the scenario's. */
+    public Duration lifetime(DeviceGroup group) {
+        return group.lifetime() != null ? group.lifetime() : lifetime;
+    }
+
+    /** The time between {@code group}'s Registration Updates: the group's own, else the scenario's. */
+    public Duration updateInterval(DeviceGroup group) {
+        return group.updateInterval() != null ? group.updateInterval() : updateInterval;
+    }
+
     /** The reconnect storms among the run's events, in time order. */
     public List<RunEvent.ReconnectStorm> reconnectStorms() {
         return events.stream().filter(RunEvent.ReconnectStorm.class::isInstance)

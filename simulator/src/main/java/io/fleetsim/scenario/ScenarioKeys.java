@@ -126,6 +126,19 @@ public final class ScenarioKeys {
             KeyDefault.of(5.0), "After an Execute of /3/0/4 (reboot) the device de-registers and registers again "
                     + "this long after.");
 
+    public static final IntegerKey GROUP_LIFETIME = new IntegerKey(FLEET, "lifetimeSeconds", "s", 10,
+            ONE_YEAR_SECONDS, KeyDefault.described("the top-level `lifetimeSeconds`"),
+            "This group's registration lifetime, sent with Register and held in /1/0/1.");
+    public static final IntegerKey GROUP_UPDATE_INTERVAL = new IntegerKey(FLEET, "updateIntervalSeconds", "s", 1,
+            ONE_YEAR_SECONDS - 1, KeyDefault.described("the top-level `updateIntervalSeconds`, else 90 % of the "
+                    + "group's lifetime"), "This group's time between Registration Updates; must be less than the "
+                    + "group's lifetime.");
+    public static final TextKey GROUP_BINDING = new TextKey(FLEET, "binding", "LwM2M 1.1 binding letters `U`, `M`, "
+            + "`H`, `T`, `S`, `N`, each at most once", DeviceGroupReader::binding,
+            KeyDefault.described("`U` for udp and dtls, `T` for tcp and tls"),
+            "The binding the devices register with (`b=`) and hold in /1/0/7 and /3/0/16; queue mode is "
+                    + "`keepalive.queueMode`, not a binding letter.");
+
     public static final IntegerKey OBJECT_ID = new IntegerKey(OBJECTS, "id", "", 0, 65_535, KeyDefault.required(),
             "Object id: 4, 5, 6, 3300, 3303, 3304 or 3323.");
     public static final IntegerKey OBJECT_INSTANCES = new IntegerKey(OBJECTS, "instances", "", 1, 100,
@@ -316,7 +329,7 @@ public final class ScenarioKeys {
             EVENTS, DNS_SECTION, THRESHOLDS,
             COUNT, ENDPOINT_PREFIX, TRANSPORT, GROUP_NAME, SECURITY_SECTION, KEEPALIVE_SECTION, NAT_SECTION,
             GROUP_ARRIVAL, GROUP_RETRY, GROUP_TARGET, BOOTSTRAP_TARGET, GROUP_DNS, SOURCE_ADDRESSES, OBJECTS_LIST,
-            NOTIFICATIONS_SECTION, REBOOT_SECONDS,
+            NOTIFICATIONS_SECTION, REBOOT_SECONDS, GROUP_LIFETIME, GROUP_UPDATE_INTERVAL, GROUP_BINDING,
             SECURITY_MODE, PSK_IDENTITY, PSK_KEY_SEED, PSK_KEYS_FILE, CONNECTION_ID, SESSION_RESUMPTION, EXPECT_ISSUER,
             COAP_PING_SECONDS, PONG_TIMEOUT_SECONDS, KEEPALIVE_METHOD, QUEUE_MODE,
             RATE, RAMP, PROFILE, SEED, STAGES, STOP_ORDER,

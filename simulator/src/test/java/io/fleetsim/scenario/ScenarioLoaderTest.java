@@ -103,6 +103,34 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void groupsMayRegisterWithTheirOwnLifetimeUpdateIntervalAndBinding() {
+        Scenario scenario = parse("""
+                name: a
+                durationSeconds: 5
+                lifetimeSeconds: 600
+                groups:
+                  - {count: 1, endpointPrefix: m-}
+                  - {count: 1, endpointPrefix: t-, lifetimeSeconds: 100}
+                  - {count: 1, endpointPrefix: s-, updateIntervalSeconds: 30, binding: UN}
+                """);
+        DeviceGroup plain = scenario.groups().get(0);
+        DeviceGroup shortLived = scenario.groups().get(1);
+        DeviceGroup frequent = scenario.groups().get(2);
+
+        assertThat(scenario.lifetime(plain)).isEqualTo(Duration.ofSeconds(600));
+        assertThat(scenario.updateInterval(plain)).isEqualTo(Duration.ofSeconds(540));
+        assertThat(plain.binding()).isNull();
+        // its own lifetime, and 90 % of it when neither the group nor the top level gives an interval
+        assertThat(scenario.lifetime(shortLived)).isEqualTo(Duration.ofSeconds(100));
+        assertThat(scenario.updateInterval(shortLived)).isEqualTo(Duration.ofSeconds(90));
+        assertThat(scenario.lifetime(frequent)).isEqualTo(Duration.ofSeconds(600));
+        assertThat(scenario.updateInterval(frequent)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(frequent.binding()).isEqualTo("UN");
+        assertThat(frequent.withCount(5).binding()).isEqualTo("UN");
+        assertThat(frequent.withCount(5).updateInterval()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
     void lwm2mRetryIsReadWithTheServerObjectDefaultsAndAGroupMayRetryItsOwnWay() {
         Scenario scenario = parse("""
                 name: a
@@ -241,7 +269,7 @@ class ScenarioLoaderTest {
     void thresholdMetricsAreExposedForTheEngine() {
         assertThat(ThresholdMetrics.KNOWN).contains("registration.p99", "update.mean",
                 "registration.successRatio", "devices.registeredAtEnd", "retransmissions", "reachability",
-                "reconnect.p99", "nat.rebindings", "handshake.p99", "reconnects", "errors.ratio").hasSize(54);
+                "reconnect.p99", "nat.rebindings", "handshake.p99", "reconnects", "errors.ratio", "notifications.latency.p99").hasSize(60);
         assertThat(ThresholdMetrics.kindOf("registration.successRatio")).contains(ThresholdMetrics.Kind.RATIO);
     }
 
