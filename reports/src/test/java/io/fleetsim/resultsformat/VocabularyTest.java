@@ -88,7 +88,7 @@ class VocabularyTest {
         }
         assertThat(Arrays.stream(HistogramTag.values()).map(HistogramTag::wireName)).containsExactly(
                 "registration", "registration.service", "update", "update.service", "reconnect",
-                "reconnect.detect", "probe", "handshake", "connect", "timeToRegistered");
+                "reconnect.detect", "probe", "handshake", "connect", "timeToRegistered", "notifications.latency");
     }
 
     @Test

@@ -189,6 +189,9 @@ public final class UdpExchangeLayer {
             return;
         }
         Response response = requestHandler.handle(request);
+        if (response == null) {
+            return; // not heard: no ACK, no answer remembered
+        }
         response.setToken(request.getToken());
         if (request.getType() == Type.CON) {
             response.setType(Type.ACK);

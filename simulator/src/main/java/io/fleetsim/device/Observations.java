@@ -40,9 +40,17 @@ final class Observations {
     private final ObjectTree objects;
     private final Notifications settings;
     private final List<Observation> active = new ArrayList<>(2);
+    private final Runnable onSend;
 
     Observations(SimClock clock, ShardMetrics metrics, CoapChannel channel, ObjectTree objects,
             Notifications settings) {
+        this(clock, metrics, channel, objects, settings, () -> { });
+    }
+
+    /** {@code onSend} runs before each notification goes out (a queue-mode device wakes to send it). */
+    Observations(SimClock clock, ShardMetrics metrics, CoapChannel channel, ObjectTree objects,
+            Notifications settings, Runnable onSend) {
+        this.onSend = onSend;
         this.clock = clock;
         this.metrics = metrics;
         this.channel = channel;
@@ -238,6 +246,7 @@ final class Observations {
         notification.setType(confirmable ? Type.CON : Type.NON);
         metrics.increment(confirmable ? Counter.NOTIFICATIONS_CON : Counter.NOTIFICATIONS_NON);
         long firstSentMicros = clock.nowMicros();
+        onSend.run();
         channel.sendNotification(notification).onComplete(ar -> {
             if (ar.succeeded()) {
                 if (confirmable) {
@@ -264,6 +273,7 @@ final class Observations {
         gone.setToken(observation.token);
         gone.setType(Type.NON);
         end(observation);
+        onSend.run();
         channel.sendNotification(gone);
     }
 

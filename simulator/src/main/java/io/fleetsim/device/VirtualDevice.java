@@ -56,6 +56,13 @@ public final class VirtualDevice {
     private boolean deregisterOnStop;
     /** Completes the stop once the request in flight when it was asked for has its outcome. */
     private Promise<Void> pendingStop;
+    /**
+     * Queue mode: the simulated moment until which the device listens (its awake time after the
+     * last request or notification it sent); {@code Long.MAX_VALUE} without queue mode.
+     */
+    private long awakeUntilMillis;
+    /** Queue mode: the timer that puts the device to sleep at {@link #awakeUntilMillis}, or -1. */
+    private long sleepTimerId = -1;
     /** Simulated time of the device's first Register, until it sends a second one; -1 before. */
     private long firstRegisterMillis = -1;
     /** Recognises a server's block; made at the device's second Register or first refusal. */
@@ -79,8 +86,17 @@ public final class VirtualDevice {
         this.objects = new ObjectTree(identity, shard.scenario().arrival().seed(), this::lifetimeSeconds,
                 shard.scenario().registrationRetry(identity.group()));
         ServedDevice served = new Served();
-        this.coap = shard.channels().create(identity,
-                request -> shard.requestHandler().handle(served, request), devicePath);
+        this.awakeUntilMillis = identity.group().keepalive().queueMode() ? 0 : Long.MAX_VALUE;
+        if (awakeUntilMillis == 0) {
+            path.listening(false, shard.clock().nowMillis());
+        }
+        this.coap = shard.channels().create(identity, request -> {
+            if (shard.clock().nowMillis() > awakeUntilMillis) {
+                metrics.increment(Counter.QUEUE_REQUESTS_WHILE_ASLEEP);
+                return null; // asleep: the radio is off, the server's request goes unheard
+            }
+            return shard.requestHandler().handle(served, request);
+        }, devicePath);
         this.coap.onPathLost(cause -> pathLost());
         Keepalive settings = identity.group().keepalive();
         // TCP and TLS channels ping by themselves (TcpKeepalive: RFC 8323 Ping and Pong) and report
@@ -382,6 +398,36 @@ public final class VirtualDevice {
         if (keepalive != null) {
             keepalive.touch();
         }
+        awake();
+    }
+
+    /** The device sends: in queue mode it listens for its awake time from now. */
+    private void awake() {
+        if (awakeUntilMillis == Long.MAX_VALUE) {
+            return;
+        }
+        long now = shard.clock().nowMillis();
+        awakeUntilMillis = now + identity.group().keepalive().awakeTime().toMillis();
+        path.listening(true, now);
+        if (sleepTimerId < 0) {
+            sleepTimerId = shard.clock().scheduleAt(awakeUntilMillis, id -> fallAsleep());
+        }
+    }
+
+    /** The sleep timer fired: asleep if nothing was sent since it was set, else wait for the later end. */
+    private void fallAsleep() {
+        long now = shard.clock().nowMillis();
+        if (now < awakeUntilMillis) {
+            sleepTimerId = shard.clock().scheduleAt(awakeUntilMillis, id -> fallAsleep());
+            return;
+        }
+        sleepTimerId = -1;
+        path.listening(false, now);
+    }
+
+    /** Whether the device hears server requests now: always without queue mode, else within its awake time. */
+    public boolean isAwake() {
+        return shard.clock().nowMillis() <= awakeUntilMillis;
     }
 
     /** Idle time is up: a CoAP ping, or an Update when the group says so. */
@@ -461,6 +507,7 @@ public final class VirtualDevice {
         state = State.DEREGISTERING;
         Promise<Void> done = Promise.promise();
         metrics.inFlightDelta(FailureKind.DEREGISTRATION, 1);
+        awake();
         coap.send(deregisterRequest()).onComplete(ar -> {
             if (state == State.STOPPED) {
                 done.complete(); // abandoned at the end of the stop: the request stays unfinished
@@ -513,6 +560,10 @@ public final class VirtualDevice {
             metrics.registeredDelta(-1);
         }
         state = State.STOPPED;
+        if (sleepTimerId >= 0) {
+            shard.clock().cancel(sleepTimerId);
+            sleepTimerId = -1;
+        }
         return coap.close();
     }
 
@@ -571,6 +622,7 @@ public final class VirtualDevice {
         metrics.inFlightDelta(FailureKind.DEREGISTRATION, 1);
         Request deregister = deregisterRequest();
         location = null;
+        awake();
         coap.send(deregister).onComplete(ar -> {
             if (state == State.STOPPED) {
                 return; // abandoned at the end of the stop: the request stays unfinished
@@ -615,7 +667,7 @@ public final class VirtualDevice {
             }
             if (observations == null) {
                 observations = new Observations(shard.clock(), metrics, coap, objects,
-                        identity.group().behaviour().notifications());
+                        identity.group().behaviour().notifications(), VirtualDevice.this::awake);
             }
             return observations;
         }

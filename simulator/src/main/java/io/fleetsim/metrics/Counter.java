@@ -94,5 +94,7 @@ public enum Counter {
     /** Of the ended observations, those the server ended by answering a notification with RST. */
     OBSERVATIONS_RESET,
     /** Devices that gave up registering: their LwM2M 1.1 communication sequences were all spent. */
-    REGISTRATION_GAVE_UP
+    REGISTRATION_GAVE_UP,
+    /** Queue mode: server requests that reached a device while it slept; it dropped them unanswered. */
+    QUEUE_REQUESTS_WHILE_ASLEEP
 }

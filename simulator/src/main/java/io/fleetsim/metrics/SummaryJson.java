@@ -86,6 +86,7 @@ public final class SummaryJson {
                 "create", t.get(Counter.CREATES_SERVED), "delete", t.get(Counter.DELETES_SERVED),
                 "observe", t.get(Counter.OBSERVES_SERVED), "observeCancel", t.get(Counter.OBSERVE_CANCELS_SERVED),
                 "reboots", t.get(Counter.REBOOTS)));
+        root.put("queueMode", map("requestsWhileAsleep", t.get(Counter.QUEUE_REQUESTS_WHILE_ASLEEP)));
         root.put("notifications", map(
                 "sent", map("CON", t.get(Counter.NOTIFICATIONS_CON), "NON", t.get(Counter.NOTIFICATIONS_NON)),
                 "acknowledged", t.get(Counter.NOTIFICATIONS_ACKNOWLEDGED),

@@ -14,7 +14,8 @@ import io.fleetsim.metrics.ShardMetrics;
  * NAT made it (a mapping expired or was flushed); then the time until the device's first step
  * back is recorded too ({@code reconnect.detect}). Otherwise the break is the moment the device
  * found its path dead ({@link #pathDead}: a TCP connection without Pong, closed or aborted; a UDP
- * ping unanswered), and there is no detection time to record.
+ * ping unanswered), and there is no detection time to record. A queue-mode device that sleeps is
+ * not reachable either ({@link #listening}).
  * Used on the device's event loop only.
  */
 public final class PathTracker {
@@ -30,6 +31,8 @@ public final class PathTracker {
     private int currentPort = NO_PORT;
     private boolean reachable;
     private long reachableSince;
+    /** Queue mode: false while the device sleeps; a sleeping device is not reachable. */
+    private boolean listening = true;
     private long brokeAtMillis = -1;
     private long firstStepAtMillis = -1;
     private boolean brokeByNat;
@@ -122,6 +125,15 @@ public final class PathTracker {
         return reachableMillis + (reachable ? nowMillis - reachableSince : 0);
     }
 
+    /**
+     * Queue mode: the device started listening (it sent something) or fell asleep (its awake time
+     * ran out). Asleep time is unreachable time; falling asleep is not a broken path.
+     */
+    public void listening(boolean nowListening, long nowMillis) {
+        listening = nowListening;
+        refresh(nowMillis, false);
+    }
+
     /** Times this device's path broke and it became reachable again. */
     public int reconnects() {
         return reconnects;
@@ -132,7 +144,7 @@ public final class PathTracker {
     }
 
     private void refresh(long nowMillis, boolean byNat) {
-        boolean now = observed && registered && mappingLive && serverPort == currentPort;
+        boolean now = observed && registered && mappingLive && serverPort == currentPort && listening;
         if (now == reachable) {
             return;
         }

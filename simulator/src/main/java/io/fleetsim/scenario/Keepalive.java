@@ -14,8 +14,23 @@ import java.time.Duration;
  *                         send an RFC 8323 Ping)
  * @param pongTimeout      TCP/TLS: how long a device waits for the Pong before it takes the path
  *                         for dead; over UDP the ping is a CON and its retransmissions decide
+ * @param awakeTime        queue mode: how long the device listens after each request or
+ *                         notification it sends; it drops what the server sends later
  */
-public record Keepalive(Duration coapPingInterval, boolean queueMode, Method method, Duration pongTimeout) {
+public record Keepalive(Duration coapPingInterval, boolean queueMode, Method method, Duration pongTimeout,
+        Duration awakeTime) {
+
+    /** 93 s: MAX_TRANSMIT_WAIT of RFC 7252 with its default parameters, LwM2M's default awake time. */
+    public static final Duration DEFAULT_AWAKE_TIME = Duration.ofSeconds(93);
+
+    /** A keepalive whose queue mode, if any, keeps the default awake time. */
+    public Keepalive(Duration coapPingInterval, boolean queueMode, Method method, Duration pongTimeout) {
+        this(coapPingInterval, queueMode, method, pongTimeout, DEFAULT_AWAKE_TIME);
+    }
+
+    public Keepalive {
+        awakeTime = awakeTime == null ? DEFAULT_AWAKE_TIME : awakeTime;
+    }
 
     /** 540 s, the default keepalive of the Device Management Client (MBED_CLIENT_TCP_KEEPALIVE_INTERVAL). */
     public static final Duration DEVICE_CLIENT_DEFAULT_PING = Duration.ofSeconds(540);

@@ -42,6 +42,11 @@ final class KeepaliveReader {
                     "needs keepalive.coapPingSeconds, the idle time after which the keepalive is sent");
         }
         Duration pongTimeout = Duration.ofSeconds(keepalive.read(ScenarioKeys.PONG_TIMEOUT_SECONDS));
-        return new Keepalive(ping, keepalive.read(ScenarioKeys.QUEUE_MODE), method, pongTimeout);
+        boolean queueMode = keepalive.read(ScenarioKeys.QUEUE_MODE);
+        if (!queueMode && keepalive.has(ScenarioKeys.AWAKE_SECONDS)) {
+            throw keepalive.error(ScenarioKeys.AWAKE_SECONDS, "is for queue mode; add queueMode: true or remove it");
+        }
+        Duration awake = Duration.ofMillis(Math.round(keepalive.read(ScenarioKeys.AWAKE_SECONDS) * 1000));
+        return new Keepalive(ping, queueMode, method, pongTimeout, awake);
     }
 }

@@ -188,7 +188,12 @@ public final class ScenarioKeys {
             List.of("coap-ping", "update"), List.of(), KeyDefault.of("coap-ping"),
             "udp and dtls only: what a device sends as keepalive: a CoAP ping (empty CON), or a Registration Update.");
     public static final BooleanKey QUEUE_MODE = new BooleanKey(KEEPALIVE, "queueMode", KeyDefault.of(false),
-            "LwM2M queue mode: Register carries `Q` (LwM2M 1.1).");
+            "LwM2M queue mode: Register carries `Q` (LwM2M 1.1); the device listens `awakeSeconds` after each "
+                    + "request or notification it sends, then sleeps and drops server requests until it sends again "
+                    + "(see Queue mode).");
+    public static final DecimalKey AWAKE_SECONDS = new DecimalKey(KEEPALIVE, "awakeSeconds", "s", 0, true,
+            86_400, KeyDefault.of(93.0), "With `queueMode: true`: how long the device listens after each request or "
+                    + "notification it sends (93 = MAX_TRANSMIT_WAIT of RFC 7252 with default parameters).");
 
     public static final TextKey NAT_PROFILE = new TextKey(NAT, "profile", "`[A-Za-z0-9._-]+`", TextKey::safeName,
             KeyDefault.described("none"),
@@ -331,7 +336,7 @@ public final class ScenarioKeys {
             GROUP_ARRIVAL, GROUP_RETRY, GROUP_TARGET, BOOTSTRAP_TARGET, GROUP_DNS, SOURCE_ADDRESSES, OBJECTS_LIST,
             NOTIFICATIONS_SECTION, REBOOT_SECONDS, GROUP_LIFETIME, GROUP_UPDATE_INTERVAL, GROUP_BINDING,
             SECURITY_MODE, PSK_IDENTITY, PSK_KEY_SEED, PSK_KEYS_FILE, CONNECTION_ID, SESSION_RESUMPTION, EXPECT_ISSUER,
-            COAP_PING_SECONDS, PONG_TIMEOUT_SECONDS, KEEPALIVE_METHOD, QUEUE_MODE,
+            COAP_PING_SECONDS, PONG_TIMEOUT_SECONDS, KEEPALIVE_METHOD, QUEUE_MODE, AWAKE_SECONDS,
             RATE, RAMP, PROFILE, SEED, STAGES, STOP_ORDER,
             ACK_TIMEOUT, ACK_RANDOM_FACTOR, MAX_RETRANSMIT,
             RETRY_INITIAL, RETRY_MAX, RETRY_MULTIPLIER, RETRY_JITTER,

@@ -101,6 +101,9 @@ public final class TcpExchangeLayer {
         } else if (decoded.message() instanceof Request request) {
             metrics.traffic(TrafficKind.DATA, false, frame.length());
             Response answer = requestHandler.handle(request);
+            if (answer == null) {
+                return; // not heard (queue mode, asleep)
+            }
             answer.setToken(request.getToken());
             writer.accept(TrafficKind.DATA, codec.encode(answer));
         }
