@@ -122,6 +122,11 @@ public final class TuneFileLoader {
             throw ScenarioNodes.error(file, nat.getValueNode(), g.field() + ".nat.profile",
                     "the sweep sets every cell's NAT profile (sweep.natProfiles); remove it");
         }
+        boolean updates = sweep.candidates().stream().anyMatch(c -> c.value().kind() == Candidate.Kind.UPDATE);
+        if (updates && g.keys().containsKey("updateIntervalSeconds")) {
+            throw ScenarioNodes.error(file, g.keys().get("updateIntervalSeconds").getKeyNode(),
+                    g.field() + ".updateIntervalSeconds", "the sweep sets it (sweep.updateIntervalSeconds); remove it");
+        }
         NodeTuple keepalive = g.keys().get("keepalive");
         boolean pings = sweep.candidates().stream().anyMatch(c -> c.value().kind() == Candidate.Kind.PING);
         if (pings && keepalive != null && YamlNodes.entries(file, keepalive.getValueNode(), g.field() + ".keepalive")

@@ -127,6 +127,9 @@ class TuneFileLoaderTest {
         assertThat(problem(BASE.replace("transport: udp", "transport: udp\n    count: 10")
                 + "sweep: {natProfiles: [cellular-udp-30s], coapPingSeconds: [30]}\n"))
                 .startsWith("tune.yaml:8: groups[0].count: the sweep sets every cell's device count");
+        assertThat(problem(BASE.replace("transport: udp", "transport: udp\n    updateIntervalSeconds: 60")
+                + "sweep: {natProfiles: [cellular-udp-30s], updateIntervalSeconds: [30]}\n"))
+                .startsWith("tune.yaml:8: groups[0].updateIntervalSeconds: the sweep sets it (sweep.updateIntervalSeconds)");
         assertThat(problem(BASE + "sweep:\n  natProfiles: [cellular-udp-30s]\n  coapPingSeconds: [30]\n  radio: {profile: nb-iot}\n"))
                 .startsWith("tune.yaml:11: sweep.radio: the radio model is a scenario key now: move this map to the top level");
         assertThat(problem(BASE.replace("timeScale: 100", "timeScale: 0")
