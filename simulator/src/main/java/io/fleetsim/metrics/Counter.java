@@ -94,5 +94,14 @@ public enum Counter {
     /** Of the ended observations, those the server ended by answering a notification with RST. */
     OBSERVATIONS_RESET,
     /** Devices that gave up registering: their LwM2M 1.1 communication sequences were all spent. */
-    REGISTRATION_GAVE_UP
+    REGISTRATION_GAVE_UP,
+    // Firmware Update /5 (LwM2M 1.1 Core Appendix E.6)
+    /** Firmware downloads started by a written Package URI, or packages pushed to /5/0/0. */
+    FIRMWARE_STARTED,
+    /** Firmware downloads that reached State 2 Downloaded. */
+    FIRMWARE_DOWNLOADED,
+    /** Firmware updates that installed the new firmware (Update Result 1). */
+    FIRMWARE_SUCCEEDED,
+    /** Firmware downloads that failed (State 0, Update Result 4). */
+    FIRMWARE_FAILED
 }
