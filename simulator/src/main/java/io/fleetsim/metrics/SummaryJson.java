@@ -86,6 +86,9 @@ public final class SummaryJson {
                 "create", t.get(Counter.CREATES_SERVED), "delete", t.get(Counter.DELETES_SERVED),
                 "observe", t.get(Counter.OBSERVES_SERVED), "observeCancel", t.get(Counter.OBSERVE_CANCELS_SERVED),
                 "reboots", t.get(Counter.REBOOTS)));
+        root.put("firmware", map("started", t.get(Counter.FIRMWARE_STARTED),
+                "downloaded", t.get(Counter.FIRMWARE_DOWNLOADED), "succeeded", t.get(Counter.FIRMWARE_SUCCEEDED),
+                "failed", t.get(Counter.FIRMWARE_FAILED)));
         root.put("notifications", map(
                 "sent", map("CON", t.get(Counter.NOTIFICATIONS_CON), "NON", t.get(Counter.NOTIFICATIONS_NON)),
                 "acknowledged", t.get(Counter.NOTIFICATIONS_ACKNOWLEDGED),
