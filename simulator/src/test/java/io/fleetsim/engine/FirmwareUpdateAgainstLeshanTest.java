@@ -40,19 +40,10 @@ class FirmwareUpdateAgainstLeshanTest {
     }
 
     private FleetEngine start(String name, int count, String firmware) throws Exception {
-        Scenario scenario = Scenarios.parse("""
-                name: %s
-                durationSeconds: 3600
-                fleet:
-                  count: %d
-                  endpointPrefix: %s-
-                  transport: udp
-                  objects: [5]
-                  rebootSeconds: 0.5
-                  firmware: %s
-                arrival:
-                  rate: 1000
-                """.formatted(name, count, name, firmware));
+        Scenario scenario = Scenarios.fleetWithGroupKeys(name, count, """
+                objects: [5]
+                rebootSeconds: 0.5
+                firmware: %s""".formatted(firmware));
         FleetEngine engine = FleetEngine.start(scenario, RunTarget.external("127.0.0.1",
                 leshan.coapAddress().getPort()), RunOptions.defaults(results));
         assertThat(engine.awaitRegistered(count, 20_000)).as("all %d registered", count).isTrue();
