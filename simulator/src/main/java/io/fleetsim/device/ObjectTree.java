@@ -302,6 +302,9 @@ public final class ObjectTree {
             written.keySet().removeIf(p -> p.getObjectId() == objectId && p.getObjectInstanceId() == instanceId);
         }
         for (LwM2mResource resource : resources) {
+            if (objectId == FIRMWARE && resource.getId() == 0) {
+                continue; // a pushed Package (write-only) goes to the state machine, not into memory
+            }
             written.put(new LwM2mPath(objectId, instanceId, resource.getId()), resource);
         }
         return Outcome.DONE;
