@@ -60,12 +60,17 @@ public final class DeviceObjects {
         return new LwM2mObjectInstance(0, resources);
     }
 
+    /** Firmware Version /3/0/3 before any update: {@code 1.0.<index mod 10>}. */
+    static String firmwareVersion(DeviceIdentity device) {
+        return "1.0." + (device.index() % 10);
+    }
+
     static LwM2mObjectInstance deviceInstance(DeviceIdentity device) {
         List<LwM2mResource> resources = new ArrayList<>();
         resources.add(LwM2mSingleResource.newStringResource(0, "fleetsim"));
         resources.add(LwM2mSingleResource.newStringResource(1, "virtual-device"));
         resources.add(LwM2mSingleResource.newStringResource(2, device.serialNumber()));
-        resources.add(LwM2mSingleResource.newStringResource(3, "1.0." + (device.index() % 10)));
+        resources.add(LwM2mSingleResource.newStringResource(3, firmwareVersion(device)));
         resources.add(LwM2mMultipleResource.newIntegerResource(6, Map.of(0, 1L)));
         resources.add(LwM2mSingleResource.newIntegerResource(9, device.batteryLevel()));
         resources.add(LwM2mSingleResource.newIntegerResource(10, 64 + device.index() % 64));

@@ -51,6 +51,8 @@ public final class ObjectTree {
     private Map<LwM2mPath, LwM2mResource> written;
     /** Attributes the server set, by path; null until the first Write-Attributes. */
     private Map<LwM2mPath, NotificationAttributes> attributes;
+    /** The Firmware Update state machine of /5/0; null when the group has no object 5. */
+    private final FirmwareUpdate firmware;
 
     public ObjectTree(DeviceIdentity identity, long seed, LongSupplier lifetimeSeconds) {
         this(identity, seed, lifetimeSeconds, identity.group().registrationRetry());
@@ -70,6 +72,14 @@ public final class ObjectTree {
             }
             objects.put(settings.id(), state);
         }
+        firmware = objects.containsKey(FIRMWARE) ? new FirmwareUpdate(identity.group().behaviour().firmware(),
+                ValueWalk.seed(seed, identity.endpoint(), FIRMWARE, 0, 5), DeviceObjects.firmwareVersion(identity))
+                : null;
+    }
+
+    /** The Firmware Update state machine of /5/0, or null when the group has no object 5. */
+    public FirmwareUpdate firmware() {
+        return firmware;
     }
 
     private InstanceState newInstance(ObjectSettings settings, int instanceId) {
@@ -159,6 +169,10 @@ public final class ObjectTree {
             resources = new ArrayList<>((objectId == SERVER ? DeviceObjects.serverInstance(lifetimeSeconds.getAsLong(),
                     DeviceObjects.binding(identity.group()), registrationRetry)
                     : DeviceObjects.deviceInstance(identity)).getResources().values());
+            if (objectId == DEVICE && firmware != null) {
+                resources.removeIf(r -> r.getId() == 3);
+                resources.add(LwM2mSingleResource.newStringResource(3, firmware.version()));
+            }
         } else {
             ObjectState object = objects.get(objectId);
             InstanceState state = object == null ? null : object.instances.get(instanceId);
@@ -196,8 +210,8 @@ public final class ObjectTree {
             }
             case FIRMWARE -> {
                 r.add(LwM2mSingleResource.newStringResource(1, ""));
-                r.add(LwM2mSingleResource.newIntegerResource(3, 0)); // Idle
-                r.add(LwM2mSingleResource.newIntegerResource(5, 0)); // Initial value
+                r.add(LwM2mSingleResource.newIntegerResource(3, firmware.state()));
+                r.add(LwM2mSingleResource.newIntegerResource(5, firmware.result()));
                 r.add(LwM2mSingleResource.newIntegerResource(9, 2)); // pull and push
             }
             case LOCATION -> {
@@ -288,6 +302,9 @@ public final class ObjectTree {
             written.keySet().removeIf(p -> p.getObjectId() == objectId && p.getObjectInstanceId() == instanceId);
         }
         for (LwM2mResource resource : resources) {
+            if (objectId == FIRMWARE && resource.getId() == 0) {
+                continue; // a pushed Package (write-only) goes to the state machine, not into memory
+            }
             written.put(new LwM2mPath(objectId, instanceId, resource.getId()), resource);
         }
         return Outcome.DONE;

@@ -17,4 +17,7 @@ interface ServedDevice {
 
     /** Execute /1/0/8: send a Registration Update soon. */
     void triggerUpdate();
+
+    /** Timers, notifications and the reboot of the Firmware Update state machine. */
+    FirmwareUpdate.Host firmwareHost();
 }

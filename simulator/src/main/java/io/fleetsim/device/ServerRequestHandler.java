@@ -50,9 +50,31 @@ public final class ServerRequestHandler {
     private static final int OBSERVE_DEREGISTER = 1;
 
     private final ShardMetrics metrics;
+    private final FirmwareUpdate.Events firmwareEvents;
 
     public ServerRequestHandler(ShardMetrics metrics) {
         this.metrics = metrics;
+        this.firmwareEvents = new FirmwareUpdate.Events() {
+            @Override
+            public void started() {
+                metrics.increment(Counter.FIRMWARE_STARTED);
+            }
+
+            @Override
+            public void downloaded() {
+                metrics.increment(Counter.FIRMWARE_DOWNLOADED);
+            }
+
+            @Override
+            public void downloadFailed() {
+                metrics.increment(Counter.FIRMWARE_FAILED);
+            }
+
+            @Override
+            public void succeeded() {
+                metrics.increment(Counter.FIRMWARE_SUCCEEDED);
+            }
+        };
     }
 
     /** The answer to {@code request}; a fault of the device's own answers 5.00, never silence. */
@@ -218,12 +240,19 @@ public final class ServerRequestHandler {
         } catch (CodecException | IllegalArgumentException e) {
             return badRequest();
         }
+        FirmwareUpdate firmware = path.getObjectId() == 5 ? device.objects().firmware() : null;
+        if (firmware != null && !firmware.writable()) {
+            return notAllowed(); // no new package while Updating
+        }
         ObjectTree.Outcome outcome = device.objects().write(path.getObjectId(), path.getObjectInstanceId(),
                 resources, replace && path.isObjectInstance());
         if (outcome != ObjectTree.Outcome.DONE) {
             return answer(outcome);
         }
         metrics.increment(Counter.WRITES_SERVED);
+        if (firmware != null) {
+            firmwareWritten(device, firmware, resources);
+        }
         if (device.observations() != null) {
             device.observations().changed(path);
         }
@@ -237,6 +266,18 @@ public final class ServerRequestHandler {
         }
         ResourceModel model = device.objects().resourceModel(path.getObjectId(), path.getResourceId());
         return model != null && model.operations.isWritable();
+    }
+
+    /** A written Package URI (/5/0/1) or Package (/5/0/0) drives the Firmware Update state machine. */
+    private void firmwareWritten(ServedDevice device, FirmwareUpdate firmware, List<LwM2mResource> resources) {
+        for (LwM2mResource resource : resources) {
+            if (resource.getId() == 1) {
+                firmware.packageUri(String.valueOf(resource.getValue()), device.firmwareHost(), firmwareEvents);
+            } else if (resource.getId() == 0) {
+                int length = resource.getValue() instanceof byte[] bytes ? bytes.length : 0;
+                firmware.packagePushed(length, device.firmwareHost(), firmwareEvents);
+            }
+        }
     }
 
     private Response writeAttributes(ServedDevice device, Request request, LwM2mPath path) {
@@ -278,7 +319,11 @@ public final class ServerRequestHandler {
         } else if (objectId == 1 && resourceId == 8) {
             device.triggerUpdate();
         } else if (objectId == 5 && resourceId == 2) {
-            return badRequest(); // Update in state Idle: no firmware was downloaded
+            FirmwareUpdate firmware = device.objects().firmware();
+            if (firmware == null || !firmware.update(device.firmwareHost(), firmwareEvents)) {
+                // Update is only allowed in State 2 Downloaded (LwM2M 1.1 Core Appendix E.6)
+                return notAllowed();
+            }
         } else if (resourceId == 5605) {
             device.objects().resetExtremes(objectId, path.getObjectInstanceId(), device.nowMillis());
         }

@@ -5,6 +5,7 @@ import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
+import org.eclipse.leshan.core.node.LwM2mPath;
 
 import io.fleetsim.coap.CoapChannel;
 import io.fleetsim.coap.CoapFailure;
@@ -687,7 +688,43 @@ public final class VirtualDevice {
         public void triggerUpdate() {
             io.vertx.core.Vertx.currentContext().runOnContext(v -> VirtualDevice.this.triggerUpdate());
         }
+
+        @Override
+        public FirmwareUpdate.Host firmwareHost() {
+            return firmwareHost;
+        }
     }
+
+    /** The Firmware Update state machine's timers, notifications and reboot, on this device's loop. */
+    private final FirmwareUpdate.Host firmwareHost = new FirmwareUpdate.Host() {
+        @Override
+        public long nowMillis() {
+            return shard.clock().nowMillis();
+        }
+
+        @Override
+        public long scheduleAt(long atMillis, Runnable task) {
+            return shard.clock().scheduleAt(atMillis, id -> task.run());
+        }
+
+        @Override
+        public void cancel(long timerId) {
+            shard.clock().cancel(timerId);
+        }
+
+        @Override
+        public void firmwareChanged() {
+            if (observations != null && isRegistered() && !stopRequested) {
+                observations.changed(new LwM2mPath(5, 0, 3));
+                observations.changed(new LwM2mPath(5, 0, 5));
+            }
+        }
+
+        @Override
+        public void rebootIntoNewFirmware() {
+            VirtualDevice.this.reboot();
+        }
+    };
 
     /** Null when the response has the expected code, otherwise the cause to count. */
     private static Cause failureCause(AsyncResult<Response> ar, ResponseCode expected) {

@@ -96,5 +96,14 @@ public enum Counter {
     /** Devices that gave up registering: their LwM2M 1.1 communication sequences were all spent. */
     REGISTRATION_GAVE_UP,
     /** Queue mode: server requests that reached a device while it slept; it dropped them unanswered. */
-    QUEUE_REQUESTS_WHILE_ASLEEP
+    QUEUE_REQUESTS_WHILE_ASLEEP,
+    // Firmware Update /5 (LwM2M 1.1 Core Appendix E.6)
+    /** Firmware downloads started by a written Package URI, or packages pushed to /5/0/0. */
+    FIRMWARE_STARTED,
+    /** Firmware downloads that reached State 2 Downloaded. */
+    FIRMWARE_DOWNLOADED,
+    /** Firmware updates that installed the new firmware (Update Result 1). */
+    FIRMWARE_SUCCEEDED,
+    /** Firmware downloads that failed (State 0, Update Result 4). */
+    FIRMWARE_FAILED
 }

@@ -62,6 +62,14 @@ public final class FleetMeters {
                     .description("Server operations the devices served, by kind")
                     .tag("operation", operation.getKey()).register(registry);
         }
+        for (var outcome : List.of(Map.entry("started", Counter.FIRMWARE_STARTED),
+                Map.entry("downloaded", Counter.FIRMWARE_DOWNLOADED), Map.entry("succeeded", Counter.FIRMWARE_SUCCEEDED),
+                Map.entry("failed", Counter.FIRMWARE_FAILED))) {
+            FunctionCounter.builder("fleetsim.firmware", this, m -> m.totals.get(outcome.getValue()))
+                    .description("Firmware updates (/5) of the devices, by step: started, downloaded, "
+                            + "succeeded, failed (download)")
+                    .tag("step", outcome.getKey()).register(registry);
+        }
         latency("fleetsim.registration.latency", LatencyMetric.REGISTRATION,
                 "Register latency from the intended start (corrected), whole run so far");
         latency("fleetsim.update.latency", LatencyMetric.UPDATE,

@@ -87,6 +87,9 @@ public final class SummaryJson {
                 "observe", t.get(Counter.OBSERVES_SERVED), "observeCancel", t.get(Counter.OBSERVE_CANCELS_SERVED),
                 "reboots", t.get(Counter.REBOOTS)));
         root.put("queueMode", map("requestsWhileAsleep", t.get(Counter.QUEUE_REQUESTS_WHILE_ASLEEP)));
+        root.put("firmware", map("started", t.get(Counter.FIRMWARE_STARTED),
+                "downloaded", t.get(Counter.FIRMWARE_DOWNLOADED), "succeeded", t.get(Counter.FIRMWARE_SUCCEEDED),
+                "failed", t.get(Counter.FIRMWARE_FAILED)));
         root.put("notifications", map(
                 "sent", map("CON", t.get(Counter.NOTIFICATIONS_CON), "NON", t.get(Counter.NOTIFICATIONS_NON)),
                 "acknowledged", t.get(Counter.NOTIFICATIONS_ACKNOWLEDGED),

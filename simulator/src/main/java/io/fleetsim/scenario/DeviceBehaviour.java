@@ -10,8 +10,10 @@ import java.util.List;
  * @param objects       objects beyond /0, /1 and /3, in file order
  * @param notifications CON or NON notifications
  * @param rebootDelay   time between the De-register of a reboot and the next Register
+ * @param firmware      how a Firmware Update {@code /5} runs
  */
-public record DeviceBehaviour(List<ObjectSettings> objects, Notifications notifications, Duration rebootDelay) {
+public record DeviceBehaviour(List<ObjectSettings> objects, Notifications notifications, Duration rebootDelay,
+        FirmwareSettings firmware) {
 
     /** Only /1 and /3; NON notifications with a CON every 10th; a 5 s reboot. */
     public static final DeviceBehaviour DEFAULT = new DeviceBehaviour(List.of(), Notifications.DEFAULT,
@@ -19,5 +21,10 @@ public record DeviceBehaviour(List<ObjectSettings> objects, Notifications notifi
 
     public DeviceBehaviour {
         objects = List.copyOf(objects);
+    }
+
+    /** Default firmware update settings. */
+    public DeviceBehaviour(List<ObjectSettings> objects, Notifications notifications, Duration rebootDelay) {
+        this(objects, notifications, rebootDelay, FirmwareSettings.DEFAULT);
     }
 }

@@ -11,7 +11,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Reads the keys of a device group that say what its devices do once registered:
- * {@code objects}, {@code notifications} and {@code rebootSeconds}.
+ * {@code objects}, {@code notifications}, {@code rebootSeconds} and {@code firmware}.
  */
 final class DeviceBehaviourReader {
 
@@ -24,7 +24,23 @@ final class DeviceBehaviourReader {
         Notifications notifications = group.site(ScenarioKeys.NOTIFICATIONS_SECTION)
                 .map(DeviceBehaviourReader::notifications).orElse(Notifications.DEFAULT);
         Duration reboot = Duration.ofMillis(Math.round(group.read(ScenarioKeys.REBOOT_SECONDS) * 1000));
-        return new DeviceBehaviour(objects, notifications, reboot);
+        Optional<ValueSite> firmwareSite = group.site(ScenarioKeys.FIRMWARE_SECTION);
+        if (firmwareSite.isPresent() && objects.stream().noneMatch(o -> o.id() == 5)) {
+            throw firmwareSite.get().fail("the devices have no Firmware Update object; add 5 to objects");
+        }
+        FirmwareSettings firmware = firmwareSite.map(DeviceBehaviourReader::firmware).orElse(FirmwareSettings.DEFAULT);
+        return new DeviceBehaviour(objects, notifications, reboot, firmware);
+    }
+
+    private static FirmwareSettings firmware(ValueSite site) {
+        MappingReader map = MappingReader.of(site.source(), site.node(), site.field(), site.line(), Section.FIRMWARE);
+        return new FirmwareSettings(seconds(map.read(ScenarioKeys.FIRMWARE_DOWNLOAD)),
+                seconds(map.read(ScenarioKeys.FIRMWARE_UPDATE)), map.read(ScenarioKeys.FIRMWARE_FAILURE_SHARE),
+                map.readOptional(ScenarioKeys.FIRMWARE_VERSION).orElse(""));
+    }
+
+    private static Duration seconds(double seconds) {
+        return Duration.ofMillis(Math.round(seconds * 1000));
     }
 
     private static List<ObjectSettings> objects(ValueSite site) {

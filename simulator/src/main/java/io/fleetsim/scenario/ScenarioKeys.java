@@ -7,6 +7,7 @@ import static io.fleetsim.scenario.Section.FLEET;
 import static io.fleetsim.scenario.Section.KEEPALIVE;
 import static io.fleetsim.scenario.Section.NAT;
 import static io.fleetsim.scenario.Section.NOTIFICATIONS;
+import static io.fleetsim.scenario.Section.FIRMWARE;
 import static io.fleetsim.scenario.Section.OBJECTS;
 import static io.fleetsim.scenario.Section.PROBE;
 import static io.fleetsim.scenario.Section.RADIO;
@@ -125,6 +126,9 @@ public final class ScenarioKeys {
     public static final DecimalKey REBOOT_SECONDS = new DecimalKey(FLEET, "rebootSeconds", "s", 0, false, 86_400,
             KeyDefault.of(5.0), "After an Execute of /3/0/4 (reboot) the device de-registers and registers again "
                     + "this long after.");
+    public static final StructureKey FIRMWARE_SECTION = new StructureKey(FLEET, "firmware", "map",
+            KeyDefault.described("10 s download, 5 s update, no failures"), "How a Firmware Update of object 5 runs "
+                    + "on the devices (see `firmware`); needs 5 among `objects`.");
 
     public static final IntegerKey GROUP_LIFETIME = new IntegerKey(FLEET, "lifetimeSeconds", "s", 10,
             ONE_YEAR_SECONDS, KeyDefault.described("the top-level `lifetimeSeconds`"),
@@ -155,6 +159,17 @@ public final class ScenarioKeys {
     public static final IntegerKey NOTIFICATION_CON_EVERY = new IntegerKey(NOTIFICATIONS, "conEvery", "", 0,
             1_000_000, KeyDefault.of(10L), "With `type: non`: every N-th notification of an observation is a CON "
                     + "anyway, so the device learns when its server is gone; 0 for never.");
+
+    public static final DecimalKey FIRMWARE_DOWNLOAD = new DecimalKey(FIRMWARE, "downloadSeconds", "s", 0, false,
+            86_400, KeyDefault.of(10.0), "Simulated time from a written Package URI (/5/0/1) to State 2 Downloaded.");
+    public static final DecimalKey FIRMWARE_UPDATE = new DecimalKey(FIRMWARE, "updateSeconds", "s", 0, false,
+            86_400, KeyDefault.of(5.0), "Simulated time from Execute Update (/5/0/2) to the reboot into the new firmware.");
+    public static final DecimalKey FIRMWARE_FAILURE_SHARE = new DecimalKey(FIRMWARE, "failureShare", "", 0, false, 1,
+            KeyDefault.of(0.0), "Share of downloads that fail (State 0, Update Result 4), drawn per device and download "
+                    + "from the run's seed.");
+    public static final TextKey FIRMWARE_VERSION = new TextKey(FIRMWARE, "version", "text", v -> v,
+            KeyDefault.described("the old version with `-updated`"),
+            "Firmware Version (/3/0/3) the device reports after an update.");
 
     public static final ChoiceKey SECURITY_MODE = new ChoiceKey(SECURITY, "mode", List.of("psk", "rpk", "x509"),
             List.of(), KeyDefault.required(),
@@ -335,6 +350,7 @@ public final class ScenarioKeys {
             COUNT, ENDPOINT_PREFIX, TRANSPORT, GROUP_NAME, SECURITY_SECTION, KEEPALIVE_SECTION, NAT_SECTION,
             GROUP_ARRIVAL, GROUP_RETRY, GROUP_TARGET, BOOTSTRAP_TARGET, GROUP_DNS, SOURCE_ADDRESSES, OBJECTS_LIST,
             NOTIFICATIONS_SECTION, REBOOT_SECONDS, GROUP_LIFETIME, GROUP_UPDATE_INTERVAL, GROUP_BINDING,
+            FIRMWARE_SECTION,
             SECURITY_MODE, PSK_IDENTITY, PSK_KEY_SEED, PSK_KEYS_FILE, CONNECTION_ID, SESSION_RESUMPTION, EXPECT_ISSUER,
             COAP_PING_SECONDS, PONG_TIMEOUT_SECONDS, KEEPALIVE_METHOD, QUEUE_MODE, AWAKE_SECONDS,
             RATE, RAMP, PROFILE, SEED, STAGES, STOP_ORDER,
@@ -348,7 +364,8 @@ public final class ScenarioKeys {
             REGISTRATION_LIMIT_SECTION, LIMIT_COUNT, LIMIT_WINDOW, LIMIT_BLOCK, LIMIT_ANSWER, LIMIT_REFUSE_CODE,
             DNS_SERVER, DNS_FOLLOW_TTL,
             OBJECT_ID, OBJECT_INSTANCES, OBJECT_CHANGE_EVERY, OBJECT_MIN, OBJECT_MAX,
-            NOTIFICATION_TYPE, NOTIFICATION_CON_EVERY);
+            NOTIFICATION_TYPE, NOTIFICATION_CON_EVERY,
+            FIRMWARE_DOWNLOAD, FIRMWARE_UPDATE, FIRMWARE_FAILURE_SHARE, FIRMWARE_VERSION);
 
     private ScenarioKeys() {
     }

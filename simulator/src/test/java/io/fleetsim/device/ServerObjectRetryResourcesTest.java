@@ -95,6 +95,11 @@ class ServerObjectRetryResourcesTest {
             @Override
             public void triggerUpdate() {
             }
+
+            @Override
+            public FirmwareUpdate.Host firmwareHost() {
+                throw new AssertionError("no firmware update in these tests");
+            }
         };
     }
 }

@@ -81,17 +81,7 @@ class DeviceOperationsAgainstLeshanTest {
     }
 
     private FleetEngine start(String name, int count, String groupExtra) throws Exception {
-        Scenario scenario = Scenarios.parse("""
-                name: %s
-                durationSeconds: 3600
-                fleet:
-                  count: %d
-                  endpointPrefix: %s-
-                  transport: udp
-                %s
-                arrival:
-                  rate: 1000
-                """.formatted(name, count, name, groupExtra.indent(2).stripTrailing()));
+        Scenario scenario = Scenarios.fleetWithGroupKeys(name, count, groupExtra);
         FleetEngine engine = FleetEngine.start(scenario, RunTarget.external("127.0.0.1",
                 leshan.coapAddress().getPort()), RunOptions.defaults(results));
         assertThat(engine.awaitRegistered(count, 20_000)).as("all %d registered", count).isTrue();

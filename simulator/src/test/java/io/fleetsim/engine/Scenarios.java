@@ -29,4 +29,19 @@ final class Scenarios {
                 %s
                 """.formatted(name, count, name, extra));
     }
+
+    /** A fleet of {@code count} UDP devices starting at 1000/s, with the given extra keys of the fleet group. */
+    static Scenario fleetWithGroupKeys(String name, int count, String groupExtra) {
+        return parse("""
+                name: %s
+                durationSeconds: 3600
+                fleet:
+                  count: %d
+                  endpointPrefix: %s-
+                  transport: udp
+                %s
+                arrival:
+                  rate: 1000
+                """.formatted(name, count, name, groupExtra.indent(2).stripTrailing()));
+    }
 }
