@@ -19,7 +19,7 @@ final class ComparisonFigures {
         double v = value.get();
         return switch (metric.kind()) {
             case LATENCY -> Figures.significant(v, SIGNIFICANT_DIGITS) + " ms";
-            case RATIO -> String.format(Locale.ROOT, "%.2f %%", v * 100.0);
+            case RATIO, LOSS -> String.format(Locale.ROOT, "%.2f %%", v * 100.0);
             case COUNT -> Figures.count(Math.round(v));
         };
     }
@@ -34,7 +34,7 @@ final class ComparisonFigures {
         double size = Math.abs(d);
         return switch (metric.kind()) {
             case LATENCY -> sign + Figures.significant(size, SIGNIFICANT_DIGITS) + " ms";
-            case RATIO -> sign + String.format(Locale.ROOT, "%.2f pp", size * 100.0);
+            case RATIO, LOSS -> sign + String.format(Locale.ROOT, "%.2f pp", size * 100.0);
             case COUNT -> sign + Figures.count(Math.round(size));
         };
     }

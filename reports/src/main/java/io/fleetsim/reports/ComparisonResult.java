@@ -25,6 +25,11 @@ public record ComparisonResult(ResultsDirectory baseline, ResultsDirectory curre
         return metrics.stream().filter(MetricComparison::regressed).toList();
     }
 
+    /** The limited metrics one of the runs has no value for: their limits could not be checked. */
+    public List<MetricComparison> unchecked() {
+        return metrics.stream().filter(m -> m.limit().isPresent() && m.missingIn().isPresent()).toList();
+    }
+
     /** True when at least one limit was given; without limits a comparison only reports. */
     public boolean gated() {
         return metrics.stream().anyMatch(m -> m.limit().isPresent());

@@ -44,6 +44,27 @@ public record MetricComparison(ComparedMetric metric, Optional<Double> baseline,
         return text.toString();
     }
 
+    /** {@code "baseline"}, {@code "current"} or {@code "baseline and current"}: the runs without a value; empty when both have one. */
+    public Optional<String> missingIn() {
+        if (bothPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(baseline.isEmpty() && current.isEmpty() ? "baseline and current"
+                : baseline.isEmpty() ? "baseline" : "current");
+    }
+
+    /**
+     * The console line of a limited metric: {@code REGRESSION ...}, {@code ok ...}, or
+     * {@code not checked p99=10%: not in baseline} when a run has no value for it.
+     */
+    public String verdictLine() {
+        if (missingIn().isPresent()) {
+            return "not checked " + limit.map(RegressionLimit::text).orElse(metric.key()) + ": "
+                    + metric.label() + " not in " + missingIn().get();
+        }
+        return (regressed() ? "REGRESSION " : "ok ") + describe();
+    }
+
     private boolean bothPresent() {
         return baseline.isPresent() && current.isPresent();
     }

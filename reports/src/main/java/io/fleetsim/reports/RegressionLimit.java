@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
  * {@code --max-regression KEY=LIMIT%}. For a latency the limit is relative:
  * {@code p99=10%} fails when current p99 &gt; baseline p99 &times; 1.10. For the success ratio it is
  * absolute percentage points: {@code successRatio=0.1%} fails when the current ratio &lt; the
- * baseline ratio &minus; 0.001.
+ * baseline ratio &minus; 0.001 (likewise {@code reachability}). For the share of CON notifications lost
+ * it is absolute percentage points too: {@code notifications.lostShare=1%} fails when the current share
+ * &gt; the baseline share + 0.01.
  *
  * @param metric  the metric limited; never a count
  * @param percent the limit in percent (of the baseline for latencies, in points for ratios), &ge; 0
@@ -59,6 +61,7 @@ public record RegressionLimit(ComparedMetric metric, double percent) {
         return switch (metric.kind()) {
             case LATENCY -> current > baseline * (1 + percent / 100.0);
             case RATIO -> current < baseline - percent / 100.0;
+            case LOSS -> current > baseline + percent / 100.0;
             case COUNT -> false;
         };
     }
@@ -70,9 +73,11 @@ public record RegressionLimit(ComparedMetric metric, double percent) {
 
     /** The limit in words, e.g. {@code at most 10% above the baseline}. */
     public String describe() {
-        return metric.kind() == ComparedMetric.Kind.RATIO
-                ? "at most " + Figures.exact(percent) + " percentage points below the baseline"
-                : "at most " + Figures.exact(percent) + "% above the baseline";
+        return switch (metric.kind()) {
+            case RATIO -> "at most " + Figures.exact(percent) + " percentage points below the baseline";
+            case LOSS -> "at most " + Figures.exact(percent) + " percentage points above the baseline";
+            case LATENCY, COUNT -> "at most " + Figures.exact(percent) + "% above the baseline";
+        };
     }
 
     private static IllegalArgumentException bad(String text, String problem) {

@@ -66,10 +66,20 @@ public record RunSummary(
     public record Event(Double atSeconds, String kind, Map<String, Object> parameters) {
     }
 
-    /** One device group's figures ({@code groups[]}); absent in summaries of older versions. */
+    /**
+     * One device group's figures ({@code groups[]}); absent in summaries of older versions, as is
+     * {@code registrationGaveUp} in summaries written before groups counted give-ups.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Group(String name, String transport, Long planned, Long started, Long registered,
-            Long registeredAtEnd, Long registrationFailures, Long reconnects, Double reachability) {
+            Long registeredAtEnd, Long registrationFailures, Long reconnects, Double reachability,
+            Long registrationGaveUp) {
+
+        public Group(String name, String transport, Long planned, Long started, Long registered,
+                     Long registeredAtEnd, Long registrationFailures, Long reconnects, Double reachability) {
+            this(name, transport, planned, started, registered, registeredAtEnd, registrationFailures, reconnects,
+                    reachability, null);
+        }
     }
 
     /**

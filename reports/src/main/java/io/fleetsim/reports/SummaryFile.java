@@ -37,6 +37,11 @@ final class SummaryFile {
         }
     }
 
+    /** The summary as a JSON tree, for figures read by JSON pointer; an empty object when there is no file. */
+    static JsonNode tree(Path file) {
+        return Files.isRegularFile(file) ? parse(file) : JSON.createObjectNode();
+    }
+
     private static JsonNode parse(Path file) {
         try {
             JsonNode tree = JSON.readTree(Files.readAllBytes(file));

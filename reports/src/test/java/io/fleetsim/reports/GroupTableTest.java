@@ -21,7 +21,7 @@ class GroupTableTest {
                 ,
                   "groups": [
                     {"name": "meters", "transport": "udp", "planned": 150, "started": 150, "registered": 149,
-                     "registeredAtEnd": 148, "registrationFailures": 7, "reconnects": 31, "reachability": 0.91234},
+                     "registeredAtEnd": 148, "registrationFailures": 7, "registrationGaveUp": 2, "reconnects": 31, "reachability": 0.91234},
                     {"name": "gateways", "transport": "tls", "planned": 50, "started": 50, "registered": 50,
                      "registeredAtEnd": 50, "registrationFailures": 0}
                   ]
@@ -31,10 +31,12 @@ class GroupTableTest {
         String html = HtmlReport.html(dir);
 
         assertThat(html).contains("<td>meters</td><td>udp</td><td class=\"num\">150</td><td class=\"num\">150</td>"
-                + "<td class=\"num\">149</td><td class=\"num\">148</td><td class=\"num\">7</td>"
+                + "<td class=\"num\">149</td><td class=\"num\">148</td><td class=\"num\">7</td><td class=\"num\">2</td>"
                 + "<td class=\"num\">31</td><td class=\"num\">91.23 %</td>");
-        assertThat(html).as("a summary written before groups had reconnects and reachability")
-                .contains("<td class=\"num\">0</td><td class=\"num\">-</td><td class=\"num\">-</td></tr>");
+        assertThat(html).as("a summary written before groups had give-ups, reconnects and reachability")
+                .contains("<td class=\"num\">0</td><td class=\"num\">-</td><td class=\"num\">-</td>"
+                        + "<td class=\"num\">-</td></tr>");
+        assertThat(html).contains("<th>Registration failures</th><th>Gave up</th>");
         assertThat(html).contains("<td>gateways</td><td>tls</td>");
         assertThat(html).doesNotContain("No per-group figures");
     }

@@ -52,9 +52,13 @@ class RegressionLimitTest {
             "p99=NaN%     | --max-regression p99=NaN%: the limit must be a number followed by %",
             "p99          | --max-regression p99: expected METRIC=LIMIT%, e.g. p99=10%",
             "p98=10%      | --max-regression p98=10%: unknown metric 'p98'; use one of p50, p90, p99, p999, max,"
-                    + " update.p50, update.p90, update.p99, update.p999, update.max, successRatio",
+                    + " update.p50, update.p90, update.p99, update.p999, update.max, successRatio, reachability,"
+                    + " reconnect.p99, timeToRegistered.p50, timeToRegistered.p90, timeToRegistered.p99,"
+                    + " notifications.lostShare",
             "failures=10% | --max-regression failures=10%: unknown metric 'failures'; use one of p50, p90, p99, p999,"
-                    + " max, update.p50, update.p90, update.p99, update.p999, update.max, successRatio"})
+                    + " max, update.p50, update.p90, update.p99, update.p999, update.max, successRatio, reachability,"
+                    + " reconnect.p99, timeToRegistered.p50, timeToRegistered.p90, timeToRegistered.p99,"
+                    + " notifications.lostShare"})
     void badTextIsRefusedWithAMessageNamingIt(String text, String message) {
         assertThatThrownBy(() -> RegressionLimit.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -32,8 +32,14 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = RegressionLimit.OPTION, paramLabel = "METRIC=LIMIT",
             description = "e.g. p99=10% (latency at most 10% above the baseline) or successRatio=0.1% "
-                    + "(at most 0.1 percentage points below); repeatable")
+                    + "(at most 0.1 percentage points below); also reachability, reconnect.p99, "
+                    + "timeToRegistered.p50/.p90/.p99, notifications.lostShare; repeatable")
     List<String> limits = new ArrayList<>();
+
+    @Option(names = "--fail-on-missing",
+            description = "fail (exit 1) when a limited metric is not in one of the two runs; "
+                    + "by default such a limit is reported as not checked")
+    boolean failOnMissing;
 
     @Option(names = "--out", paramLabel = "FILE", description = "comparison page (default CURRENT_DIR/comparison.html)")
     Path out;
@@ -48,13 +54,20 @@ final class CompareCommand implements Callable<Integer> {
             ComparisonResult result = Comparison.compare(baseline, current, parsed);
             Path page = CompareReport.writeHtml(result, out != null ? out : current.resolve(CompareReport.DEFAULT_FILE));
             PrintWriter printer = spec.commandLine().getOut();
-            for (MetricComparison regression : result.regressions()) {
-                printer.println("REGRESSION " + regression.describe());
+            for (MetricComparison metric : result.metrics()) {
+                if (metric.limit().isPresent()) {
+                    printer.println(metric.verdictLine());
+                }
             }
-            printer.printf("%s%ncomparison: %s%n", result.regressions().isEmpty() ? "no regression" :
-                    result.regressions().size() + " regression(s)", page);
+            int missing = failOnMissing ? result.unchecked().size() : 0;
+            String verdict = result.regressions().isEmpty() ? "no regression"
+                    : result.regressions().size() + " regression(s)";
+            if (missing > 0) {
+                verdict += ", " + missing + " limited metric(s) missing (--fail-on-missing)";
+            }
+            printer.printf("%s%ncomparison: %s%n", verdict, page);
             printer.flush();
-            return result.regressions().isEmpty() ? ExitCodes.PASS : ExitCodes.FAILED;
+            return result.regressions().isEmpty() && missing == 0 ? ExitCodes.PASS : ExitCodes.FAILED;
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }

@@ -51,6 +51,7 @@ public final class VirtualDevice {
     /** Simulated moment the device was meant to start: where its time to registered counts from. */
     private long intendedStartMillis;
     private int registrationFailures;
+    private int registrationGaveUp;
     /** The operation whose Register or Update is waiting for its outcome, or null. */
     private FailureKind inFlight;
     private boolean stopRequested;
@@ -116,6 +117,7 @@ public final class VirtualDevice {
         this.started = previous.started;
         this.everRegistered = previous.everRegistered;
         this.registrationFailures = previous.registrationFailures;
+        this.registrationGaveUp = previous.registrationGaveUp;
     }
 
     /** Whether a server request would reach the device now (registered, its path and address current). */
@@ -141,6 +143,11 @@ public final class VirtualDevice {
     /** Failed registration attempts of this device over the run. */
     public int registrationFailures() {
         return registrationFailures;
+    }
+
+    /** Times this device gave up registering (registrationRetry lwm2m: its last communication sequence failed). */
+    public int registrationGaveUp() {
+        return registrationGaveUp;
     }
 
     public DeviceIdentity identity() {
@@ -339,6 +346,7 @@ public final class VirtualDevice {
                 shard.random());
         if (wait == RetryBackoff.GIVE_UP) {
             metrics.increment(Counter.REGISTRATION_GAVE_UP);
+            registrationGaveUp++;
             state = State.GAVE_UP;
             return;
         }

@@ -161,7 +161,8 @@ public final class DeviceShard extends VerticleBase {
                 GroupFigures one = new GroupFigures(group.name(), group.transport().key(), 0,
                         device.hasStarted() ? 1 : 0, device.wasEverRegistered() ? 1 : 0,
                         device.isRegistered() ? 1 : 0, device.registrationFailures(), device.path().reconnects(),
-                        device.path().observedMillis(now), device.path().reachableMillis(now));
+                        device.path().observedMillis(now), device.path().reachableMillis(now),
+                        device.registrationGaveUp());
                 byGroup.merge(group.name(), one, GroupFigures::plus);
             }
             done.complete(List.copyOf(byGroup.values()));

@@ -18,10 +18,19 @@ import java.util.Map;
  * @param reconnects           times a device's path broke and it became reachable again
  * @param observedMillis       device-time observed (from each device's first registration), ms
  * @param reachableMillis      of which reachable, ms (see {@code reachability.exact})
+ * @param registrationGaveUp   times a device of the group gave up registering (as {@code registration.gaveUp})
  */
 public record GroupFigures(String group, String transport, long planned, long started, long registered,
         long registeredAtEnd, long registrationFailures, long reconnects, long observedMillis,
-        long reachableMillis) {
+        long reachableMillis, long registrationGaveUp) {
+
+    /** Figures without give-ups (a run without {@code registrationRetry: lwm2m} never gives up). */
+    public GroupFigures(String group, String transport, long planned, long started, long registered,
+            long registeredAtEnd, long registrationFailures, long reconnects, long observedMillis,
+            long reachableMillis) {
+        this(group, transport, planned, started, registered, registeredAtEnd, registrationFailures, reconnects,
+                observedMillis, reachableMillis, 0);
+    }
 
     /** A group as planned, before any device ran. */
     public static GroupFigures planned(String group, String transport, long planned) {
@@ -33,7 +42,8 @@ public record GroupFigures(String group, String transport, long planned, long st
         return new GroupFigures(group, transport, planned, started + other.started,
                 registered + other.registered, registeredAtEnd + other.registeredAtEnd,
                 registrationFailures + other.registrationFailures, reconnects + other.reconnects,
-                observedMillis + other.observedMillis, reachableMillis + other.reachableMillis);
+                observedMillis + other.observedMillis, reachableMillis + other.reachableMillis,
+                registrationGaveUp + other.registrationGaveUp);
     }
 
     /** Adds up the tallies of every shard per group, keeping the order of {@code planned}. */
@@ -60,6 +70,7 @@ public record GroupFigures(String group, String transport, long planned, long st
         out.put("registeredAtEnd", registeredAtEnd);
         out.put("registrationFailures", registrationFailures);
         out.put("reconnects", reconnects);
+        out.put("registrationGaveUp", registrationGaveUp);
         out.put("reachability", observedMillis == 0 ? null
                 : Math.round((double) reachableMillis / observedMillis * 100_000.0) / 100_000.0);
         return out;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -191,9 +192,21 @@ class RunCommandTest {
         CliRun same = CliRun.of("compare", baseline.toString(), baseline.toString(), "--max-regression", "p99=10%");
         CliRun badLimit = CliRun.of("compare", baseline.toString(), baseline.toString(), "--max-regression", "p99=ten%");
         CliRun noSummary = CliRun.of("compare", baseline.toString(), dir.toString());
+        String[] lostLimit = {"compare", baseline.toString(), baseline.toString(), "--max-regression",
+                "notifications.lostShare=1%"};
+        CliRun missingReported = CliRun.of(lostLimit);
+        String[] strict = Arrays.copyOf(lostLimit, lostLimit.length + 1);
+        strict[lostLimit.length] = "--fail-on-missing";
+        CliRun missingFails = CliRun.of(strict);
 
         assertThat(same.exitCode()).as(same.err()).isEqualTo(ExitCodes.PASS);
-        assertThat(same.out()).contains("no regression");
+        assertThat(same.out()).contains("no regression").contains("ok Registration latency p99 (p99): ");
+        assertThat(missingReported.exitCode()).as("no CON notification in either run: reported, not failed")
+                .isEqualTo(ExitCodes.PASS);
+        assertThat(missingReported.out()).contains("not checked notifications.lostShare=1%:"
+                + " CON notifications lost (share of CON sent) not in baseline and current");
+        assertThat(missingFails.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(missingFails.out()).contains("1 limited metric(s) missing (--fail-on-missing)");
         assertThat(baseline.resolve("comparison.html")).isNotEmptyFile();
         assertThat(badLimit.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(badLimit.err()).contains("p99=ten%");

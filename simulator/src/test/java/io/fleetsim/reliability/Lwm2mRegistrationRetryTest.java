@@ -78,6 +78,15 @@ class Lwm2mRegistrationRetryTest {
             JsonNode registration = summary.path("registration");
             assertThat(registration.path("attempts").asLong()).isEqualTo(6L * DEVICES);
             assertThat(registration.path("gaveUp").asLong()).as("devices that gave up").isEqualTo(DEVICES);
+            JsonNode groups = summary.path("groups");
+            assertThat(groups).as("groups[]").isNotEmpty();
+            long gaveUpByGroup = 0;
+            for (JsonNode group : groups) {
+                assertThat(group.has("registrationGaveUp")).as("group %s has registrationGaveUp", group.path("name"))
+                        .isTrue();
+                gaveUpByGroup += group.path("registrationGaveUp").asLong();
+            }
+            assertThat(gaveUpByGroup).as("give-ups of all groups").isEqualTo(DEVICES);
             assertThat(registration.path("failures").path("timeout").asLong()).isEqualTo(6L * DEVICES);
         }
     }

@@ -56,7 +56,7 @@ final class Wire {
                     .put("started", g.started()).put("registered", g.registered())
                     .put("registeredAtEnd", g.registeredAtEnd()).put("registrationFailures", g.registrationFailures())
                     .put("reconnects", g.reconnects()).put("observedMillis", g.observedMillis())
-                    .put("reachableMillis", g.reachableMillis()));
+                    .put("reachableMillis", g.reachableMillis()).put("registrationGaveUp", g.registrationGaveUp()));
         }
         return out;
     }
@@ -68,7 +68,7 @@ final class Wire {
             out.add(new GroupFigures(g.getString("group"), g.getString("transport"), g.getLong("planned"),
                     g.getLong("started"), g.getLong("registered"), g.getLong("registeredAtEnd"),
                     g.getLong("registrationFailures"), g.getLong("reconnects"), g.getLong("observedMillis"),
-                    g.getLong("reachableMillis")));
+                    g.getLong("reachableMillis"), g.getLong("registrationGaveUp", 0L)));
         }
         return out;
     }
