@@ -9,9 +9,7 @@ import io.fleetsim.engine.cluster.ClusterNode;
 import io.fleetsim.engine.cluster.ClusterSettings;
 import io.fleetsim.engine.cluster.Coordinator;
 import io.fleetsim.engine.cluster.ScenarioSpec;
-import io.fleetsim.scenario.DeviceGroup;
 import io.fleetsim.scenario.Scenario;
-import io.fleetsim.scenario.Transport;
 
 /** The clustered part of {@code fleetsim run --cluster}: its flags checked, the cluster joined, the agents gathered. */
 final class ClusterRun implements AutoCloseable {
@@ -49,12 +47,6 @@ final class ClusterRun implements AutoCloseable {
         }
         if (run.shards != 0) {
             throw new BadInputException("--shards: with --cluster each agent chooses its event loops (fleetsim agent --shards)");
-        }
-        for (DeviceGroup group : scenario.groups()) {
-            if (group.transport() == Transport.DTLS || group.transport() == Transport.TLS) {
-                throw new BadInputException("--cluster: group '" + group.name() + "' uses " + group.transport().key()
-                        + "; clustered runs do not carry DTLS or TLS credentials to agents yet (udp and tcp groups only)");
-            }
         }
         ClusterSettings settings = run.cluster.settings();
         if (scenario.target() == null && !isLoopback(settings.host())) {

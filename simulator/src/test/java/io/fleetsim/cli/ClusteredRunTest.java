@@ -93,6 +93,67 @@ class ClusteredRunTest {
     }
 
     @Test
+    void dtlsAndTlsGroupsRegisterFromAgentsWithTheCoordinatorsCredentials() throws IOException {
+        int[] ports = {freePort(), freePort(), freePort()};
+        String members = members(ports);
+        agent(ports[1], members, SECRET);
+        agent(ports[2], members, SECRET);
+        Path out = dir.resolve("secure");
+        Path file = dir.resolve("secure.yaml");
+        Files.writeString(file, """
+                name: clustered-secure
+                durationSeconds: 6
+                groups:
+                  - name: psk
+                    count: 10
+                    endpointPrefix: psk-
+                    transport: dtls
+                    security:
+                      mode: psk
+                      pskKeySeed: cluster-test-seed
+                  - name: dtlscert
+                    count: 6
+                    endpointPrefix: dcert-
+                    transport: dtls
+                    security:
+                      mode: x509
+                  - name: tls
+                    count: 6
+                    endpointPrefix: tls-
+                    transport: tls
+                  - name: tlscert
+                    count: 4
+                    endpointPrefix: tcert-
+                    transport: tls
+                    security:
+                      mode: x509
+                arrival:
+                  rate: 100
+                """);
+
+        CliRun run = coordinator(ports[0], members, SECRET, 2, 30, file, out);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.PASS);
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.path("devices").path("registered").asInt()).isEqualTo(26);
+        assertThat(summary.path("devices").path("registeredAtEnd").asInt()).isEqualTo(26);
+        JsonNode groups = summary.path("groups");
+        assertThat(groups).hasSize(4);
+        int[] expected = {10, 6, 6, 4};
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(groups.get(i).path("registered").asInt()).as(groups.get(i).path("group").asText())
+                    .isEqualTo(expected[i]);
+        }
+        JsonNode perAgent = summary.path("cluster").path("agents");
+        assertThat(perAgent).hasSize(2);
+        for (JsonNode agent : perAgent) {
+            assertThat(agent.path("registeredAtEnd").asInt()).as("each agent ran its share of the secure groups")
+                    .isEqualTo(13);
+        }
+        assertThat(run.out() + run.err()).doesNotContain("PRIVATE KEY").doesNotContain("cluster-test-seed");
+    }
+
+    @Test
     void waitingForThreeAgentsWhenOneCameFailsNamingHowManyCame() throws IOException {
         int[] ports = {freePort(), freePort()};
         String members = members(ports);
