@@ -16,10 +16,21 @@ package io.fleetsim.scenario;
  * @param behaviour      the devices' objects, notifications and reboot time
  * @param registrationRetry the group's own way to retry a failed registration, or null when it
  *                       follows the scenario's ({@link Scenario#registrationRetry(DeviceGroup)})
+ * @param agents         in a clustered run, the names of the agents ({@code fleetsim agent --name})
+ *                       that run this group's devices; empty: every agent has its part
  */
 public record DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
         Security security, Keepalive keepalive, NatSettings nat, Arrival arrival, GroupTarget target,
-        SourceAddresses sourceAddresses, DeviceBehaviour behaviour, RetryPolicy registrationRetry) {
+        SourceAddresses sourceAddresses, DeviceBehaviour behaviour, RetryPolicy registrationRetry,
+        java.util.List<String> agents) {
+
+    /** A group whose devices every agent of a clustered run has its part of. */
+    public DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
+            Security security, Keepalive keepalive, NatSettings nat, Arrival arrival, GroupTarget target,
+            SourceAddresses sourceAddresses, DeviceBehaviour behaviour, RetryPolicy registrationRetry) {
+        this(name, count, endpointPrefix, transport, security, keepalive, nat, arrival, target, sourceAddresses,
+                behaviour, registrationRetry, java.util.List.of());
+    }
 
     /** A group that retries as the scenario says. */
     public DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
@@ -33,6 +44,7 @@ public record DeviceGroup(String name, int count, String endpointPrefix, Transpo
         behaviour = behaviour == null ? DeviceBehaviour.DEFAULT : behaviour;
         target = target == null ? GroupTarget.DEFAULT : target;
         sourceAddresses = sourceAddresses == null ? SourceAddresses.NONE : sourceAddresses;
+        agents = agents == null ? java.util.List.of() : java.util.List.copyOf(agents);
     }
 
     /** A group that follows the scenario's arrival, goes to the run's target, from the run's one bind address. */
@@ -78,12 +90,12 @@ public record DeviceGroup(String name, int count, String endpointPrefix, Transpo
     /** The same group with another device count. */
     public DeviceGroup withCount(int newCount) {
         return new DeviceGroup(name, newCount, endpointPrefix, transport, security, keepalive, nat, arrival,
-                target, sourceAddresses, behaviour, registrationRetry);
+                target, sourceAddresses, behaviour, registrationRetry, agents);
     }
 
     /** The same group retrying a failed registration by {@code policy}. */
     public DeviceGroup withRegistrationRetry(RetryPolicy policy) {
         return new DeviceGroup(name, count, endpointPrefix, transport, security, keepalive, nat, arrival, target,
-                sourceAddresses, behaviour, policy);
+                sourceAddresses, behaviour, policy, agents);
     }
 }

@@ -72,7 +72,30 @@ final class DeviceGroupReader {
         DeviceBehaviour behaviour = DeviceBehaviourReader.read(group);
         return new DeviceGroup(name, count, prefix, transport, security, keepalive, nat,
                 ArrivalReader.readGroup(group, count), target, sourceAddresses, behaviour,
-                RetryPolicyReader.readGroup(group));
+                RetryPolicyReader.readGroup(group), agents(group));
+    }
+
+    /** The group's {@code agents}: one name or a list of distinct names; empty without the key. */
+    private static java.util.List<String> agents(MappingReader group) {
+        java.util.Optional<ValueSite> found = group.site(ScenarioKeys.GROUP_AGENTS);
+        if (found.isEmpty()) {
+            return java.util.List.of();
+        }
+        ValueSite site = found.get();
+        java.util.List<ValueSite> items = site.items(
+                "must name at least one agent (or remove the key to let every agent run the group)");
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (ValueSite item : items) {
+            String text = ScalarValues.text(item, "an agent name (fleetsim agent --name)").trim();
+            if (text.isEmpty()) {
+                throw item.fail("is empty; name an agent (fleetsim agent --name)");
+            }
+            if (names.contains(text)) {
+                throw item.fail("names agent '" + text + "' twice");
+            }
+            names.add(text);
+        }
+        return names;
     }
 
     /** The group's {@code transport}; with a {@code target} of its own, the target's scheme decides. */

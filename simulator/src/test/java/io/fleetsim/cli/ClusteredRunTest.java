@@ -154,6 +154,81 @@ class ClusteredRunTest {
     }
 
     @Test
+    void aPinnedGroupRunsOnItsNamedAgentOnly() throws IOException {
+        int[] ports = {freePort(), freePort(), freePort()};
+        String members = members(ports);
+        agent(ports[1], members, SECRET, "edge-a");
+        agent(ports[2], members, SECRET, "edge-b");
+        Path out = dir.resolve("pinned");
+        Path file = dir.resolve("pinned.yaml");
+        Files.writeString(file, """
+                name: clustered-pinned
+                durationSeconds: 5
+                groups:
+                  - name: meters
+                    count: 20
+                    endpointPrefix: meter-
+                    agents: [edge-b]
+                  - name: sensors
+                    count: 10
+                    endpointPrefix: sensor-
+                arrival:
+                  rate: 200
+                """);
+
+        CliRun run = coordinator(ports[0], members, SECRET, 2, 30, file, out);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.PASS);
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.path("devices").path("registered").asInt()).isEqualTo(30);
+        java.util.Map<String, Integer> devicesByAgent = new java.util.HashMap<>();
+        for (JsonNode agent : summary.path("cluster").path("agents")) {
+            devicesByAgent.put(agent.path("name").asText(), agent.path("registeredAtEnd").asInt());
+        }
+        assertThat(devicesByAgent).as("edge-b runs every meter and half the sensors")
+                .containsEntry("edge-a", 5).containsEntry("edge-b", 25);
+    }
+
+    @Test
+    void aPinnedAgentThatDoesNotComeIsNamedAndOthersDoNotTakeItsPlace() throws IOException {
+        int[] ports = {freePort(), freePort()};
+        String members = members(ports);
+        agent(ports[1], members, SECRET, "edge-a");
+        Path file = dir.resolve("pinned-away.yaml");
+        Files.writeString(file, """
+                name: clustered-pinned-away
+                durationSeconds: 4
+                groups:
+                  - name: meters
+                    count: 4
+                    endpointPrefix: meter-
+                    agents: edge-z
+                """);
+
+        CliRun run = coordinator(ports[0], members, SECRET, 1, 5, file, dir.resolve("away"));
+        CliRun tooFew = coordinator(ports[0], members, SECRET, 1, 5, scenarioPinnedToTwo(), dir.resolve("few"));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.ABORTED);
+        assertThat(run.err()).contains("0 came").contains("pins groups to agents that did not come: [edge-z]");
+        assertThat(tooFew.exitCode()).as(tooFew.out() + tooFew.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(tooFew.err()).contains("--agents: 1, but the scenario pins groups to 2 agents [edge-a, edge-b]");
+    }
+
+    private Path scenarioPinnedToTwo() throws IOException {
+        Path file = dir.resolve("pinned-two.yaml");
+        Files.writeString(file, """
+                name: pinned-two
+                durationSeconds: 4
+                groups:
+                  - name: meters
+                    count: 4
+                    endpointPrefix: meter-
+                    agents: [edge-a, edge-b]
+                """);
+        return file;
+    }
+
+    @Test
     void waitingForThreeAgentsWhenOneCameFailsNamingHowManyCame() throws IOException {
         int[] ports = {freePort(), freePort()};
         String members = members(ports);
@@ -249,8 +324,12 @@ class ClusteredRunTest {
     }
 
     private Agent agent(int port, String members, String secret) {
+        return agent(port, members, secret, null);
+    }
+
+    private Agent agent(int port, String members, String secret, String name) {
         Agent agent = Agent.start(new ClusterSettings("127.0.0.1", port, clusterName, List.of(members.split(",")),
-                secret), 1);
+                secret), 1, name);
         agents.add(agent);
         Thread serving = new Thread(() -> agent.serve(() -> false), "test-agent-" + port);
         serving.setDaemon(true);
