@@ -17,20 +17,7 @@ server="${SERVER:-leshan}"
 rate="${RATE:-5000}"
 duration="${DURATION:-90}"
 base="${PORT_BASE:-5821}"
-./fleetsim --version >/dev/null   # builds on first use
-copy="$(mktemp -d)"
-agent_pids=()
-stop_agents() {
-  for p in "${agent_pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${agent_pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  agent_pids=()
-}
-trap 'stop_agents; rm -rf "$copy"' EXIT
-cp -r simulator/target/fleetsim.jar simulator/target/lib "$copy/"
-scenario="$copy/scale.yaml"
-sed "s/^  rate: .*/  rate: $rate/" bench/scale.yaml > "$scenario"
-FLEETSIM_CLUSTER_SECRET="$(head -c 24 /dev/urandom | base64)"
-export FLEETSIM_CLUSTER_SECRET
+source bench/cluster-lib.sh
 
 single="results/cvs-single-$n"
 clustered="results/cvs-cluster-$n"
