@@ -30,17 +30,26 @@ final class AgentCommand implements Callable<Integer> {
     @Option(names = "--shards", paramLabel = "N", description = "event loops for devices (default: one per core)")
     int shards;
 
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "this agent's name in the run (groups pinned to it with `agents` run here); "
+                    + "default: agent-N, given by the coordinator")
+    String name;
+
     @Override
     public Integer call() {
         if (shards < 0) {
             throw new BadInputException("--shards: " + shards + " is not a number of event loops (0 or more)");
+        }
+        if (name != null && (name.isBlank() || !name.strip().equals(name) || name.length() > 100)) {
+            throw new BadInputException("--name: '" + name + "' is not an agent name (1 to 100 characters, "
+                    + "no leading or trailing spaces)");
         }
         ClusterSettings settings = cluster.settings();
         PrintWriter out = spec.commandLine().getOut();
         RunAbort stop = new RunAbort();
         Agent agent;
         try {
-            agent = Agent.start(settings, shards);
+            agent = Agent.start(settings, shards, name);
         } catch (ClusterException e) {
             spec.commandLine().getErr().println("fleetsim: " + e.getMessage());
             return ExitCodes.ABORTED;

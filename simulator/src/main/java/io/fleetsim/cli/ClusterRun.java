@@ -3,15 +3,14 @@ package io.fleetsim.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import io.fleetsim.engine.cluster.ClusterException;
 import io.fleetsim.engine.cluster.ClusterNode;
 import io.fleetsim.engine.cluster.ClusterSettings;
 import io.fleetsim.engine.cluster.Coordinator;
 import io.fleetsim.engine.cluster.ScenarioSpec;
-import io.fleetsim.scenario.DeviceGroup;
 import io.fleetsim.scenario.Scenario;
-import io.fleetsim.scenario.Transport;
 
 /** The clustered part of {@code fleetsim run --cluster}: its flags checked, the cluster joined, the agents gathered. */
 final class ClusterRun implements AutoCloseable {
@@ -19,13 +18,15 @@ final class ClusterRun implements AutoCloseable {
     private final ClusterSettings settings;
     private final int agents;
     private final Duration timeout;
+    private final List<String> pinned;
     private ClusterNode node;
     private Coordinator coordinator;
 
-    private ClusterRun(ClusterSettings settings, int agents, Duration timeout) {
+    private ClusterRun(ClusterSettings settings, int agents, Duration timeout, List<String> pinned) {
         this.settings = settings;
         this.agents = agents;
         this.timeout = timeout;
+        this.pinned = pinned;
     }
 
     /** A run without a cluster: refuses the cluster flags. */
@@ -34,7 +35,7 @@ final class ClusterRun implements AutoCloseable {
             throw new BadInputException((run.agents != null ? "--agents" : "the --cluster-* and --members options")
                     + ": only with --cluster");
         }
-        return new ClusterRun(null, 0, Duration.ZERO);
+        return new ClusterRun(null, 0, Duration.ZERO, List.of());
     }
 
     /** Checks the flags of a clustered run of {@code scenario} before anything starts. */
@@ -50,11 +51,10 @@ final class ClusterRun implements AutoCloseable {
         if (run.shards != 0) {
             throw new BadInputException("--shards: with --cluster each agent chooses its event loops (fleetsim agent --shards)");
         }
-        for (DeviceGroup group : scenario.groups()) {
-            if (group.transport() == Transport.DTLS || group.transport() == Transport.TLS) {
-                throw new BadInputException("--cluster: group '" + group.name() + "' uses " + group.transport().key()
-                        + "; clustered runs do not carry DTLS or TLS credentials to agents yet (udp and tcp groups only)");
-            }
+        List<String> pinned = scenario.groups().stream().flatMap(g -> g.agents().stream()).distinct().toList();
+        if (pinned.size() > agents) {
+            throw new BadInputException("--agents: " + agents + ", but the scenario pins groups to " + pinned.size()
+                    + " agents " + pinned + " (groups[].agents); run with --agents " + pinned.size() + " or more");
         }
         ClusterSettings settings = run.cluster.settings();
         if (scenario.target() == null && !isLoopback(settings.host())) {
@@ -62,7 +62,7 @@ final class ClusterRun implements AutoCloseable {
                     + "127.0.0.1 only, which agents on other machines cannot reach; give the scenario a target "
                     + "(--target), or keep the cluster on 127.0.0.1");
         }
-        return new ClusterRun(settings, agents, Duration.ofSeconds(run.agentTimeoutSeconds));
+        return new ClusterRun(settings, agents, Duration.ofSeconds(run.agentTimeoutSeconds), pinned);
     }
 
     /**
@@ -79,7 +79,7 @@ final class ClusterRun implements AutoCloseable {
         out.flush();
         try {
             node = ClusterNode.join(settings);
-            coordinator = Coordinator.gather(node, agents, timeout);
+            coordinator = Coordinator.gather(node, agents, timeout, pinned);
             return coordinator;
         } catch (ClusterException e) {
             close();

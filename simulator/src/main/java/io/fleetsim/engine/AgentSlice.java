@@ -9,6 +9,7 @@ import io.fleetsim.base.SimClock;
 import io.fleetsim.device.DeviceIdentity;
 import io.fleetsim.metrics.GroupFigures;
 import io.fleetsim.metrics.ShardMetrics;
+import io.fleetsim.scenario.DeviceGroup;
 import io.fleetsim.scenario.RunEvent;
 import io.fleetsim.scenario.Scenario;
 import io.fleetsim.transport.GroupTargets;
@@ -36,10 +37,11 @@ public final class AgentSlice implements AutoCloseable {
     private final int devices;
     private final HostAddresses hosts;
 
-    private AgentSlice(Scenario scenario, RunTarget target, int index, int count, long startEpochMillis, int shardCount) {
+    private AgentSlice(Scenario scenario, RunTarget target, int index, List<String> agentNames, long startEpochMillis,
+            int shardCount) {
         this.target = target;
         FleetPlan plan = FleetPlan.of(scenario);
-        List<Integer> mine = share(plan.devices(), index, count);
+        List<Integer> mine = share(plan.devices(), index, agentNames);
         this.devices = mine.size();
         int wanted = shardCount > 0 ? shardCount : Runtime.getRuntime().availableProcessors();
         int n = Math.max(1, Math.min(wanted, Math.max(1, mine.size())));
@@ -103,10 +105,32 @@ public final class AgentSlice implements AutoCloseable {
      */
     public static AgentSlice start(Scenario scenario, RunTarget target, int index, int count, long startEpochMillis,
             int shardCount) {
-        if (count < 1 || index < 0 || index >= count) {
+        if (count < 1) {
             throw new IllegalArgumentException("agent " + index + " of " + count + " is not a slice of the fleet");
         }
-        return new AgentSlice(scenario, target, index, count, startEpochMillis, shardCount);
+        return start(scenario, target, index, unnamed(count), startEpochMillis, shardCount);
+    }
+
+    /**
+     * As {@link #start(Scenario, RunTarget, int, int, long, int)}, slice {@code index} of the run's
+     * agents named {@code agentNames} (in the coordinator's order): a group pinned to agents
+     * ({@link io.fleetsim.scenario.DeviceGroup#agents()}) is dealt round those agents only.
+     */
+    public static AgentSlice start(Scenario scenario, RunTarget target, int index, List<String> agentNames,
+            long startEpochMillis, int shardCount) {
+        if (agentNames.isEmpty() || index < 0 || index >= agentNames.size()) {
+            throw new IllegalArgumentException("agent " + index + " of " + agentNames.size()
+                    + " is not a slice of the fleet");
+        }
+        return new AgentSlice(scenario, target, index, agentNames, startEpochMillis, shardCount);
+    }
+
+    private static List<String> unnamed(int count) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            names.add("#" + i);
+        }
+        return names;
     }
 
     /**
@@ -116,24 +140,56 @@ public final class AgentSlice implements AutoCloseable {
      * than one device in all.
      */
     static List<Integer> share(List<DeviceIdentity> devices, int index, int count) {
+        return share(devices, index, unnamed(count));
+    }
+
+    /**
+     * As {@link #share(List, int, int)} with agents by name: a group pinned to agents is dealt round
+     * those of {@code agentNames} only (in their order), the others round every agent.
+     *
+     * @throws IllegalArgumentException when a group is pinned to no agent of {@code agentNames}
+     */
+    static List<Integer> share(List<DeviceIdentity> devices, int index, List<String> agentNames) {
         java.util.Map<String, Integer> base = new java.util.HashMap<>();
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        java.util.Map<String, List<Integer>> eligible = new java.util.HashMap<>();
+        List<Integer> everyAgent = new ArrayList<>();
+        for (int i = 0; i < agentNames.size(); i++) {
+            everyAgent.add(i);
+        }
         int next = 0;
         for (DeviceIdentity device : devices) {
-            if (!base.containsKey(device.group().name())) {
-                base.put(device.group().name(), next);
-                next += device.group().count();
+            DeviceGroup group = device.group();
+            if (!base.containsKey(group.name())) {
+                base.put(group.name(), next);
+                next += group.count();
+                eligible.put(group.name(), group.agents().isEmpty() ? everyAgent : pinned(group, agentNames));
             }
         }
         List<Integer> mine = new ArrayList<>();
         for (int i = 0; i < devices.size(); i++) {
             String group = devices.get(i).group().name();
             int inGroup = seen.merge(group, 1, Integer::sum) - 1;
-            if ((base.get(group) + inGroup) % count == index) {
+            List<Integer> agents = eligible.get(group);
+            if (agents.get((base.get(group) + inGroup) % agents.size()) == index) {
                 mine.add(i);
             }
         }
         return mine;
+    }
+
+    private static List<Integer> pinned(DeviceGroup group, List<String> agentNames) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < agentNames.size(); i++) {
+            if (group.agents().contains(agentNames.get(i))) {
+                out.add(i);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("group '" + group.name() + "' is pinned to " + group.agents()
+                    + ", none of the run's agents " + agentNames);
+        }
+        return out;
     }
 
     /** Devices of this slice. */

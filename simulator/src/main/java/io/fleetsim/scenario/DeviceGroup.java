@@ -23,11 +23,22 @@ import java.time.Duration;
  * @param updateInterval the group's own time between Updates, or null for the scenario's
  *                       ({@link Scenario#updateInterval(DeviceGroup)})
  * @param binding        the binding the devices register with, or null for the transport's
+ * @param agents         in a clustered run, the names of the agents ({@code fleetsim agent --name})
+ *                       that run this group's devices; empty: every agent has its part
  */
 public record DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
         Security security, Keepalive keepalive, NatSettings nat, Arrival arrival, GroupTarget target,
         SourceAddresses sourceAddresses, DeviceBehaviour behaviour, RetryPolicy registrationRetry,
-        Duration lifetime, Duration updateInterval, String binding) {
+        Duration lifetime, Duration updateInterval, String binding, java.util.List<String> agents) {
+
+    /** A group whose devices every agent of a clustered run has its part of. */
+    public DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
+            Security security, Keepalive keepalive, NatSettings nat, Arrival arrival, GroupTarget target,
+            SourceAddresses sourceAddresses, DeviceBehaviour behaviour, RetryPolicy registrationRetry,
+            Duration lifetime, Duration updateInterval, String binding) {
+        this(name, count, endpointPrefix, transport, security, keepalive, nat, arrival, target, sourceAddresses,
+                behaviour, registrationRetry, lifetime, updateInterval, binding, java.util.List.of());
+    }
 
     /** A group with the scenario's lifetime and update interval and its transport's binding. */
     public DeviceGroup(String name, int count, String endpointPrefix, Transport transport,
@@ -49,6 +60,7 @@ public record DeviceGroup(String name, int count, String endpointPrefix, Transpo
         behaviour = behaviour == null ? DeviceBehaviour.DEFAULT : behaviour;
         target = target == null ? GroupTarget.DEFAULT : target;
         sourceAddresses = sourceAddresses == null ? SourceAddresses.NONE : sourceAddresses;
+        agents = agents == null ? java.util.List.of() : java.util.List.copyOf(agents);
     }
 
     /** A group that follows the scenario's arrival, goes to the run's target, from the run's one bind address. */
@@ -94,12 +106,12 @@ public record DeviceGroup(String name, int count, String endpointPrefix, Transpo
     /** The same group with another device count. */
     public DeviceGroup withCount(int newCount) {
         return new DeviceGroup(name, newCount, endpointPrefix, transport, security, keepalive, nat, arrival,
-                target, sourceAddresses, behaviour, registrationRetry, lifetime, updateInterval, binding);
+                target, sourceAddresses, behaviour, registrationRetry, lifetime, updateInterval, binding, agents);
     }
 
     /** The same group retrying a failed registration by {@code policy}. */
     public DeviceGroup withRegistrationRetry(RetryPolicy policy) {
         return new DeviceGroup(name, count, endpointPrefix, transport, security, keepalive, nat, arrival, target,
-                sourceAddresses, behaviour, policy, lifetime, updateInterval, binding);
+                sourceAddresses, behaviour, policy, lifetime, updateInterval, binding, agents);
     }
 }

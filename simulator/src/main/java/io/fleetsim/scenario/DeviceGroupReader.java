@@ -76,7 +76,7 @@ final class DeviceGroupReader {
         return new DeviceGroup(name, count, prefix, transport, security, keepalive, nat,
                 ArrivalReader.readGroup(group, count), target, sourceAddresses, behaviour,
                 RetryPolicyReader.readGroup(group), registration[0], registration[1],
-                group.readOptional(ScenarioKeys.GROUP_BINDING).orElse(null));
+                group.readOptional(ScenarioKeys.GROUP_BINDING).orElse(null), agents(group));
     }
 
     /**
@@ -119,6 +119,29 @@ final class DeviceGroupReader {
                     + "once (queue mode is keepalive.queueMode), got '" + value + "'");
         }
         return value;
+    }
+
+    /** The group's {@code agents}: one name or a list of distinct names; empty without the key. */
+    private static java.util.List<String> agents(MappingReader group) {
+        java.util.Optional<ValueSite> found = group.site(ScenarioKeys.GROUP_AGENTS);
+        if (found.isEmpty()) {
+            return java.util.List.of();
+        }
+        ValueSite site = found.get();
+        java.util.List<ValueSite> items = site.items(
+                "must name at least one agent (or remove the key to let every agent run the group)");
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (ValueSite item : items) {
+            String text = ScalarValues.text(item, "an agent name (fleetsim agent --name)").trim();
+            if (text.isEmpty()) {
+                throw item.fail("is empty; name an agent (fleetsim agent --name)");
+            }
+            if (names.contains(text)) {
+                throw item.fail("names agent '" + text + "' twice");
+            }
+            names.add(text);
+        }
+        return names;
     }
 
     /** The group's {@code transport}; with a {@code target} of its own, the target's scheme decides. */

@@ -117,6 +117,9 @@ public final class ScenarioKeys {
             "string or list of strings", KeyDefault.described("one address"),
             "Local addresses the devices bind to, round robin by index in the group: a CIDR such as `127.0.1.0/29` "
                     + "or a list of addresses (and CIDRs) of this machine, at most 1024 (see Source addresses).");
+    public static final StructureKey GROUP_AGENTS = new StructureKey(FLEET, "agents", "string or list of strings",
+            KeyDefault.described("every agent"), "In a clustered run, the agents (`fleetsim agent --name`) that run "
+                    + "this group's devices, e.g. `[edge-a, edge-b]`; ignored by a single-process run (see docs/cluster.md).");
     public static final StructureKey OBJECTS_LIST = new StructureKey(FLEET, "objects", "list of ids or maps",
             KeyDefault.described("none"), "LwM2M objects each device has beyond /0, /1 and /3, e.g. `[3303, 6]` "
                     + "(see `objects`).");
@@ -350,7 +353,7 @@ public final class ScenarioKeys {
             COUNT, ENDPOINT_PREFIX, TRANSPORT, GROUP_NAME, SECURITY_SECTION, KEEPALIVE_SECTION, NAT_SECTION,
             GROUP_ARRIVAL, GROUP_RETRY, GROUP_TARGET, BOOTSTRAP_TARGET, GROUP_DNS, SOURCE_ADDRESSES, OBJECTS_LIST,
             NOTIFICATIONS_SECTION, REBOOT_SECONDS, GROUP_LIFETIME, GROUP_UPDATE_INTERVAL, GROUP_BINDING,
-            FIRMWARE_SECTION,
+            FIRMWARE_SECTION, GROUP_AGENTS,
             SECURITY_MODE, PSK_IDENTITY, PSK_KEY_SEED, PSK_KEYS_FILE, CONNECTION_ID, SESSION_RESUMPTION, EXPECT_ISSUER,
             COAP_PING_SECONDS, PONG_TIMEOUT_SECONDS, KEEPALIVE_METHOD, QUEUE_MODE, AWAKE_SECONDS,
             RATE, RAMP, PROFILE, SEED, STAGES, STOP_ORDER,

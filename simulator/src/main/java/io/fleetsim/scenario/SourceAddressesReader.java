@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
-
 /**
  * Reads a group's {@code sourceAddresses}: one address or CIDR, or a list of them. Refuses names,
  * host bits set in a CIDR, a mix of IPv4 and IPv6, an address given twice and more than
@@ -29,18 +26,8 @@ final class SourceAddressesReader {
             return SourceAddresses.NONE;
         }
         ValueSite site = found.get();
-        List<ValueSite> items = new ArrayList<>();
-        if (site.node() instanceof SequenceNode list) {
-            if (list.getValue().isEmpty()) {
-                throw site.fail("must list at least one address or CIDR (or remove the key to use the default address)");
-            }
-            List<Node> nodes = list.getValue();
-            for (int i = 0; i < nodes.size(); i++) {
-                items.add(ValueSite.item(site.source(), nodes.get(i), site.field() + "[" + i + "]"));
-            }
-        } else {
-            items.add(site);
-        }
+        List<ValueSite> items = site.items(
+                "must list at least one address or CIDR (or remove the key to use the default address)");
         Map<String, String> addresses = new LinkedHashMap<>(); // address -> the item that gave it
         Boolean ipv4 = null;
         for (ValueSite item : items) {

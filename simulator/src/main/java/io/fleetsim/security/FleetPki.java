@@ -2,6 +2,7 @@ package io.fleetsim.security;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.math.BigInteger;
@@ -85,14 +86,41 @@ public final class FleetPki {
     public static FleetPki loadOrCreate(Path dir, String caName) throws IOException {
         try {
             if (Files.exists(dir.resolve(CA_CERT)) && Files.exists(dir.resolve(SERVER_CERT))) {
-                CertifiedKey ca = read(dir.resolve(CA_CERT), dir.resolve(CA_KEY), null);
-                return new FleetPki(ca, read(dir.resolve(SERVER_CERT), dir.resolve(SERVER_KEY), ca));
+                CertifiedKey ca = read(Files.readString(dir.resolve(CA_CERT)), Files.readString(dir.resolve(CA_KEY)),
+                        dir.resolve(CA_CERT).toString(), null);
+                return new FleetPki(ca, read(Files.readString(dir.resolve(SERVER_CERT)),
+                        Files.readString(dir.resolve(SERVER_KEY)), dir.resolve(SERVER_CERT).toString(), ca));
             }
             FleetPki pki = create(caName);
             pki.write(dir);
             return pki;
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IOException("cannot make or read the certificates in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The PKI as the PEM texts of its files ({@link #CA_CERT}, {@link #CA_KEY}, {@link #SERVER_CERT},
+     * {@link #SERVER_KEY}), for a clustered run's coordinator to hand to its agents: with the CA's key
+     * an agent signs its own devices' certificates. Private keys: never log them.
+     */
+    public Map<String, String> pemFiles() {
+        return Map.of(CA_CERT, pem(ca.chain()), CA_KEY, pem(ca.privateKey()), SERVER_CERT, pem(server.chain()),
+                SERVER_KEY, pem(server.privateKey()));
+    }
+
+    /** The PKI of {@link #pemFiles()}; {@code where} names their origin in messages. */
+    public static FleetPki fromPem(Map<String, String> files, String where) throws IOException {
+        for (String name : List.of(CA_CERT, CA_KEY, SERVER_CERT, SERVER_KEY)) {
+            if (files.get(name) == null) {
+                throw new IOException(where + ": no " + name);
+            }
+        }
+        try {
+            CertifiedKey ca = read(files.get(CA_CERT), files.get(CA_KEY), where + " " + CA_CERT, null);
+            return new FleetPki(ca, read(files.get(SERVER_CERT), files.get(SERVER_KEY), where + " " + SERVER_CERT, ca));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new IOException("cannot read the certificates of " + where + ": " + e.getMessage(), e);
         }
     }
 
@@ -168,17 +196,17 @@ public final class FleetPki {
         Files.writeString(file, text, StandardCharsets.US_ASCII);
     }
 
-    private static CertifiedKey read(Path certFile, Path keyFile, CertifiedKey issuer)
+    private static CertifiedKey read(String certPem, String keyPem, String certFile, CertifiedKey issuer)
             throws IOException, GeneralSecurityException {
         List<X509Certificate> chain = new ArrayList<>();
         PrivateKey key;
         JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-        try (Reader reader = Files.newBufferedReader(certFile); PEMParser parser = new PEMParser(reader)) {
+        try (Reader reader = new StringReader(certPem); PEMParser parser = new PEMParser(reader)) {
             for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
                 chain.add(converter.getCertificate((X509CertificateHolder) o));
             }
         }
-        try (Reader reader = Files.newBufferedReader(keyFile); PEMParser parser = new PEMParser(reader)) {
+        try (Reader reader = new StringReader(keyPem); PEMParser parser = new PEMParser(reader)) {
             Object o = parser.readObject();
             JcaPEMKeyConverter keys = new JcaPEMKeyConverter();
             key = keys.getPrivateKey(o instanceof PEMKeyPair pair ? pair.getPrivateKeyInfo() : (PrivateKeyInfo) o);

@@ -93,6 +93,142 @@ class ClusteredRunTest {
     }
 
     @Test
+    void dtlsAndTlsGroupsRegisterFromAgentsWithTheCoordinatorsCredentials() throws IOException {
+        int[] ports = {freePort(), freePort(), freePort()};
+        String members = members(ports);
+        agent(ports[1], members, SECRET);
+        agent(ports[2], members, SECRET);
+        Path out = dir.resolve("secure");
+        Path file = dir.resolve("secure.yaml");
+        Files.writeString(file, """
+                name: clustered-secure
+                durationSeconds: 6
+                groups:
+                  - name: psk
+                    count: 10
+                    endpointPrefix: psk-
+                    transport: dtls
+                    security:
+                      mode: psk
+                      pskKeySeed: cluster-test-seed
+                  - name: dtlscert
+                    count: 6
+                    endpointPrefix: dcert-
+                    transport: dtls
+                    security:
+                      mode: x509
+                  - name: tls
+                    count: 6
+                    endpointPrefix: tls-
+                    transport: tls
+                  - name: tlscert
+                    count: 4
+                    endpointPrefix: tcert-
+                    transport: tls
+                    security:
+                      mode: x509
+                arrival:
+                  rate: 100
+                """);
+
+        CliRun run = coordinator(ports[0], members, SECRET, 2, 30, file, out);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.PASS);
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.path("devices").path("registered").asInt()).isEqualTo(26);
+        assertThat(summary.path("devices").path("registeredAtEnd").asInt()).isEqualTo(26);
+        JsonNode groups = summary.path("groups");
+        assertThat(groups).hasSize(4);
+        int[] expected = {10, 6, 6, 4};
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(groups.get(i).path("registered").asInt()).as(groups.get(i).path("group").asText())
+                    .isEqualTo(expected[i]);
+        }
+        JsonNode perAgent = summary.path("cluster").path("agents");
+        assertThat(perAgent).hasSize(2);
+        for (JsonNode agent : perAgent) {
+            assertThat(agent.path("registeredAtEnd").asInt()).as("each agent ran its share of the secure groups")
+                    .isEqualTo(13);
+        }
+        assertThat(run.out() + run.err()).doesNotContain("PRIVATE KEY").doesNotContain("cluster-test-seed");
+    }
+
+    @Test
+    void aPinnedGroupRunsOnItsNamedAgentOnly() throws IOException {
+        int[] ports = {freePort(), freePort(), freePort()};
+        String members = members(ports);
+        agent(ports[1], members, SECRET, "edge-a");
+        agent(ports[2], members, SECRET, "edge-b");
+        Path out = dir.resolve("pinned");
+        Path file = dir.resolve("pinned.yaml");
+        Files.writeString(file, """
+                name: clustered-pinned
+                durationSeconds: 5
+                groups:
+                  - name: meters
+                    count: 20
+                    endpointPrefix: meter-
+                    agents: [edge-b]
+                  - name: sensors
+                    count: 10
+                    endpointPrefix: sensor-
+                arrival:
+                  rate: 200
+                """);
+
+        CliRun run = coordinator(ports[0], members, SECRET, 2, 30, file, out);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.PASS);
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.path("devices").path("registered").asInt()).isEqualTo(30);
+        java.util.Map<String, Integer> devicesByAgent = new java.util.HashMap<>();
+        for (JsonNode agent : summary.path("cluster").path("agents")) {
+            devicesByAgent.put(agent.path("name").asText(), agent.path("registeredAtEnd").asInt());
+        }
+        assertThat(devicesByAgent).as("edge-b runs every meter and half the sensors")
+                .containsEntry("edge-a", 5).containsEntry("edge-b", 25);
+    }
+
+    @Test
+    void aPinnedAgentThatDoesNotComeIsNamedAndOthersDoNotTakeItsPlace() throws IOException {
+        int[] ports = {freePort(), freePort()};
+        String members = members(ports);
+        agent(ports[1], members, SECRET, "edge-a");
+        Path file = dir.resolve("pinned-away.yaml");
+        Files.writeString(file, """
+                name: clustered-pinned-away
+                durationSeconds: 4
+                groups:
+                  - name: meters
+                    count: 4
+                    endpointPrefix: meter-
+                    agents: edge-z
+                """);
+
+        CliRun run = coordinator(ports[0], members, SECRET, 1, 5, file, dir.resolve("away"));
+        CliRun tooFew = coordinator(ports[0], members, SECRET, 1, 5, scenarioPinnedToTwo(), dir.resolve("few"));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.ABORTED);
+        assertThat(run.err()).contains("0 came").contains("pins groups to agents that did not come: [edge-z]");
+        assertThat(tooFew.exitCode()).as(tooFew.out() + tooFew.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(tooFew.err()).contains("--agents: 1, but the scenario pins groups to 2 agents [edge-a, edge-b]");
+    }
+
+    private Path scenarioPinnedToTwo() throws IOException {
+        Path file = dir.resolve("pinned-two.yaml");
+        Files.writeString(file, """
+                name: pinned-two
+                durationSeconds: 4
+                groups:
+                  - name: meters
+                    count: 4
+                    endpointPrefix: meter-
+                    agents: [edge-a, edge-b]
+                """);
+        return file;
+    }
+
+    @Test
     void waitingForThreeAgentsWhenOneCameFailsNamingHowManyCame() throws IOException {
         int[] ports = {freePort(), freePort()};
         String members = members(ports);
@@ -132,8 +268,8 @@ class ClusteredRunTest {
     void anAgentThatLeavesMidRunIsNamedAndTheRunStillFinishes() throws Exception {
         int[] ports = {freePort(), freePort(), freePort()};
         String members = members(ports);
-        agent(ports[1], members, SECRET);
-        Agent leaving = agent(ports[2], members, SECRET);
+        agent(ports[1], members, SECRET, "staying");
+        Agent leaving = agent(ports[2], members, SECRET, "leaving");
         Path out = dir.resolve("left");
         Path file = scenario(10);
 
@@ -144,7 +280,7 @@ class ClusteredRunTest {
         CliRun done = run.get();
 
         assertThat(done.exitCode()).as(done.out() + done.err()).isIn(ExitCodes.PASS, ExitCodes.FAILED);
-        assertThat(done.err()).contains("agent-2 left the cluster during the run");
+        assertThat(done.err()).contains("leaving left the cluster during the run");
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(summary.path("complete").asBoolean()).isTrue();
         assertThat(summary.path("devices").path("registered").asInt())
@@ -152,9 +288,11 @@ class ClusteredRunTest {
         assertThat(summary.path("devices").path("registeredAtEnd").asInt()).isEqualTo(30);
         JsonNode cluster = summary.path("cluster");
         assertThat(cluster.path("devicesLost").asInt()).isEqualTo(30);
-        assertThat(cluster.path("agents").get(1).path("left").asBoolean()).isTrue();
-        assertThat(cluster.path("agents").get(1).path("leftAtSeconds").asDouble()).isPositive();
-        assertThat(cluster.path("agents").get(0).path("left").asBoolean()).isFalse();
+        java.util.Map<String, JsonNode> byName = new java.util.HashMap<>();
+        cluster.path("agents").forEach(a -> byName.put(a.path("name").asText(), a));
+        assertThat(byName.get("leaving").path("left").asBoolean()).isTrue();
+        assertThat(byName.get("leaving").path("leftAtSeconds").asDouble()).isPositive();
+        assertThat(byName.get("staying").path("left").asBoolean()).isFalse();
     }
 
     @Test
@@ -188,8 +326,12 @@ class ClusteredRunTest {
     }
 
     private Agent agent(int port, String members, String secret) {
+        return agent(port, members, secret, null);
+    }
+
+    private Agent agent(int port, String members, String secret, String name) {
         Agent agent = Agent.start(new ClusterSettings("127.0.0.1", port, clusterName, List.of(members.split(",")),
-                secret), 1);
+                secret), 1, name);
         agents.add(agent);
         Thread serving = new Thread(() -> agent.serve(() -> false), "test-agent-" + port);
         serving.setDaemon(true);

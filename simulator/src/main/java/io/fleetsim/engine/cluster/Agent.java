@@ -1,5 +1,7 @@
 package io.fleetsim.engine.cluster;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,6 +18,7 @@ import io.vertx.core.Context;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -42,13 +45,16 @@ public final class Agent implements AutoCloseable {
     // the fields below are read and written on {@code context} only
     private String coordinatorNode;
     private String name;
+    /** {@code fleetsim agent --name}, or null: the coordinator names the agent. */
+    private final String ownName;
     private AgentSlice slice;
     private long figuresTimer = -1;
     private long sequence;
 
-    private Agent(ClusterNode node, int shards) {
+    private Agent(ClusterNode node, int shards, String ownName) {
         this.node = node;
         this.shards = shards;
+        this.ownName = ownName;
         this.context = node.vertx().getOrCreateContext();
         this.address = Wire.AGENT_PREFIX + node.nodeId();
     }
@@ -59,8 +65,16 @@ public final class Agent implements AutoCloseable {
      * @param shards event loops for the devices of a share (0: one per core)
      */
     public static Agent start(ClusterSettings settings, int shards) {
+        return start(settings, shards, null);
+    }
+
+    /**
+     * As {@link #start(ClusterSettings, int)}, under {@code name} (groups pinned to it run here),
+     * or named by the coordinator when null.
+     */
+    public static Agent start(ClusterSettings settings, int shards, String name) {
         ClusterNode node = ClusterNode.join(settings);
-        Agent agent = new Agent(node, shards);
+        Agent agent = new Agent(node, shards, name);
         CountDownLatch ready = new CountDownLatch(1);
         agent.context.runOnContext(v -> {
             agent.consumer = node.vertx().eventBus().consumer(agent.address, agent::handle);
@@ -112,7 +126,7 @@ public final class Agent implements AutoCloseable {
             return;
         }
         JsonObject hello = new JsonObject().put("node", node.nodeId()).put("address", address)
-                .put("host", node.settings().host()).put("cores", Runtime.getRuntime().availableProcessors());
+                .put("host", node.settings().host()).put("cores", Runtime.getRuntime().availableProcessors()).put("name", ownName);
         node.vertx().eventBus().<JsonObject>request(Wire.HELLO, hello, new DeliveryOptions().setSendTimeout(2_000))
                 .onSuccess(reply -> {
                     if (coordinatorNode == null) {
@@ -156,18 +170,19 @@ public final class Agent implements AutoCloseable {
             return;
         }
         int index = body.getInteger("index");
-        int count = body.getInteger("count");
+        List<String> names = new ArrayList<>();
+        body.getJsonArray("names", new JsonArray()).forEach(n -> names.add(String.valueOf(n)));
         long start = body.getLong("startEpochMillis");
         long period = body.getLong("periodMillis", 1_000L);
         plainThreadTasks.add(() -> {
             try {
-                AgentSlice started = AgentSlice.start(scenario, target, index, count, start, shards);
+                AgentSlice started = AgentSlice.start(scenario, target, index, names, start, shards);
                 context.runOnContext(v -> {
                     slice = started;
                     sequence = 0;
                     figuresTimer = node.vertx().setPeriodic(period, id -> sendFigures());
                     LOG.info("agent {}: {} devices of {}, slice {} of {}", name, started.devices(), scenario.name(),
-                            index + 1, count);
+                            index + 1, names.size());
                     message.reply(new JsonObject().put("devices", started.devices()));
                 });
             } catch (RuntimeException e) {

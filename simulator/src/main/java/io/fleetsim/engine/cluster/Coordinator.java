@@ -24,6 +24,7 @@ import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -45,6 +46,8 @@ public final class Coordinator implements RemoteShards, AutoCloseable {
 
     private final ClusterNode node;
     private final int wanted;
+    /** Names of the agents groups are pinned to: taken before any other agent. */
+    private final List<String> required;
     private final Context context;
     private final List<RemoteAgent> agents = new CopyOnWriteArrayList<>();
     private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
@@ -84,9 +87,10 @@ public final class Coordinator implements RemoteShards, AutoCloseable {
         }
     }
 
-    private Coordinator(ClusterNode node, int wanted) {
+    private Coordinator(ClusterNode node, int wanted, List<String> required) {
         this.node = node;
         this.wanted = wanted;
+        this.required = List.copyOf(required);
         this.context = node.vertx().getOrCreateContext();
     }
 
@@ -96,10 +100,26 @@ public final class Coordinator implements RemoteShards, AutoCloseable {
      * @throws ClusterException when fewer came within {@code timeout}, naming how many did
      */
     public static Coordinator gather(ClusterNode node, int agents, Duration timeout) {
+        return gather(node, agents, timeout, List.of());
+    }
+
+    /**
+     * As {@link #gather(ClusterNode, int, Duration)}, taking the agents named {@code required}
+     * (those the scenario's groups are pinned to, {@code fleetsim agent --name}) first: other
+     * agents fill only the places those leave.
+     *
+     * @throws ClusterException when fewer came within {@code timeout}, naming how many did and
+     *                          which required agents did not
+     */
+    public static Coordinator gather(ClusterNode node, int agents, Duration timeout, List<String> required) {
         if (agents < 1) {
             throw new IllegalArgumentException("--agents: " + agents + " is not a number of agents (1 or more)");
         }
-        Coordinator coordinator = new Coordinator(node, agents);
+        if (required.size() > agents) {
+            throw new IllegalArgumentException("groups are pinned to " + required.size() + " agents " + required
+                    + ", more than the " + agents + " the run waits for");
+        }
+        Coordinator coordinator = new Coordinator(node, agents, required);
         coordinator.listen();
         node.onMemberLeft(left -> coordinator.context.runOnContext(v -> coordinator.memberLeft(left)));
         LOG.info("coordinator {}: waiting up to {} s for {} agent(s) in the {}", node.nodeId(), timeout.toSeconds(),
@@ -110,11 +130,14 @@ public final class Coordinator implements RemoteShards, AutoCloseable {
         }
         if (coordinator.agents.size() < agents) {
             List<RemoteAgent> came = List.copyOf(coordinator.agents);
+            List<String> missing = coordinator.missingRequired();
             coordinator.close();
-            throw new ClusterException(String.format("waited %d s for %d agent%s in the %s; %d came%s",
+            throw new ClusterException(String.format("waited %d s for %d agent%s in the %s; %d came%s%s",
                     timeout.toSeconds(), agents, agents == 1 ? "" : "s", node.settings(), came.size(),
                     came.isEmpty() ? " (is an agent running with the same --cluster-name, secret and --members?)"
-                            : ": " + came.stream().map(RemoteAgent::toString).toList()));
+                            : ": " + came.stream().map(RemoteAgent::toString).toList(),
+                    missing.isEmpty() ? "" : "; the scenario pins groups to agents that did not come: " + missing
+                            + " (fleetsim agent --name)"));
         }
         for (RemoteAgent agent : coordinator.agents) {
             coordinator.measureClock(agent);
@@ -146,11 +169,35 @@ public final class Coordinator implements RemoteShards, AutoCloseable {
             message.fail(409, "this coordinator has its agents");
             return;
         }
-        RemoteAgent agent = new RemoteAgent("agent-" + (agents.size() + 1), from, body.getString("address"),
-                body.getString("host", "?"));
+        String asked = body.getString("name");
+        if (asked != null && agents.stream().anyMatch(a -> a.name.equals(asked))) {
+            LOG.warn("coordinator: an agent at {} is named '{}' as another agent that came is; not taken",
+                    body.getString("host", "?"), asked);
+            message.fail(409, "this coordinator has an agent named " + asked);
+            return;
+        }
+        boolean isRequired = asked != null && required.contains(asked);
+        if (!isRequired && wanted - agents.size() <= missingRequired().size()) {
+            message.fail(409, "this coordinator keeps its places for the agents groups are pinned to");
+            return;
+        }
+        String name = asked;
+        for (int n = agents.size() + 1; name == null; n++) {
+            name = nameTaken("agent-" + n) ? null : "agent-" + n;
+        }
+        RemoteAgent agent = new RemoteAgent(name, from, body.getString("address"), body.getString("host", "?"));
         agents.add(agent);
         LOG.info("coordinator: {} joined ({} of {})", agent, agents.size(), wanted);
         message.reply(new JsonObject().put("coordinator", node.nodeId()).put("name", agent.name));
+    }
+
+    private boolean nameTaken(String name) {
+        return agents.stream().anyMatch(a -> a.name.equals(name)) || required.contains(name);
+    }
+
+    /** Agents groups are pinned to that have not come (yet). */
+    private List<String> missingRequired() {
+        return required.stream().filter(n -> agents.stream().noneMatch(a -> a.name.equals(n))).toList();
     }
 
     private void figures(Message<JsonObject> message) {
@@ -233,6 +280,7 @@ public final class Coordinator implements RemoteShards, AutoCloseable {
             RemoteAgent agent = agents.get(i);
             JsonObject work = new JsonObject().put(Wire.OP, Wire.WORK).put("scenario", spec.toJson())
                     .put("target", Wire.target(target)).put("index", i).put("count", agents.size())
+                    .put("names", new JsonArray(agents.stream().map(a -> (Object) a.name).toList()))
                     .put("startEpochMillis", startEpoch + agent.offsetMillis).put("periodMillis", periodMillis);
             taken.add(request(agent, work, WORK_TIMEOUT_MILLIS).onSuccess(r -> agent.devices = r.getLong("devices", 0L)));
         }

@@ -1,12 +1,17 @@
 package io.fleetsim.engine.cluster;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.fleetsim.engine.RunTarget;
 import io.fleetsim.metrics.GroupFigures;
 import io.fleetsim.scenario.Transport;
+import io.fleetsim.security.FleetPki;
 import io.fleetsim.transport.TransportEndpoints;
+import io.fleetsim.transport.dtls.DtlsTarget;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -31,22 +36,70 @@ final class Wire {
     private Wire() {
     }
 
+    /**
+     * The run's server as agents reach it: its address, its per-transport endpoints, its CoAPS
+     * endpoint and the PKI DTLS and TLS devices take their keys and trust from (the CA's key
+     * included, so that an agent signs its own devices' certificates; PSK keys travel in the scenario).
+     */
     static JsonObject target(RunTarget target) {
         JsonObject endpoints = new JsonObject();
         target.endpoints().addresses().forEach((transport, hostPort) ->
                 endpoints.put(transport.name(), new JsonObject().put("host", hostPort.host()).put("port", hostPort.port())));
-        return new JsonObject().put("host", target.host()).put("port", target.port()).put("endpoints", endpoints);
+        JsonObject json = new JsonObject().put("host", target.host()).put("port", target.port()).put("endpoints", endpoints);
+        List<FleetPki> pkis = new ArrayList<>();
+        if (target.dtls() != null) {
+            json.put("dtls", new JsonObject().put("host", target.dtls().host()).put("port", target.dtls().port())
+                    .put("pki", pkiIndex(pkis, target.dtls().pki())));
+        }
+        json.put("endpointsPki", pkiIndex(pkis, target.endpoints().pki()));
+        JsonArray pkiJson = new JsonArray();
+        pkis.forEach(pki -> pkiJson.add(new JsonObject(new HashMap<String, Object>(pki.pemFiles()))));
+        return json.put("pkis", pkiJson);
+    }
+
+    private static Integer pkiIndex(List<FleetPki> pkis, FleetPki pki) {
+        if (pki == null) {
+            return null;
+        }
+        for (int i = 0; i < pkis.size(); i++) {
+            if (pkis.get(i) == pki) {
+                return i;
+            }
+        }
+        pkis.add(pki);
+        return pkis.size() - 1;
     }
 
     /** The coordinator's server, as an agent reaches it; an agent closes nothing of it. */
     static RunTarget target(JsonObject json) {
+        List<FleetPki> pkis = new ArrayList<>();
+        JsonArray pkiJson = json.getJsonArray("pkis", new JsonArray());
+        for (int i = 0; i < pkiJson.size(); i++) {
+            Map<String, String> files = new HashMap<>();
+            pkiJson.getJsonObject(i).forEach(e -> files.put(e.getKey(), String.valueOf(e.getValue())));
+            try {
+                pkis.add(FleetPki.fromPem(files, "the coordinator's PKI"));
+            } catch (IOException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
         TransportEndpoints endpoints = TransportEndpoints.NONE;
         JsonObject e = json.getJsonObject("endpoints", new JsonObject());
         for (String transport : e.fieldNames()) {
             JsonObject hostPort = e.getJsonObject(transport);
             endpoints = endpoints.with(Transport.valueOf(transport), hostPort.getString("host"), hostPort.getInteger("port"));
         }
-        return new RunTarget(json.getString("host"), json.getInteger("port"), false, () -> { }, endpoints);
+        Integer endpointsPki = json.getInteger("endpointsPki");
+        if (endpointsPki != null) {
+            endpoints = endpoints.withPki(pkis.get(endpointsPki));
+        }
+        DtlsTarget dtls = null;
+        JsonObject d = json.getJsonObject("dtls");
+        if (d != null) {
+            Integer dtlsPki = d.getInteger("pki");
+            dtls = new DtlsTarget(d.getString("host"), d.getInteger("port"), dtlsPki == null ? null : pkis.get(dtlsPki));
+        }
+        return new RunTarget(json.getString("host"), json.getInteger("port"), false, () -> { }, dtls, endpoints);
     }
 
     static JsonArray groups(List<GroupFigures> groups) {
