@@ -17,8 +17,13 @@ final class CoapWire {
     static final int NON = 1;
     static final int ACK = 2;
     static final int RST = 3;
+    /** The request code of GET. */
+    static final int GET = 1;
+    /** The response code 2.05 Content. */
+    static final int CONTENT = 2 << 5 | 5;
 
     private static final int VERSION = 1;
+    private static final int OBSERVE = 6;
     private static final int LOCATION_PATH = 8;
     private static final int URI_PATH = 11;
     private static final int URI_QUERY = 15;
@@ -104,6 +109,28 @@ final class CoapWire {
             return at + 1 < data.length ? new int[] {((data[at] & 0xFF) << 8 | (data[at + 1] & 0xFF)) + 269, at + 2} : null;
         }
         return null;
+    }
+
+    /**
+     * A CON GET of {@code path} with Observe 0 (RFC 7641 section 2: register): the option is
+     * written with no value bytes, as a zero-length uint means 0.
+     */
+    static byte[] observeRequest(int messageId, byte[] token, List<String> path) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16 + token.length);
+        out.write(VERSION << 6 | CON << 4 | token.length);
+        out.write(GET);
+        out.write(messageId >>> 8 & 0xFF);
+        out.write(messageId & 0xFF);
+        out.write(token, 0, token.length);
+        writeOptionHeader(out, OBSERVE, 0);
+        int previous = OBSERVE;
+        for (String segment : path) {
+            byte[] value = segment.getBytes(StandardCharsets.UTF_8);
+            writeOptionHeader(out, URI_PATH - previous, value.length);
+            out.write(value, 0, value.length);
+            previous = URI_PATH;
+        }
+        return out.toByteArray();
     }
 
     /** A response (or, with code 0 and no token, an empty RST/ACK) with {@code locationPath} segments. */
