@@ -116,39 +116,38 @@ final class CoapWire {
      * written with no value bytes, as a zero-length uint means 0.
      */
     static byte[] observeRequest(int messageId, byte[] token, List<String> path) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(16 + token.length);
-        out.write(VERSION << 6 | CON << 4 | token.length);
-        out.write(GET);
-        out.write(messageId >>> 8 & 0xFF);
-        out.write(messageId & 0xFF);
-        out.write(token, 0, token.length);
+        ByteArrayOutputStream out = header(CON, GET, messageId, token);
         writeOptionHeader(out, OBSERVE, 0);
-        int previous = OBSERVE;
-        for (String segment : path) {
-            byte[] value = segment.getBytes(StandardCharsets.UTF_8);
-            writeOptionHeader(out, URI_PATH - previous, value.length);
-            out.write(value, 0, value.length);
-            previous = URI_PATH;
-        }
+        writeRepeated(out, OBSERVE, URI_PATH, path);
         return out.toByteArray();
     }
 
     /** A response (or, with code 0 and no token, an empty RST/ACK) with {@code locationPath} segments. */
     static byte[] response(int type, int code, int messageId, byte[] token, List<String> locationPath) {
+        ByteArrayOutputStream out = header(type, code, messageId, token);
+        writeRepeated(out, 0, LOCATION_PATH, locationPath);
+        return out.toByteArray();
+    }
+
+    /** A message's fixed header and token. */
+    private static ByteArrayOutputStream header(int type, int code, int messageId, byte[] token) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 + token.length);
         out.write(VERSION << 6 | type << 4 | token.length);
         out.write(code);
         out.write(messageId >>> 8 & 0xFF);
         out.write(messageId & 0xFF);
         out.write(token, 0, token.length);
-        int previous = 0;
-        for (String segment : locationPath) {
+        return out;
+    }
+
+    /** Option {@code number} once per segment, after option {@code previous}. */
+    private static void writeRepeated(ByteArrayOutputStream out, int previous, int number, List<String> segments) {
+        for (String segment : segments) {
             byte[] value = segment.getBytes(StandardCharsets.UTF_8);
-            writeOptionHeader(out, LOCATION_PATH - previous, value.length);
+            writeOptionHeader(out, number - previous, value.length);
             out.write(value, 0, value.length);
-            previous = LOCATION_PATH;
+            previous = number;
         }
-        return out.toByteArray();
     }
 
     private static void writeOptionHeader(ByteArrayOutputStream out, int delta, int length) {
