@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 
+import io.fleetsim.engine.EmbeddedServers;
 import io.fleetsim.engine.FleetEngine;
 import io.fleetsim.engine.RunAbort;
 import io.fleetsim.engine.MetricsEndpoint;
@@ -62,6 +63,11 @@ final class RunCommand implements Callable<Integer> {
             description = "embedded server when the scenario names no target: leshan (default) or minimal "
                     + "(a bare registration responder, to measure the simulator's own cost)")
     String server;
+
+    @Option(names = "--observe", paramLabel = "PATH", description = "with --server minimal: the responder "
+            + "observes this resource (e.g. /3303/0/5700) on every device that registers and counts the "
+            + "notifications in responder.json (for benchmarks)")
+    String observe;
 
     @Option(names = "--measure-heap", description = "force one full GC just before the devices stop, so "
             + "summary.json's process.heapAfterGcMb is the heap the live fleet holds (for benchmarks)")
@@ -123,7 +129,8 @@ final class RunCommand implements Callable<Integer> {
         }
         RunTarget runTarget;
         try {
-            runTarget = Targets.start(scenario, embeddedKind(), SecureRuns.pki(scenario, pki.dir, resultsDir));
+            runTarget = Targets.start(scenario, embeddedKind(), SecureRuns.pki(scenario, pki.dir, resultsDir),
+                    observePath(scenario));
         } catch (RuntimeException e) {
             clusterRun.close();
             throw e;
@@ -161,6 +168,9 @@ final class RunCommand implements Callable<Integer> {
             err.printf("fleetsim: warning: %s left the cluster during the run; their devices count as lost "
                     + "(summary.json: cluster)%n", String.join(", ", coordinator.agentsLeft()));
             err.flush();
+        }
+        if (observe != null) {
+            EmbeddedServers.writeResponderCounts(runTarget, resultsDir);
         }
         printVerdict(outWriter, outcome);
         warnIfBehind(err, outcome);
@@ -242,6 +252,23 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException("--metrics-port: " + metricsPort + " is not a port (0 to 65535)");
         }
         return new MetricsEndpoint(metricsHost != null ? metricsHost : MetricsEndpoint.DEFAULT_HOST, metricsPort);
+    }
+
+    /** The --observe path, checked: only the embedded minimal responder observes. */
+    private String observePath(Scenario scenario) {
+        if (observe == null) {
+            return null;
+        }
+        if (!"minimal".equals(server) || scenario.target() != null) {
+            throw new BadInputException("--observe: only the embedded minimal responder observes devices; "
+                    + "add --server minimal (and no target in the scenario)");
+        }
+        try {
+            EmbeddedServers.checkObservePath(observe);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--observe: " + e.getMessage());
+        }
+        return observe;
     }
 
     private Targets.Embedded embeddedKind() {

@@ -42,13 +42,18 @@ final class Targets {
      * Without one, an embedded TLS endpoint gets a throw-away PKI of its own.
      */
     static RunTarget start(Scenario scenario, Embedded embedded, FleetPki pki) {
+        return start(scenario, embedded, pki, null);
+    }
+
+    /** As {@link #start(Scenario, Embedded, FleetPki)}, the minimal responder observing {@code observePath} (or null). */
+    static RunTarget start(Scenario scenario, Embedded embedded, FleetPki pki, String observePath) {
         checkNames(scenario);
         List<DeviceGroup> withoutTarget = scenario.groups().stream().filter(g -> !g.target().hasOwnUri()).toList();
         RunTarget main;
         if (scenario.target() != null) {
             main = external(scenario.target(), scenario.groups(), pki);
         } else if (!withoutTarget.isEmpty()) {
-            main = startProtected(scenario, withoutTarget, embedded, pki);
+            main = startProtected(scenario, withoutTarget, embedded, pki, observePath);
         } else {
             main = external(scenario.groups().get(0).target().uri(), scenario.groups(), pki);
         }
@@ -57,13 +62,14 @@ final class Targets {
 
     /** Embedded servers for {@code groups}, behind the scenario's registration limit if it sets one. */
     private static RunTarget startProtected(Scenario scenario, List<DeviceGroup> groups, Embedded embedded,
-            FleetPki pki) {
+            FleetPki pki, String observePath) {
         if (embedded == Embedded.MINIMAL && scenario.server().any()) {
             throw new BadInputException("--server minimal: the minimal responder has no registration limit; "
                     + "use --server leshan, or remove server.registrationLimit from the scenario");
         }
         if (!scenario.server().any()) {
-            return startEmbedded(groups, embedded, pki);
+            return observePath == null ? startEmbedded(groups, embedded, pki)
+                    : EmbeddedServers.start(groups, true, pki, observePath);
         }
         return EmbeddedServers.start(groups, false, pki, scenario.server(), scenario.timeScale());
     }

@@ -1,5 +1,8 @@
 package io.fleetsim.engine;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,11 +19,13 @@ import io.fleetsim.server.EmbeddedLwm2mServer;
 import io.fleetsim.server.FleetSecurityStore;
 import io.fleetsim.server.MinimalLwm2mResponder;
 import io.fleetsim.server.RegistrationGate;
+import io.fleetsim.server.ResponderCounters;
 import io.fleetsim.server.tcp.EmbeddedTcpLwm2mServer;
 import io.fleetsim.transport.TransportEndpoints;
 import io.fleetsim.transport.dtls.DtlsTarget;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +53,54 @@ public final class EmbeddedServers {
      *                dtls groups; without one a TLS endpoint gets a throw-away PKI of its own
      */
     public static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki) {
-        return start(groups, minimal, pki, RegistrationGate.OPEN);
+        return start(groups, minimal, pki, RegistrationGate.OPEN, null);
+    }
+
+    /**
+     * As {@link #start(List, boolean, FleetPki)}, the minimal responder observing
+     * {@code observePath} (null for none) on every device that registers.
+     */
+    public static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki, String observePath) {
+        if (observePath != null && !minimal) {
+            throw new IllegalArgumentException("only the minimal responder observes devices");
+        }
+        return start(groups, minimal, pki, RegistrationGate.OPEN, observePath);
+    }
+
+    /**
+     * Checks an observe path for the minimal responder (see {@link MinimalLwm2mResponder#observePath}).
+     *
+     * @throws IllegalArgumentException naming the path and what is wrong with it
+     */
+    public static void checkObservePath(String observePath) {
+        MinimalLwm2mResponder.observePath(observePath);
+    }
+
+    /**
+     * What the embedded minimal responder of {@code target} counted (registrations and, when it
+     * observes, observations and notifications), written to {@code responder.json} in
+     * {@code resultsDir}; nothing when the target has no minimal responder. See
+     * docs/results-format.md.
+     */
+    public static void writeResponderCounts(RunTarget target, Path resultsDir) throws IOException {
+        if (!(target.closer() instanceof Servers servers) || servers.responderCounters == null) {
+            return;
+        }
+        ResponderCounters c = servers.responderCounters;
+        JsonObject json = new JsonObject()
+                .put("format", 1)
+                .put("observePath", servers.observePath)
+                .put("registrations", c.registrations())
+                .put("updates", c.updates())
+                .put("deregistrations", c.deregistrations())
+                .put("duplicates", c.duplicates())
+                .put("observeRequests", c.observeRequests())
+                .put("observationsStarted", c.observationsStarted())
+                .put("observeRefused", c.observeRefused())
+                .put("notifications", new JsonObject()
+                        .put("CON", c.notificationsCon())
+                        .put("NON", c.notificationsNon()));
+        Files.writeString(resultsDir.resolve("responder.json"), json.encodePrettily() + "\n");
     }
 
     /**
@@ -65,6 +117,11 @@ public final class EmbeddedServers {
     }
 
     private static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki, RegistrationGate gate) {
+        return start(groups, minimal, pki, gate, null);
+    }
+
+    private static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki, RegistrationGate gate,
+            String observePath) {
         Set<Transport> used = EnumSet.noneOf(Transport.class);
         groups.stream().map(DeviceGroup::transport).forEach(used::add);
         boolean dtls = used.contains(Transport.DTLS);
@@ -75,7 +132,7 @@ public final class EmbeddedServers {
         streams.retainAll(EnumSet.of(Transport.TCP, Transport.TLS));
         FleetPki tlsPki = !streams.contains(Transport.TLS) ? null : pki != null ? pki : newPki();
         Servers servers = new Servers(groups, minimal, pki, tlsPki, used.contains(Transport.UDP) || dtls
-                || streams.isEmpty(), streams, gate);
+                || streams.isEmpty(), streams, gate, observePath);
         servers.startServers();
         TransportEndpoints endpoints = TransportEndpoints.NONE;
         if (servers.udpPort > 0) {
@@ -116,9 +173,14 @@ public final class EmbeddedServers {
         private List<AutoCloseable> closers = List.of();
         private volatile EmbeddedLwm2mServer leshan;
         private volatile EmbeddedTcpLwm2mServer tcp;
+        /** The resource the minimal responder observes, or null. */
+        private final String observePath;
+        /** The counters of the minimal responder last started (an outage starts a fresh one), or null. */
+        private volatile ResponderCounters responderCounters;
 
         Servers(List<DeviceGroup> groups, boolean minimal, FleetPki pki, FleetPki tlsPki, boolean udp,
-                Set<Transport> streams, RegistrationGate gate) {
+                Set<Transport> streams, RegistrationGate gate, String observePath) {
+            this.observePath = observePath;
             this.groups = groups;
             this.minimal = minimal;
             this.pki = pki;
@@ -135,8 +197,8 @@ public final class EmbeddedServers {
             try {
                 if (udp) {
                     if (minimal) {
-                        RunTarget responder = startMinimalResponder(udpPort);
-                        started.add(responder.closer());
+                        MinimalLwm2mResponder responder = startMinimalResponder(udpPort, observePath, started);
+                        responderCounters = responder.counters();
                         udpPort = responder.port();
                     } else {
                         EmbeddedLwm2mServer server = dtls
@@ -225,14 +287,16 @@ public final class EmbeddedServers {
      * The minimal registration responder on a Vert.x instance of its own: one socket per event loop,
      * one event loop per core (at least two).
      */
-    private static RunTarget startMinimalResponder(int port) {
+    private static MinimalLwm2mResponder startMinimalResponder(int port, String observePath,
+            List<AutoCloseable> closers) {
         int sockets = MinimalLwm2mResponder.defaultSockets();
         Vertx vertx = FleetVertx.create(new VertxOptions().setEventLoopPoolSize(sockets).setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(1), CpuUsage.SERVER_THREAD_PREFIX);
-        MinimalLwm2mResponder responder = MinimalLwm2mResponder.start(vertx, port, sockets).await();
-        return new RunTarget("127.0.0.1", responder.port(), true, () -> {
+        MinimalLwm2mResponder responder = MinimalLwm2mResponder.start(vertx, port, sockets, observePath).await();
+        closers.add(() -> {
             responder.close().await();
             vertx.close().await();
         });
+        return responder;
     }
 }

@@ -17,8 +17,13 @@ final class CoapWire {
     static final int NON = 1;
     static final int ACK = 2;
     static final int RST = 3;
+    /** The request code of GET. */
+    static final int GET = 1;
+    /** The response code 2.05 Content. */
+    static final int CONTENT = 2 << 5 | 5;
 
     private static final int VERSION = 1;
+    private static final int OBSERVE = 6;
     private static final int LOCATION_PATH = 8;
     private static final int URI_PATH = 11;
     private static final int URI_QUERY = 15;
@@ -106,22 +111,43 @@ final class CoapWire {
         return null;
     }
 
+    /**
+     * A CON GET of {@code path} with Observe 0 (RFC 7641 section 2: register): the option is
+     * written with no value bytes, as a zero-length uint means 0.
+     */
+    static byte[] observeRequest(int messageId, byte[] token, List<String> path) {
+        ByteArrayOutputStream out = header(CON, GET, messageId, token);
+        writeOptionHeader(out, OBSERVE, 0);
+        writeRepeated(out, OBSERVE, URI_PATH, path);
+        return out.toByteArray();
+    }
+
     /** A response (or, with code 0 and no token, an empty RST/ACK) with {@code locationPath} segments. */
     static byte[] response(int type, int code, int messageId, byte[] token, List<String> locationPath) {
+        ByteArrayOutputStream out = header(type, code, messageId, token);
+        writeRepeated(out, 0, LOCATION_PATH, locationPath);
+        return out.toByteArray();
+    }
+
+    /** A message's fixed header and token. */
+    private static ByteArrayOutputStream header(int type, int code, int messageId, byte[] token) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 + token.length);
         out.write(VERSION << 6 | type << 4 | token.length);
         out.write(code);
         out.write(messageId >>> 8 & 0xFF);
         out.write(messageId & 0xFF);
         out.write(token, 0, token.length);
-        int previous = 0;
-        for (String segment : locationPath) {
+        return out;
+    }
+
+    /** Option {@code number} once per segment, after option {@code previous}. */
+    private static void writeRepeated(ByteArrayOutputStream out, int previous, int number, List<String> segments) {
+        for (String segment : segments) {
             byte[] value = segment.getBytes(StandardCharsets.UTF_8);
-            writeOptionHeader(out, LOCATION_PATH - previous, value.length);
+            writeOptionHeader(out, number - previous, value.length);
             out.write(value, 0, value.length);
-            previous = LOCATION_PATH;
+            previous = number;
         }
-        return out.toByteArray();
     }
 
     private static void writeOptionHeader(ByteArrayOutputStream out, int delta, int length) {

@@ -5,6 +5,7 @@ import java.net.StandardSocketOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,13 @@ import io.vertx.core.internal.VertxInternal;
  * little as possible next to the simulator it measures. Datagrams that are not CoAP are counted
  * and dropped. A retransmitted CON (same source and message ID) gets the same bytes as the first
  * answer and is counted once.
+ *
+ * <p>Started with an observe path, it also observes that resource on every device whose Register
+ * it accepts: right after the 2.01 Created it sends the device one CON GET with Observe 0 (RFC 7641)
+ * from the same socket, then counts the device's 2.05 answer and every notification after it,
+ * acknowledging the confirmable ones (a retransmitted one is acknowledged again and counted once).
+ * It sets no notification attributes: the devices notify as their values change. The GET is not
+ * retransmitted; on loopback it is not lost.
  */
 public final class MinimalLwm2mResponder {
 
@@ -70,11 +78,36 @@ public final class MinimalLwm2mResponder {
     private final DuplicateResponseCache answered = new DuplicateResponseCache();
     private final AtomicInteger nextMessageId = new AtomicInteger(1);
     private final Vertx vertx;
+    /** The Uri-Path of the resource observed on every registered device, or null for none. */
+    private final List<String> observePath;
+    private final AtomicLong nextToken = new AtomicLong(1);
     private long rotationTimer = -1;
     private int port;
 
-    private MinimalLwm2mResponder(Vertx vertx) {
+    private MinimalLwm2mResponder(Vertx vertx, List<String> observePath) {
         this.vertx = vertx;
+        this.observePath = observePath;
+    }
+
+    /**
+     * The Uri-Path segments of an observe path such as {@code /3303/0/5700}: an object, an
+     * instance or a resource, each segment a number from 0 to 65535.
+     *
+     * @throws IllegalArgumentException naming the path and what is wrong with it
+     */
+    public static List<String> observePath(String path) {
+        String[] segments = path == null || !path.startsWith("/") ? null : path.substring(1).split("/", -1);
+        if (segments == null || segments.length < 1 || segments.length > 3) {
+            throw new IllegalArgumentException("observe path '" + path
+                    + "' is not /OBJECT, /OBJECT/INSTANCE or /OBJECT/INSTANCE/RESOURCE (e.g. /3303/0/5700)");
+        }
+        for (String segment : segments) {
+            if (!segment.matches("[0-9]{1,5}") || Integer.parseInt(segment) > 65535) {
+                throw new IllegalArgumentException("observe path '" + path + "': '" + segment
+                        + "' is not an id from 0 to 65535");
+            }
+        }
+        return List.of(segments);
     }
 
     /** A responder's default socket count: one per core, at least two. */
@@ -105,10 +138,19 @@ public final class MinimalLwm2mResponder {
      * {@code vertx}'s event loops as it has, up to {@code sockets}.
      */
     public static Future<MinimalLwm2mResponder> start(Vertx vertx, int port, int sockets) {
+        return start(vertx, port, sockets, null);
+    }
+
+    /**
+     * As {@link #start(Vertx, int, int)}, observing {@code observePath} (see
+     * {@link #observePath(String)}; null for none) on every device that registers.
+     */
+    public static Future<MinimalLwm2mResponder> start(Vertx vertx, int port, int sockets, String observePath) {
+        List<String> observed = observePath == null ? null : observePath(observePath);
         if (sockets < 1) {
             throw new IllegalArgumentException("the minimal responder needs at least one socket, not " + sockets);
         }
-        MinimalLwm2mResponder responder = new MinimalLwm2mResponder(vertx);
+        MinimalLwm2mResponder responder = new MinimalLwm2mResponder(vertx, observed);
         // the first socket picks the port when it is 0; the others join it
         Future<Void> bound = responder.bind((ContextInternal) vertx.getOrCreateContext(), port, sockets > 1);
         for (int i = 1; i < sockets; i++) {
@@ -209,32 +251,83 @@ public final class MinimalLwm2mResponder {
             counters.countGarbage();
         } else if (message.isRequest()) {
             answer(socket, message, sender);
+        } else if (message.code() >= 64) {
+            onResponse(socket, message, sender);
         } else if (message.isEmpty() && message.type() == CoapWire.CON) {
             counters.countPing();
             send(socket, CoapWire.response(CoapWire.RST, 0, message.messageId(), NO_TOKEN, List.of()), sender);
         }
-        // ACKs, RSTs and responses need no answer from a peer that sends no requests.
+        // empty ACKs and RSTs need no answer
+    }
+
+    /** A device's answer to an observe request (piggybacked on the ACK) or a notification (CON or NON). */
+    private void onResponse(Channel socket, CoapWire.Message response, InetSocketAddress sender) {
+        if (response.type() == CoapWire.ACK) {
+            if (response.code() == CoapWire.CONTENT) {
+                counters.countObservationStarted();
+            } else {
+                counters.countObserveRefused();
+            }
+        } else if (response.type() == CoapWire.CON) {
+            ExchangeKey key = new ExchangeKey(sender.getAddress().getHostAddress(), sender.getPort(),
+                    response.messageId());
+            boolean[] fresh = {false};
+            byte[] ack = answered.answer(key, () -> {
+                fresh[0] = true;
+                return CoapWire.response(CoapWire.ACK, 0, response.messageId(), NO_TOKEN, List.of());
+            });
+            if (fresh[0]) {
+                counters.countNotification(true);
+            } else {
+                counters.countDuplicate();
+            }
+            send(socket, ack, sender);
+        } else if (response.type() == CoapWire.NON) {
+            counters.countNotification(false);
+        }
+    }
+
+    /** Observes {@link #observePath} on the device at {@code device}, which has just registered. */
+    private void observe(Channel socket, InetSocketAddress device) {
+        byte[] token = new byte[8];
+        long value = nextToken.getAndIncrement();
+        for (int i = 7; i >= 0; i--, value >>>= 8) {
+            token[i] = (byte) value;
+        }
+        counters.countObserveRequest();
+        send(socket, CoapWire.observeRequest(nextMessageId(), token, observePath), device);
     }
 
     private void answer(Channel socket, CoapWire.Message request, InetSocketAddress sender) {
+        boolean[] registered = {false};
         if (request.type() != CoapWire.CON) {
-            send(socket, respond(request, CoapWire.NON, nextMessageId()), sender);
+            send(socket, respond(request, CoapWire.NON, nextMessageId(), registered), sender);
+            observeIfRegistered(socket, sender, registered);
             return;
         }
         ExchangeKey key = new ExchangeKey(sender.getAddress().getHostAddress(), sender.getPort(), request.messageId());
         boolean[] fresh = {false};
         byte[] response = answered.answer(key, () -> {
             fresh[0] = true;
-            return respond(request, CoapWire.ACK, request.messageId());
+            return respond(request, CoapWire.ACK, request.messageId(), registered);
         });
         if (!fresh[0]) {
             counters.countDuplicate();
         }
         send(socket, response, sender);
+        observeIfRegistered(socket, sender, registered);
     }
 
-    private byte[] respond(CoapWire.Message request, int type, int messageId) {
+    private void observeIfRegistered(Channel socket, InetSocketAddress device, boolean[] registered) {
+        if (registered[0] && observePath != null) {
+            observe(socket, device);
+        }
+    }
+
+    /** Answers a request; sets {@code registered[0]} when it accepted a Register. */
+    private byte[] respond(CoapWire.Message request, int type, int messageId, boolean[] registered) {
         RegistrationRequestHandler.Answer answer = handler.handle(request.code(), request.path(), request.queries());
+        registered[0] = answer.code() == RegistrationRequestHandler.CREATED;
         return CoapWire.response(type, answer.code(), messageId, request.token(), answer.locationPath());
     }
 

@@ -15,6 +15,11 @@ public final class ResponderCounters {
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong pings = new AtomicLong();
     private final AtomicLong garbage = new AtomicLong();
+    private final AtomicLong observeRequests = new AtomicLong();
+    private final AtomicLong observationsStarted = new AtomicLong();
+    private final AtomicLong observeRefused = new AtomicLong();
+    private final AtomicLong notificationsCon = new AtomicLong();
+    private final AtomicLong notificationsNon = new AtomicLong();
 
     /** Registrations answered 2.01 Created (a duplicate CON is not counted again). */
     public long registrations() {
@@ -77,5 +82,46 @@ public final class ResponderCounters {
 
     void countGarbage() {
         garbage.incrementAndGet();
+    }
+
+    /** Observe requests (GET with Observe 0) sent to devices that registered. */
+    public long observeRequests() {
+        return observeRequests.get();
+    }
+
+    /** Observe requests a device answered 2.05 Content: observations it holds from then on. */
+    public long observationsStarted() {
+        return observationsStarted.get();
+    }
+
+    /** Observe requests a device answered with anything but 2.05 Content. */
+    public long observeRefused() {
+        return observeRefused.get();
+    }
+
+    /** Confirmable notifications received and acknowledged (a retransmitted one is counted once). */
+    public long notificationsCon() {
+        return notificationsCon.get();
+    }
+
+    /** Non-confirmable notifications received. */
+    public long notificationsNon() {
+        return notificationsNon.get();
+    }
+
+    void countObserveRequest() {
+        observeRequests.incrementAndGet();
+    }
+
+    void countObservationStarted() {
+        observationsStarted.incrementAndGet();
+    }
+
+    void countObserveRefused() {
+        observeRefused.incrementAndGet();
+    }
+
+    void countNotification(boolean confirmable) {
+        (confirmable ? notificationsCon : notificationsNon).incrementAndGet();
     }
 }

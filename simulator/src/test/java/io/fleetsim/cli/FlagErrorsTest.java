@@ -77,6 +77,19 @@ class FlagErrorsTest {
         assertThat(target.err()).contains("--target: the scenario's server section sets protections of the embedded server");
     }
 
+    @Test
+    void observeNeedsTheMinimalResponderAndAResourcePath() {
+        CliRun leshan = CliRun.of("run", scenario.toString(), "--observe", "/3303/0/5700", "--out",
+                dir.resolve("o1").toString());
+        assertOneLineBadInput(leshan);
+        assertThat(leshan.err()).contains("--observe: only the embedded minimal responder observes devices");
+
+        CliRun badPath = CliRun.of("run", scenario.toString(), "--server", "minimal", "--observe", "/3303/zero",
+                "--out", dir.resolve("o2").toString());
+        assertOneLineBadInput(badPath);
+        assertThat(badPath.err()).contains("--observe: observe path '/3303/zero': 'zero' is not an id");
+    }
+
     private static void assertOneLineBadInput(CliRun run) {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err().lines()).hasSize(1);
