@@ -39,33 +39,34 @@ class WarmupRunTest {
         return file;
     }
 
+    /** Runs {@code devices} per group with {@code --warmup warmup}; expects a pass and returns summary.json. */
+    private JsonNode passingRun(String name, int devices, String warmup) throws IOException {
+        Path out = dir.resolve(name);
+        CliRun run = CliRun.of("run", scenario(name, devices).toString(), "--warmup", warmup, "--out", out.toString(),
+                "--quiet");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.PASS);
+        assertThat(run.out()).contains("registered " + 2 * devices + " of " + 2 * devices + " devices");
+        return new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    }
+
     @Test
     void warmUpDevicesRegisterButOnlyTheFleetIsCounted() throws IOException {
-        Path out = dir.resolve("warm");
-        CliRun run = CliRun.of("run", scenario("warm", 10).toString(), "--warmup", "1", "--out", out.toString(),
-                "--quiet");
+        JsonNode summary = passingRun("warm", 10, "1");
 
-        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.PASS);
-        assertThat(run.out()).contains("registered 20 of 20 devices");
-        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(summary.path("devices").path("registered").asInt()).isEqualTo(20);
         assertThat(summary.path("registration").path("latencyMs").path("count").asInt()).isEqualTo(20);
         assertThat(summary.path("groups").findValuesAsText("name")).contains("plain", "stream");
         JsonNode warmup = summary.path("warmup");
         assertThat(warmup.path("seconds").asDouble()).isGreaterThanOrEqualTo(1.0);
-        // both groups' transports were exercised: far more throw-away registrations than the fleet
+        // the warm-up registered far more throw-away devices than the fleet has, none of them counted above
         assertThat(warmup.path("operations").asLong()).isGreaterThan(20);
         assertThat(warmup.path("failures").asLong()).isZero();
     }
 
     @Test
     void offLeavesNoWarmupBlock() throws IOException {
-        Path out = dir.resolve("cold");
-        CliRun run = CliRun.of("run", scenario("cold", 3).toString(), "--warmup", "off", "--out", out.toString(),
-                "--quiet");
+        JsonNode summary = passingRun("cold", 3, "off");
 
-        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.PASS);
-        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(summary.path("devices").path("registered").asInt()).isEqualTo(6);
         assertThat(summary.has("warmup")).isFalse();
     }
