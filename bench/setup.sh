@@ -8,6 +8,8 @@
 #   (d) storms of 5,000 devices per transport (udp, tcp, tls, dtls-psk), bench/setup*.yaml.
 #   bench/setup.sh               # 5,000 devices, limits measured warm for 8 s
 #   bench/setup.sh 2000 4        # other fleet size and warm seconds
+#   bench/setup.sh 5000 8 tcp "off 3"   # only the tcp storm, each with --warmup off and --warmup 3,
+#                                       # side by side (default: every transport, --warmup auto)
 # The limits run from simulator/target/test-classes (io.fleetsim.bench.SetupLimits). Results stay
 # in results/bench-setup-*; each storm's summary.json has the cpu block (simulator vs server vs JIT).
 # Needs python3 (to read summary.json).
@@ -16,6 +18,8 @@ cd "$(dirname "$0")/.."
 mkdir -p results
 devices="${1:-5000}"
 warm="${2:-8}"
+transports="${3:-udp tcp tls dtls-psk}"
+warmups="${4:-auto}"
 ./fleetsim --version >/dev/null   # builds the jar on first use
 mvn -B -q -o -pl simulator -am test-compile >&2
 mvn -B -q -o -pl simulator dependency:build-classpath -Dmdep.includeScope=test \
@@ -24,9 +28,10 @@ java -cp "simulator/target/test-classes:simulator/target/classes:$(cat results/b
     io.fleetsim.bench.SetupLimits "$warm" 2>results/bench-setup-limits.log | tee results/bench-setup-limits.txt
 sed 's/^  transport: udp$/  transport: tcp/; s/^name: bench-setup-udp$/name: bench-setup-tcp/' bench/setup.yaml > results/bench-setup-tcp.yaml
 sed 's/^  transport: udp$/  transport: tls/; s/^name: bench-setup-udp$/name: bench-setup-tls/' bench/setup.yaml > results/bench-setup-tls.yaml
-printf '%-9s %8s %10s %10s %9s %9s %-9s %9s %8s  %s\n' transport devices registered all_reg_s reg_per_s best3s limit limit_s share \
+printf '%-9s %-7s %8s %10s %10s %9s %9s %-9s %9s %8s  %s\n' transport warmup devices registered all_reg_s reg_per_s best3s limit limit_s share \
     'cpu s: simulator / server / jit / gc / other (wall s x cores)'
-for transport in udp tcp tls dtls-psk; do
+for transport in $transports; do
+for w in $warmups; do
   case $transport in
     udp) file=bench/setup.yaml; limit=- ;;
     tcp) file=results/bench-setup-tcp.yaml; limit=tcp ;;
@@ -34,10 +39,11 @@ for transport in udp tcp tls dtls-psk; do
     dtls-psk) file=bench/setup-dtls-psk.yaml; limit=dtls-psk ;;
   esac
   out="results/bench-setup-$transport"
+  [[ $w == auto ]] || out="$out-warmup-$w"
   rm -rf "$out"
-  ./fleetsim run "$file" --devices "$devices" --out "$out" --quiet >/dev/null 2>"$out.log" || true
+  ./fleetsim run "$file" --devices "$devices" --warmup "$w" --out "$out" --quiet >/dev/null 2>"$out.log" || true
   if [[ ! -f "$out/summary.json" ]]; then echo "$transport: no summary, see $out.log"; continue; fi
-  python3 - "$out/summary.json" "$transport" "$devices" "$limit" results/bench-setup-limits.txt <<'PY'
+  python3 - "$out/summary.json" "$transport" "$devices" "$limit" results/bench-setup-limits.txt "$w" <<'PY'
 import csv, json, os, sys
 s = json.load(open(sys.argv[1]))
 d = s["devices"]
@@ -63,9 +69,10 @@ c = s.get("cpu") or {}
 sec = c.get("seconds") or {}
 cpu = (f'{sec.get("simulator", 0):.1f} / {sec.get("server", 0):.1f} / {sec.get("jit", 0):.1f} / '
        f'{sec.get("gc", 0):.1f} / {sec.get("other", 0):.1f} ({c.get("wallSeconds", 0):.1f} x {c.get("cores", 0)})') if c else "-"
-print(f'{sys.argv[2]:<9} {sys.argv[3]:>8} {d["registered"]:>10} {at if at is not None else "-":>10} {rate:>9.0f} '
+print(f'{sys.argv[2]:<9} {sys.argv[6]:<7} {sys.argv[3]:>8} {d["registered"]:>10} {at if at is not None else "-":>10} {rate:>9.0f} '
       f'{best3:>9.0f} {name:<9} {limit if limit else "-":>9} {share:>8}  {cpu}')
 PY
+done
 done
 echo "limits (per second, first 2 s / warm): $(awk '/^LIMIT/{printf "%s %s/%s  ", $2, $3, $4}' results/bench-setup-limits.txt)"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"

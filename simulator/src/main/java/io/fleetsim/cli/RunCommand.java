@@ -107,11 +107,19 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SharedOptions.Cluster cluster;
 
+    @Option(names = "--warmup", paramLabel = "SECONDS|off|auto", defaultValue = "off",
+            description = "before the run clock starts, throw-away devices of each group register and de-register "
+                    + "for SECONDS of wall time so JIT compilation is not measured; not counted in the results "
+                    + "(summary.json: warmup). Default: off; auto: " + WarmupFlag.EMBEDDED_DEFAULT_SECONDS
+                    + " s against the embedded server, off against any other target")
+    String warmup;
+
     @Override
     public Integer call() throws Exception {
         Scenario scenario = withOverrides(ScenarioLoader.load(scenarioFile));
         ClusterRun clusterRun = clustered ? ClusterRun.check(this, scenario) : ClusterRun.none(this);
         MetricsEndpoint metricsEndpoint = metricsEndpoint();
+        WarmupFlag warmupFlag = WarmupFlag.parse(warmup);
         if (progressIntervalSeconds < 1) {
             throw new BadInputException("--progress-interval: " + progressIntervalSeconds + " is not a number of seconds (1 or more)");
         }
@@ -145,7 +153,8 @@ final class RunCommand implements Callable<Integer> {
                 .withProgress(progress)
                 .withReport(RunCommand::writeReports)
                 .withMeasureHeap(measureHeap)
-                .withMetricsEndpoint(metricsEndpoint);
+                .withMetricsEndpoint(metricsEndpoint)
+                .withWarmup(coordinator != null ? Duration.ZERO : warmupFlag.length(runTarget.embedded()));
         RunAbort abort = new RunAbort();
         RunOutcome outcome;
         try (StopSignals signals = StopSignals.install(abort)) {

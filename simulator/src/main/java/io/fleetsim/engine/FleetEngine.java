@@ -84,6 +84,8 @@ public final class FleetEngine {
     public record Leftovers(long liveTimers, long openExchanges, long deviceSockets) {
     }
     private final ProgressTracker progress;
+    /** What the warm-up before the run clock did, or null when there was none. */
+    private final Warmup.Result warmup;
     private MetricsHttpServer metricsServer;
     /** The agents of a clustered run, or null: then every device runs in this process. */
     private final RemoteShards remote;
@@ -123,6 +125,8 @@ public final class FleetEngine {
             LOG.warn("preflight: a test device could not register with {} ({}); running anyway",
                     target.uri(), preflight.cause());
         }
+        this.warmup = remote == null && !options.warmup().isZero() && preflight.registered()
+                ? warmUp(scenario, options.warmup()) : null;
         if (remote == null) {
             this.clock = new SimClock(vertx, scenario.timeScale());
             this.startEpochMillis = System.currentTimeMillis();
@@ -143,10 +147,29 @@ public final class FleetEngine {
                 Instant.now(), scenario.timeScale(), target.uri(), target.embedded(), scenario.deviceCount(),
                 scenario.radio(), scenario.allEvents(), SourceAddressCheck.devicesPerAddress(scenario));
         this.writer = new ResultsWriter(dir, info, shardMetrics, clock);
-        if (remote != null) {
-            writer.extraSections(remote::summarySections);
-        }
+        writer.extraSections(this::extraSections);
         this.progress = new ProgressTracker(liveFigures(), scenario.duration().toSeconds());
+    }
+
+    /** Throw-away registrations on every event loop, before the clock and the results start. */
+    private Warmup.Result warmUp(Scenario scenario, java.time.Duration length) {
+        LOG.info("warm-up: throw-away devices register for {} s before the run starts", length.toSeconds());
+        Warmup.Result result = Warmup.run(vertx, localShards, scenario, addresses, targets, bindHost, length);
+        LOG.info("warm-up: {} registrations ({} failed) in {} s", result.operations(), result.failures(),
+                Math.round(result.seconds() * 10) / 10.0);
+        return result;
+    }
+
+    /** Sections of summary.json beyond the run's own: the agents' (clustered run) and the warm-up's. */
+    private java.util.Map<String, Object> extraSections() {
+        java.util.Map<String, Object> sections = new java.util.LinkedHashMap<>();
+        if (remote != null) {
+            sections.putAll(remote.summarySections());
+        }
+        if (warmup != null) {
+            sections.put("warmup", warmup.toJson());
+        }
+        return sections;
     }
 
     /**
