@@ -16,7 +16,8 @@ public enum Section {
     REGISTRATION_LIMIT("server.registrationLimit"),
     DNS("dns"),
     OBJECTS("objects"),
-    NOTIFICATIONS("notifications");
+    NOTIFICATIONS("notifications"),
+    BOOTSTRAP("bootstrap");
 
     private final String key;
 

@@ -225,6 +225,83 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void bootstrapIsTrueForTheEmbeddedServerOrAMapWithTheServersUri() {
+        Scenario scenario = parse("""
+                name: bootstrap
+                durationSeconds: 60
+                groups:
+                  - count: 1
+                    endpointPrefix: a-
+                    bootstrap: true
+                  - count: 1
+                    endpointPrefix: b-
+                    bootstrap: {uri: coaps://bs.lwm2m.example}
+                  - count: 1
+                    endpointPrefix: c-
+                    bootstrapTarget: coap://bs.lwm2m.example
+                  - count: 1
+                    endpointPrefix: d-
+                    bootstrap: {uri: coap://bs.lwm2m.example:5683}
+                    bootstrapTarget: coap://bs.lwm2m.example
+                  - count: 1
+                    endpointPrefix: e-
+                    bootstrap: false
+                """);
+
+        List<GroupTarget> targets = scenario.groups().stream().map(DeviceGroup::target).toList();
+        assertThat(targets.get(0)).isEqualTo(new GroupTarget(null, null, true, true));
+        assertThat(targets.get(0).embeddedBootstrap()).isTrue();
+        assertThat(targets.get(1)).isEqualTo(new GroupTarget(null, "coaps://bs.lwm2m.example:5684", true, true));
+        assertThat(targets.get(1).embeddedBootstrap()).isFalse();
+        assertThat(targets.get(2)).as("bootstrapTarget is bootstrap.uri")
+                .isEqualTo(new GroupTarget(null, "coap://bs.lwm2m.example:5683", true, true));
+        assertThat(targets.get(3)).isEqualTo(targets.get(2));
+        assertThat(targets.get(4).bootstrap()).isFalse();
+        assertThat(targets.get(4)).isEqualTo(GroupTarget.DEFAULT);
+    }
+
+    @Test
+    void bootstrapThatDisagreesWithBootstrapTargetIsRefusedNamingBoth() {
+        assertThatThrownBy(() -> parse("""
+                name: bootstrap
+                durationSeconds: 60
+                fleet:
+                  count: 1
+                  bootstrapTarget: coap://one.example
+                  bootstrap: {uri: coap://two.example}
+                """))
+                .hasMessage("inline.yaml:6: fleet.bootstrap.uri: is 'coap://two.example:5683' but the group's "
+                        + "fleet.bootstrapTarget is 'coap://one.example:5683'; they name the same bootstrap server: "
+                        + "give one of them");
+        assertThatThrownBy(() -> parse("""
+                name: bootstrap
+                durationSeconds: 60
+                fleet:
+                  count: 1
+                  bootstrapTarget: coap://one.example
+                  bootstrap: false
+                """))
+                .hasMessage("inline.yaml:6: fleet.bootstrap: is false but the group's fleet.bootstrapTarget is "
+                        + "'coap://one.example:5683'; remove one of them");
+        assertThatThrownBy(() -> parse("""
+                name: bootstrap
+                durationSeconds: 60
+                fleet:
+                  count: 1
+                  bootstrap: [coap://one.example]
+                """))
+                .hasMessageStartingWith("inline.yaml:5: fleet.bootstrap: expected true, false or a map");
+        assertThatThrownBy(() -> parse("""
+                name: bootstrap
+                durationSeconds: 60
+                fleet:
+                  count: 1
+                  bootstrap: {url: coap://one.example}
+                """))
+                .hasMessageStartingWith("inline.yaml:5: fleet.bootstrap.url: unknown key");
+    }
+
+    @Test
     void aDnsServerWithoutPortIsAskedOnPort53() {
         Scenario scenario = parse("""
                 name: dns
