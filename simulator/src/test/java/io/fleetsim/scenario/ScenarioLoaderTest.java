@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class ScenarioLoaderTest {
@@ -262,42 +263,16 @@ class ScenarioLoaderTest {
 
     @Test
     void bootstrapThatDisagreesWithBootstrapTargetIsRefusedNamingBoth() {
-        assertThatThrownBy(() -> parse("""
-                name: bootstrap
-                durationSeconds: 60
-                fleet:
-                  count: 1
-                  bootstrapTarget: coap://one.example
-                  bootstrap: {uri: coap://two.example}
-                """))
+        assertThatThrownBy(() -> oneGroup("bootstrapTarget: coap://one.example\nbootstrap: {uri: coap://two.example}"))
                 .hasMessage("inline.yaml:6: fleet.bootstrap.uri: is 'coap://two.example:5683' but the group's "
                         + "fleet.bootstrapTarget is 'coap://one.example:5683'; they name the same bootstrap server: "
                         + "give one of them");
-        assertThatThrownBy(() -> parse("""
-                name: bootstrap
-                durationSeconds: 60
-                fleet:
-                  count: 1
-                  bootstrapTarget: coap://one.example
-                  bootstrap: false
-                """))
+        assertThatThrownBy(() -> oneGroup("bootstrapTarget: coap://one.example\nbootstrap: false"))
                 .hasMessage("inline.yaml:6: fleet.bootstrap: is false but the group's fleet.bootstrapTarget is "
                         + "'coap://one.example:5683'; remove one of them");
-        assertThatThrownBy(() -> parse("""
-                name: bootstrap
-                durationSeconds: 60
-                fleet:
-                  count: 1
-                  bootstrap: [coap://one.example]
-                """))
+        assertThatThrownBy(() -> oneGroup("bootstrap: [coap://one.example]"))
                 .hasMessageStartingWith("inline.yaml:5: fleet.bootstrap: expected true, false or a map");
-        assertThatThrownBy(() -> parse("""
-                name: bootstrap
-                durationSeconds: 60
-                fleet:
-                  count: 1
-                  bootstrap: {url: coap://one.example}
-                """))
+        assertThatThrownBy(() -> oneGroup("bootstrap: {url: coap://one.example}"))
                 .hasMessageStartingWith("inline.yaml:5: fleet.bootstrap.url: unknown key");
     }
 
@@ -327,6 +302,12 @@ class ScenarioLoaderTest {
         assertThat(DidYouMean.distance("cuont", "count")).isEqualTo(2);
         assertThat(DidYouMean.closest("cuont", List.of("count", "name"))).containsExactly("count");
         assertThat(DidYouMean.closest("colour", List.of("count", "name"))).isEmpty();
+    }
+
+    /** A scenario of one fleet group of one device, with {@code groupKeys} (from line 5 on) added to it. */
+    private static Scenario oneGroup(String groupKeys) {
+        return parse("name: bootstrap\ndurationSeconds: 60\nfleet:\n  count: 1\n"
+                + groupKeys.lines().map(line -> "  " + line + "\n").collect(Collectors.joining()));
     }
 
     private static Scenario parse(String text) {
