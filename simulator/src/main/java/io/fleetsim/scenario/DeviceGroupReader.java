@@ -4,8 +4,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Reads the devices: one group from {@code fleet}, or several from {@code groups}; checks that
@@ -68,8 +72,7 @@ final class DeviceGroupReader {
         Keepalive keepalive = KeepaliveReader.read(group, transport);
         Security security = SecurityReader.read(group, transport);
         NatSettings nat = NatSettingsReader.read(group);
-        GroupTarget target = new GroupTarget(ownTarget, group.readOptional(ScenarioKeys.BOOTSTRAP_TARGET).orElse(null),
-                DnsSettingsReader.followTtl(group, followTtl));
+        GroupTarget target = bootstrapTarget(group, ownTarget, DnsSettingsReader.followTtl(group, followTtl));
         SourceAddresses sourceAddresses = SourceAddressesReader.read(group);
         DeviceBehaviour behaviour = DeviceBehaviourReader.read(group);
         Duration[] registration = registrationTimes(group, defaults);
@@ -142,6 +145,43 @@ final class DeviceGroupReader {
             names.add(text);
         }
         return names;
+    }
+
+    /**
+     * The group's target with its bootstrap: {@code bootstrap: true|false}, {@code bootstrap: {uri: ...}}
+     * and {@code bootstrapTarget} (the same as {@code bootstrap.uri}; both given must agree).
+     */
+    private static GroupTarget bootstrapTarget(MappingReader group, String ownTarget, boolean followDns) {
+        String legacyUri = group.readOptional(ScenarioKeys.BOOTSTRAP_TARGET).orElse(null);
+        Optional<ValueSite> site = group.site(ScenarioKeys.GROUP_BOOTSTRAP);
+        if (site.isEmpty()) {
+            return new GroupTarget(ownTarget, legacyUri, followDns);
+        }
+        ValueSite value = site.get();
+        if (value.node() instanceof MappingNode) {
+            MappingReader bootstrap = MappingReader.of(value.source(), value.node(), value.field(), value.line(),
+                    Section.BOOTSTRAP);
+            String uri = bootstrap.readOptional(ScenarioKeys.BOOTSTRAP_URI).orElse(null);
+            if (uri != null && legacyUri != null && !uri.equals(legacyUri)) {
+                throw bootstrap.error(ScenarioKeys.BOOTSTRAP_URI, "is '" + uri + "' but the group's "
+                        + group.field(ScenarioKeys.BOOTSTRAP_TARGET) + " is '" + legacyUri
+                        + "'; they name the same bootstrap server: give one of them");
+            }
+            return new GroupTarget(ownTarget, uri != null ? uri : legacyUri, followDns, true);
+        }
+        if (value.node() instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL)) {
+            throw value.fail("has no value; give true, false or {uri: coaps://host:port}");
+        }
+        if (!(value.node() instanceof ScalarNode)) {
+            throw value.fail("expected true, false or a map {uri: coaps://host:port}, got "
+                    + ScalarValues.describe(value.node()));
+        }
+        boolean wanted = ScalarValues.bool(value);
+        if (!wanted && legacyUri != null) {
+            throw value.fail("is false but the group's " + group.field(ScenarioKeys.BOOTSTRAP_TARGET) + " is '"
+                    + legacyUri + "'; remove one of them");
+        }
+        return new GroupTarget(ownTarget, legacyUri, followDns, wanted);
     }
 
     /** The group's {@code transport}; with a {@code target} of its own, the target's scheme decides. */

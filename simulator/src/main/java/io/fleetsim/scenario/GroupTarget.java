@@ -7,14 +7,34 @@ package io.fleetsim.scenario;
  * @param uri          the group's own LwM2M server ({@code coap://host:port} and the like, port spelt
  *                     out), whose scheme is the group's transport; null for the run's target (or
  *                     the embedded server)
- * @param bootstrapUri the group's bootstrap server, checked and kept for later; null when not given
+ * @param bootstrapUri the group's bootstrap server ({@code bootstrap.uri} or {@code bootstrapTarget}),
+ *                     checked and kept for later; null when not given
  * @param followDns    whether the devices look the server's host name up again once its TTL has
  *                     passed, picking up a new address at their next registration or connection
+ * @param bootstrap    whether the group asks for bootstrap: {@code bootstrap: true}, a
+ *                     {@code bootstrap.uri} or a {@code bootstrapTarget}; with a null
+ *                     {@code bootstrapUri}, the embedded bootstrap server is meant
  */
-public record GroupTarget(String uri, String bootstrapUri, boolean followDns) {
+public record GroupTarget(String uri, String bootstrapUri, boolean followDns, boolean bootstrap) {
 
     /** The run's target, followed after its TTL. */
     public static final GroupTarget DEFAULT = new GroupTarget(null, null, true);
+
+    /** A target that bootstraps exactly when a bootstrap server is named. */
+    public GroupTarget(String uri, String bootstrapUri, boolean followDns) {
+        this(uri, bootstrapUri, followDns, bootstrapUri != null);
+    }
+
+    public GroupTarget {
+        if (bootstrapUri != null && !bootstrap) {
+            throw new IllegalArgumentException("a bootstrap server '" + bootstrapUri + "' without bootstrap");
+        }
+    }
+
+    /** Whether the group asks for the embedded bootstrap server (bootstrap without a uri). */
+    public boolean embeddedBootstrap() {
+        return bootstrap && bootstrapUri == null;
+    }
 
     /** Whether the group names its own server. */
     public boolean hasOwnUri() {

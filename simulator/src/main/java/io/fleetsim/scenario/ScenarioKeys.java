@@ -1,6 +1,7 @@
 package io.fleetsim.scenario;
 
 import static io.fleetsim.scenario.Section.ARRIVAL;
+import static io.fleetsim.scenario.Section.BOOTSTRAP;
 import static io.fleetsim.scenario.Section.COAP;
 import static io.fleetsim.scenario.Section.DNS;
 import static io.fleetsim.scenario.Section.FLEET;
@@ -109,7 +110,15 @@ public final class ScenarioKeys {
     public static final TextKey BOOTSTRAP_TARGET = new TextKey(FLEET, "bootstrapTarget",
             "`coap://host:port`, `coaps://host:port`, `coap+tcp://host:port`, `coaps+tcp://host:port`",
             TargetUri::normalize, KeyDefault.described("none"),
-            "The group's LwM2M bootstrap server: checked and kept, not used yet (devices do not bootstrap).");
+            "The group's LwM2M bootstrap server; the same as `bootstrap: {uri: ...}` (both given and different is an "
+                    + "error). Checked and kept: devices do not bootstrap yet.");
+    public static final StructureKey GROUP_BOOTSTRAP = new StructureKey(FLEET, "bootstrap", "boolean or map",
+            KeyDefault.described("false"), "`true` (the embedded bootstrap server) or `{uri: coaps://host:5684}` "
+                    + "(LwM2M 1.1 Core §5.2): checked and kept; devices do not bootstrap yet.");
+    public static final TextKey BOOTSTRAP_URI = new TextKey(BOOTSTRAP, "uri",
+            "`coap://host:port`, `coaps://host:port`, `coap+tcp://host:port`, `coaps+tcp://host:port`",
+            TargetUri::normalize, KeyDefault.described("the embedded bootstrap server"),
+            "The group's bootstrap server (the same as the group's `bootstrapTarget`).");
     public static final StructureKey GROUP_DNS = new StructureKey(FLEET, "dns", "map",
             KeyDefault.described("the top-level `dns`"), "`{followTtl: false}`: this group resolves its "
                     + "server's name once, whatever the top level says (see `dns`).");
@@ -351,8 +360,8 @@ public final class ScenarioKeys {
             TIME_SCALE, DEREGISTER_AT_END, COAP_SECTION, RETRY_SECTION, PROBE_SECTION, RADIO_SECTION, SERVER_SECTION,
             EVENTS, DNS_SECTION, THRESHOLDS,
             COUNT, ENDPOINT_PREFIX, TRANSPORT, GROUP_NAME, SECURITY_SECTION, KEEPALIVE_SECTION, NAT_SECTION,
-            GROUP_ARRIVAL, GROUP_RETRY, GROUP_TARGET, BOOTSTRAP_TARGET, GROUP_DNS, SOURCE_ADDRESSES, OBJECTS_LIST,
-            NOTIFICATIONS_SECTION, REBOOT_SECONDS, GROUP_LIFETIME, GROUP_UPDATE_INTERVAL, GROUP_BINDING,
+            GROUP_ARRIVAL, GROUP_RETRY, GROUP_TARGET, BOOTSTRAP_TARGET, GROUP_BOOTSTRAP, GROUP_DNS, SOURCE_ADDRESSES,
+            OBJECTS_LIST, NOTIFICATIONS_SECTION, REBOOT_SECONDS, GROUP_LIFETIME, GROUP_UPDATE_INTERVAL, GROUP_BINDING,
             FIRMWARE_SECTION, GROUP_AGENTS,
             SECURITY_MODE, PSK_IDENTITY, PSK_KEY_SEED, PSK_KEYS_FILE, CONNECTION_ID, SESSION_RESUMPTION, EXPECT_ISSUER,
             COAP_PING_SECONDS, PONG_TIMEOUT_SECONDS, KEEPALIVE_METHOD, QUEUE_MODE, AWAKE_SECONDS,
@@ -368,7 +377,7 @@ public final class ScenarioKeys {
             DNS_SERVER, DNS_FOLLOW_TTL,
             OBJECT_ID, OBJECT_INSTANCES, OBJECT_CHANGE_EVERY, OBJECT_MIN, OBJECT_MAX,
             NOTIFICATION_TYPE, NOTIFICATION_CON_EVERY,
-            FIRMWARE_DOWNLOAD, FIRMWARE_UPDATE, FIRMWARE_FAILURE_SHARE, FIRMWARE_VERSION);
+            FIRMWARE_DOWNLOAD, FIRMWARE_UPDATE, FIRMWARE_FAILURE_SHARE, FIRMWARE_VERSION, BOOTSTRAP_URI);
 
     private ScenarioKeys() {
     }

@@ -17,7 +17,8 @@ public enum Section {
     DNS("dns"),
     OBJECTS("objects"),
     NOTIFICATIONS("notifications"),
-    FIRMWARE("firmware");
+    FIRMWARE("firmware"),
+    BOOTSTRAP("bootstrap");
 
     private final String key;
 

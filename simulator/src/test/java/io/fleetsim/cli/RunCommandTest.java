@@ -229,4 +229,24 @@ class RunCommandTest {
         assertThat(check.exitCode()).isEqualTo(ExitCodes.PASS);
         assertThat(check.out()).contains("ok (7 devices");
     }
+
+    @Test
+    void checkWarnsThatDevicesDoNotBootstrapYet() throws IOException {
+        Path file = dir.resolve("bootstrap.yaml");
+        Files.writeString(file, """
+                name: bootstrap
+                durationSeconds: 4
+                groups:
+                  - {name: plain, count: 1, endpointPrefix: p-}
+                  - {name: bs, count: 1, endpointPrefix: b-, bootstrap: true}
+                """);
+
+        CliRun check = CliRun.of("check", file.toString());
+
+        assertThat(check.exitCode()).isEqualTo(ExitCodes.PASS);
+        assertThat(check.err()).contains("fleetsim: warning: group(s) bs ask for LwM2M bootstrap, which fleetsim's "
+                + "devices do not do yet");
+        CliRun plain = CliRun.of("check", scenario("plain", 1, "  - devices.registered >= 1", "").toString());
+        assertThat(plain.err()).doesNotContain("bootstrap");
+    }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class ScenarioLoaderTest {
@@ -253,6 +254,57 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void bootstrapIsTrueForTheEmbeddedServerOrAMapWithTheServersUri() {
+        Scenario scenario = parse("""
+                name: bootstrap
+                durationSeconds: 60
+                groups:
+                  - count: 1
+                    endpointPrefix: a-
+                    bootstrap: true
+                  - count: 1
+                    endpointPrefix: b-
+                    bootstrap: {uri: coaps://bs.lwm2m.example}
+                  - count: 1
+                    endpointPrefix: c-
+                    bootstrapTarget: coap://bs.lwm2m.example
+                  - count: 1
+                    endpointPrefix: d-
+                    bootstrap: {uri: coap://bs.lwm2m.example:5683}
+                    bootstrapTarget: coap://bs.lwm2m.example
+                  - count: 1
+                    endpointPrefix: e-
+                    bootstrap: false
+                """);
+
+        List<GroupTarget> targets = scenario.groups().stream().map(DeviceGroup::target).toList();
+        assertThat(targets.get(0)).isEqualTo(new GroupTarget(null, null, true, true));
+        assertThat(targets.get(0).embeddedBootstrap()).isTrue();
+        assertThat(targets.get(1)).isEqualTo(new GroupTarget(null, "coaps://bs.lwm2m.example:5684", true, true));
+        assertThat(targets.get(1).embeddedBootstrap()).isFalse();
+        assertThat(targets.get(2)).as("bootstrapTarget is bootstrap.uri")
+                .isEqualTo(new GroupTarget(null, "coap://bs.lwm2m.example:5683", true, true));
+        assertThat(targets.get(3)).isEqualTo(targets.get(2));
+        assertThat(targets.get(4).bootstrap()).isFalse();
+        assertThat(targets.get(4)).isEqualTo(GroupTarget.DEFAULT);
+    }
+
+    @Test
+    void bootstrapThatDisagreesWithBootstrapTargetIsRefusedNamingBoth() {
+        assertThatThrownBy(() -> oneGroup("bootstrapTarget: coap://one.example\nbootstrap: {uri: coap://two.example}"))
+                .hasMessage("inline.yaml:6: fleet.bootstrap.uri: is 'coap://two.example:5683' but the group's "
+                        + "fleet.bootstrapTarget is 'coap://one.example:5683'; they name the same bootstrap server: "
+                        + "give one of them");
+        assertThatThrownBy(() -> oneGroup("bootstrapTarget: coap://one.example\nbootstrap: false"))
+                .hasMessage("inline.yaml:6: fleet.bootstrap: is false but the group's fleet.bootstrapTarget is "
+                        + "'coap://one.example:5683'; remove one of them");
+        assertThatThrownBy(() -> oneGroup("bootstrap: [coap://one.example]"))
+                .hasMessageStartingWith("inline.yaml:5: fleet.bootstrap: expected true, false or a map");
+        assertThatThrownBy(() -> oneGroup("bootstrap: {url: coap://one.example}"))
+                .hasMessageStartingWith("inline.yaml:5: fleet.bootstrap.url: unknown key");
+    }
+
+    @Test
     void aDnsServerWithoutPortIsAskedOnPort53() {
         Scenario scenario = parse("""
                 name: dns
@@ -278,6 +330,12 @@ class ScenarioLoaderTest {
         assertThat(DidYouMean.distance("cuont", "count")).isEqualTo(2);
         assertThat(DidYouMean.closest("cuont", List.of("count", "name"))).containsExactly("count");
         assertThat(DidYouMean.closest("colour", List.of("count", "name"))).isEmpty();
+    }
+
+    /** A scenario of one fleet group of one device, with {@code groupKeys} (from line 5 on) added to it. */
+    private static Scenario oneGroup(String groupKeys) {
+        return parse("name: bootstrap\ndurationSeconds: 60\nfleet:\n  count: 1\n"
+                + groupKeys.lines().map(line -> "  " + line + "\n").collect(Collectors.joining()));
     }
 
     private static Scenario parse(String text) {
