@@ -74,6 +74,8 @@ public final class VirtualDevice {
     private final ObjectTree objects;
     /** The server's observations; null until the first Observe. */
     private Observations observations;
+    /** The group's LwM2M Send schedule; null when the group does not send. */
+    private final DataSend dataSend;
 
     public VirtualDevice(DeviceIdentity identity, ShardContext shard) {
         this(identity, shard.devices());
@@ -100,6 +102,11 @@ public final class VirtualDevice {
             return shard.requestHandler().handle(served, request);
         }, devicePath);
         this.coap.onPathLost(cause -> pathLost());
+        this.dataSend = identity.group().behaviour().send().enabled()
+                ? new DataSend(shard.clock(), metrics, coap, objects, identity.group().behaviour().send(),
+                        shard.scenario().arrival().seed(), identity.endpoint(),
+                        () -> isRegistered() && !stopRequested, this::touchKeepalive)
+                : null;
         Keepalive settings = identity.group().keepalive();
         // TCP and TLS channels ping by themselves (TcpKeepalive: RFC 8323 Ping and Pong) and report
         // a dead path through onPathLost; the idle keepalive here is for UDP and DTLS only.
@@ -251,6 +258,9 @@ public final class VirtualDevice {
         path.registered(shard.clock().nowMillis());
         if (keepalive != null) {
             keepalive.start();
+        }
+        if (dataSend != null) {
+            dataSend.start();
         }
         scheduleUpdate();
     }
@@ -483,6 +493,9 @@ public final class VirtualDevice {
 
     private Future<Void> stopOnce(boolean deregister) {
         shard.clock().cancel(timerId);
+        if (dataSend != null) {
+            dataSend.stop();
+        }
         if (observations != null) {
             observations.stop();
         }
@@ -549,6 +562,9 @@ public final class VirtualDevice {
         }
         if (observations != null) {
             observations.stop();
+        }
+        if (dataSend != null) {
+            dataSend.stop();
         }
         pendingStop = null;
         shutdown(state == State.DEREGISTERING || isRegistered() && location != null);
@@ -735,7 +751,7 @@ public final class VirtualDevice {
     };
 
     /** Null when the response has the expected code, otherwise the cause to count. */
-    private static Cause failureCause(AsyncResult<Response> ar, ResponseCode expected) {
+    static Cause failureCause(AsyncResult<Response> ar, ResponseCode expected) {
         if (ar.failed()) {
             return CoapFailure.causeOf(ar.cause());
         }

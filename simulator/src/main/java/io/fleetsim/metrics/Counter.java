@@ -105,5 +105,12 @@ public enum Counter {
     /** Firmware updates that installed the new firmware (Update Result 1). */
     FIRMWARE_SUCCEEDED,
     /** Firmware downloads that failed (State 0, Update Result 4). */
-    FIRMWARE_FAILED
+    FIRMWARE_FAILED,
+    // LwM2M Send (POST /dp, LwM2M 1.1 Core §6.4.6)
+    /** Sends the devices made. */
+    SEND_SENT,
+    /** Sends the server answered 2.04 Changed. */
+    SEND_ACKNOWLEDGED,
+    /** Sends answered otherwise or not at all, by cause under {@link FailureKind#SEND}. */
+    SEND_FAILED
 }

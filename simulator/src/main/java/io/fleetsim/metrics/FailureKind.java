@@ -8,5 +8,7 @@ public enum FailureKind {
     /** A TLS handshake (CoAP over TLS), by cause: untrusted-certificate, issuer-mismatch, timeout, ... */
     TLS_HANDSHAKE,
     /** A device's connection died (TCP/TLS), by cause: pong-timeout, closed-by-server, abort, ... */
-    CONNECTION
+    CONNECTION,
+    /** An LwM2M Send (POST /dp), by cause: error-response:4.04, timeout, ... */
+    SEND
 }

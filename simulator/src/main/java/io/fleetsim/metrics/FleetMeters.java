@@ -70,6 +70,12 @@ public final class FleetMeters {
                             + "succeeded, failed (download)")
                     .tag("step", outcome.getKey()).register(registry);
         }
+        for (var result : List.of(Map.entry("acknowledged", Counter.SEND_ACKNOWLEDGED),
+                Map.entry("failed", Counter.SEND_FAILED))) {
+            FunctionCounter.builder("fleetsim.send", this, m -> m.totals.get(result.getValue()))
+                    .description("LwM2M Sends (POST /dp) of the devices, by result: acknowledged (2.04), failed")
+                    .tag("result", result.getKey()).register(registry);
+        }
         latency("fleetsim.registration.latency", LatencyMetric.REGISTRATION,
                 "Register latency from the intended start (corrected), whole run so far");
         latency("fleetsim.update.latency", LatencyMetric.UPDATE,

@@ -90,6 +90,8 @@ public final class SummaryJson {
         root.put("firmware", map("started", t.get(Counter.FIRMWARE_STARTED),
                 "downloaded", t.get(Counter.FIRMWARE_DOWNLOADED), "succeeded", t.get(Counter.FIRMWARE_SUCCEEDED),
                 "failed", t.get(Counter.FIRMWARE_FAILED)));
+        root.put("send", map("sent", t.get(Counter.SEND_SENT), "acknowledged", t.get(Counter.SEND_ACKNOWLEDGED),
+                "failed", t.failures(FailureKind.SEND)));
         root.put("notifications", map(
                 "sent", map("CON", t.get(Counter.NOTIFICATIONS_CON), "NON", t.get(Counter.NOTIFICATIONS_NON)),
                 "acknowledged", t.get(Counter.NOTIFICATIONS_ACKNOWLEDGED),

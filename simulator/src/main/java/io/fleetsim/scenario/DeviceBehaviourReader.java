@@ -5,13 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.fleetsim.base.ObjectModels;
+
+import org.eclipse.leshan.core.model.ObjectModel;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Reads the keys of a device group that say what its devices do once registered:
- * {@code objects}, {@code notifications}, {@code rebootSeconds} and {@code firmware}.
+ * {@code objects}, {@code notifications}, {@code rebootSeconds}, {@code firmware} and {@code send}.
  */
 final class DeviceBehaviourReader {
 
@@ -29,7 +32,71 @@ final class DeviceBehaviourReader {
             throw firmwareSite.get().fail("the devices have no Firmware Update object; add 5 to objects");
         }
         FirmwareSettings firmware = firmwareSite.map(DeviceBehaviourReader::firmware).orElse(FirmwareSettings.DEFAULT);
-        return new DeviceBehaviour(objects, notifications, reboot, firmware);
+        SendSettings send = group.site(ScenarioKeys.SEND_SECTION).map(site -> send(site, objects))
+                .orElse(SendSettings.NONE);
+        return new DeviceBehaviour(objects, notifications, reboot, firmware, send);
+    }
+
+    private static SendSettings send(ValueSite site, List<ObjectSettings> objects) {
+        MappingReader map = MappingReader.of(site.source(), site.node(), site.field(), site.line(), Section.SEND);
+        long every = map.read(ScenarioKeys.SEND_EVERY);
+        ValueSite pathsSite = map.site(ScenarioKeys.SEND_PATHS)
+                .orElseThrow(() -> map.error(ScenarioKeys.SEND_PATHS, "is required: the paths whose values "
+                        + "each Send carries, e.g. [/3/0/9]"));
+        if (!(pathsSite.node() instanceof SequenceNode)) {
+            throw pathsSite.fail("expected a list of paths like [/3303/0/5700, /3/0/9], got "
+                    + ScalarValues.describe(pathsSite.node()));
+        }
+        List<String> paths = new ArrayList<>();
+        for (ValueSite item : pathsSite.items("must list at least one path, e.g. [/3/0/9]")) {
+            String path = ScalarValues.text(item, "a path like /3303/0/5700").trim();
+            checkSendPath(item, path, objects);
+            if (paths.contains(path)) {
+                throw item.fail("path " + path + " is listed twice");
+            }
+            paths.add(path);
+        }
+        return new SendSettings(Duration.ofSeconds(every), paths);
+    }
+
+    /** A Send path must name an instance, or a resource of it, that the group's devices have. */
+    private static void checkSendPath(ValueSite at, String path, List<ObjectSettings> objects) {
+        String[] parts = path.startsWith("/") ? path.substring(1).split("/", -1) : new String[0];
+        int[] ids = new int[parts.length];
+        boolean numeric = parts.length == 2 || parts.length == 3;
+        for (int i = 0; numeric && i < parts.length; i++) {
+            numeric = parts[i].matches("[0-9]{1,5}");
+            ids[i] = numeric ? Integer.parseInt(parts[i]) : 0;
+        }
+        if (!numeric) {
+            throw at.fail("'" + path + "' is not a path like /3303/0/5700 (object/instance/resource) "
+                    + "or /3303/0 (object/instance)");
+        }
+        int instances;
+        if (ids[0] == 3) {
+            instances = 1;
+        } else {
+            ObjectSettings object = objects.stream().filter(o -> o.id() == ids[0]).findFirst().orElse(null);
+            if (object == null) {
+                throw at.fail("path " + path + ": the devices have no object " + ids[0] + "; Send paths are of /3 "
+                        + "or of the group's objects (" + objectIds(objects) + ")");
+            }
+            instances = object.instances();
+        }
+        if (ids[1] >= instances) {
+            throw at.fail("path " + path + ": object " + ids[0] + " has " + (instances == 1 ? "only instance 0"
+                    : "instances 0 to " + (instances - 1)) + " on the devices");
+        }
+        ObjectModel model = ObjectModels.DEVICE_MODEL.getObjectModel(ids[0]);
+        if (ids.length == 3 && (model == null || !model.resources.containsKey(ids[2]))) {
+            throw at.fail("path " + path + ": object " + ids[0] + (model == null ? "" : " (" + model.name + ")")
+                    + " has no resource " + ids[2]);
+        }
+    }
+
+    private static String objectIds(List<ObjectSettings> objects) {
+        String ids = objects.stream().map(o -> String.valueOf(o.id())).reduce((a, b) -> a + ", " + b).orElse("");
+        return ids.isEmpty() ? "none given" : ids;
     }
 
     private static FirmwareSettings firmware(ValueSite site) {

@@ -15,6 +15,7 @@ import static io.fleetsim.scenario.Section.RADIO;
 import static io.fleetsim.scenario.Section.REGISTRATION_LIMIT;
 import static io.fleetsim.scenario.Section.REGISTRATION_RETRY;
 import static io.fleetsim.scenario.Section.SECURITY;
+import static io.fleetsim.scenario.Section.SEND;
 import static io.fleetsim.scenario.Section.SERVER;
 import static io.fleetsim.scenario.Section.TOP;
 
@@ -141,6 +142,10 @@ public final class ScenarioKeys {
     public static final StructureKey FIRMWARE_SECTION = new StructureKey(FLEET, "firmware", "map",
             KeyDefault.described("10 s download, 5 s update, no failures"), "How a Firmware Update of object 5 runs "
                     + "on the devices (see `firmware`); needs 5 among `objects`.");
+    public static final StructureKey SEND_SECTION = new StructureKey(FLEET, "send", "map",
+            KeyDefault.described("no Send"), "LwM2M 1.1 Send: each registered device pushes the current values of "
+                    + "some paths to the server every N seconds, e.g. `{everySeconds: 30, paths: [/3303/0/5700]}` "
+                    + "(see `send`).");
 
     public static final IntegerKey GROUP_LIFETIME = new IntegerKey(FLEET, "lifetimeSeconds", "s", 10,
             ONE_YEAR_SECONDS, KeyDefault.described("the top-level `lifetimeSeconds`"),
@@ -171,6 +176,13 @@ public final class ScenarioKeys {
     public static final IntegerKey NOTIFICATION_CON_EVERY = new IntegerKey(NOTIFICATIONS, "conEvery", "", 0,
             1_000_000, KeyDefault.of(10L), "With `type: non`: every N-th notification of an observation is a CON "
                     + "anyway, so the device learns when its server is gone; 0 for never.");
+
+    public static final IntegerKey SEND_EVERY = new IntegerKey(SEND, "everySeconds", "s", 1, ONE_YEAR_SECONDS,
+            KeyDefault.of(30L), "Simulated time between two Sends of a device; the first comes at a seeded random "
+                    + "moment within the first period after registering.");
+    public static final StructureKey SEND_PATHS = new StructureKey(SEND, "paths", "list of strings",
+            KeyDefault.required(), "Paths whose values each Send carries, `/object/instance/resource` or "
+                    + "`/object/instance`, of /3 or of the group's `objects`, e.g. `[/3303/0/5700, /3/0/9]`.");
 
     public static final DecimalKey FIRMWARE_DOWNLOAD = new DecimalKey(FIRMWARE, "downloadSeconds", "s", 0, false,
             86_400, KeyDefault.of(10.0), "Simulated time from a written Package URI (/5/0/1) to State 2 Downloaded.");
@@ -362,7 +374,7 @@ public final class ScenarioKeys {
             COUNT, ENDPOINT_PREFIX, TRANSPORT, GROUP_NAME, SECURITY_SECTION, KEEPALIVE_SECTION, NAT_SECTION,
             GROUP_ARRIVAL, GROUP_RETRY, GROUP_TARGET, BOOTSTRAP_TARGET, GROUP_BOOTSTRAP, GROUP_DNS, SOURCE_ADDRESSES,
             OBJECTS_LIST, NOTIFICATIONS_SECTION, REBOOT_SECONDS, GROUP_LIFETIME, GROUP_UPDATE_INTERVAL, GROUP_BINDING,
-            FIRMWARE_SECTION, GROUP_AGENTS,
+            FIRMWARE_SECTION, GROUP_AGENTS, SEND_SECTION,
             SECURITY_MODE, PSK_IDENTITY, PSK_KEY_SEED, PSK_KEYS_FILE, CONNECTION_ID, SESSION_RESUMPTION, EXPECT_ISSUER,
             COAP_PING_SECONDS, PONG_TIMEOUT_SECONDS, KEEPALIVE_METHOD, QUEUE_MODE, AWAKE_SECONDS,
             RATE, RAMP, PROFILE, SEED, STAGES, STOP_ORDER,
@@ -377,7 +389,8 @@ public final class ScenarioKeys {
             DNS_SERVER, DNS_FOLLOW_TTL,
             OBJECT_ID, OBJECT_INSTANCES, OBJECT_CHANGE_EVERY, OBJECT_MIN, OBJECT_MAX,
             NOTIFICATION_TYPE, NOTIFICATION_CON_EVERY,
-            FIRMWARE_DOWNLOAD, FIRMWARE_UPDATE, FIRMWARE_FAILURE_SHARE, FIRMWARE_VERSION, BOOTSTRAP_URI);
+            FIRMWARE_DOWNLOAD, FIRMWARE_UPDATE, FIRMWARE_FAILURE_SHARE, FIRMWARE_VERSION, BOOTSTRAP_URI,
+            SEND_EVERY, SEND_PATHS);
 
     private ScenarioKeys() {
     }

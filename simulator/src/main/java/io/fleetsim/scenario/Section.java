@@ -18,7 +18,8 @@ public enum Section {
     OBJECTS("objects"),
     NOTIFICATIONS("notifications"),
     FIRMWARE("firmware"),
-    BOOTSTRAP("bootstrap");
+    BOOTSTRAP("bootstrap"),
+    SEND("send");
 
     private final String key;
 
