@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The LwM2M registration interface, reduced to what a load test needs: {@code POST /rd?ep=}
  * registers (2.01 Created, Location-Path {@code rd/<id>}), {@code POST /rd/<id>} updates
- * (2.04 Changed), {@code DELETE /rd/<id>} deregisters (2.02 Deleted); unknown ids and
+ * (2.04 Changed), {@code DELETE /rd/<id>} deregisters (2.02 Deleted), {@code POST /dp} (an LwM2M
+ * Send, Core §6.4.6) is taken with 2.04 Changed and its values dropped; unknown ids and
  * anything else get 4.04. Gives the response code and Location-Path; the caller writes the
  * response. Thread-safe when its directory and counters are: the responder shares one handler
  * across its sockets.
@@ -22,6 +23,7 @@ final class RegistrationRequestHandler {
 
     private static final String REGISTRATION_PATH = "rd";
     private static final String ENDPOINT_QUERY = "ep=";
+    private static final String SEND_PATH = "dp";
 
     /** A response code and the Location-Path segments to send with it. */
     record Answer(int code, List<String> locationPath) {
@@ -41,6 +43,9 @@ final class RegistrationRequestHandler {
 
     /** Answers a request with {@code code} (1 GET, 2 POST, 3 PUT, 4 DELETE), Uri-Path and Uri-Query. */
     Answer handle(int code, List<String> path, List<String> queries) {
+        if (code == POST && path.size() == 1 && SEND_PATH.equals(path.get(0))) {
+            return Answer.of(CHANGED);
+        }
         if (path.isEmpty() || !REGISTRATION_PATH.equals(path.get(0)) || path.size() > 2) {
             return notFound();
         }

@@ -30,9 +30,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.FailureKind;
+import io.fleetsim.scenario.Transport;
+import io.fleetsim.security.FleetPki;
+import io.fleetsim.server.tcp.EmbeddedTcpLwm2mServer;
 import io.fleetsim.server.EmbeddedLwm2mServer;
 
-/** Leshan, on loopback, receives the LwM2M Sends (POST /dp, SenML CBOR) of fleetsim's devices. */
+/** Leshan (and the embedded TCP server), on loopback, receive the LwM2M Sends (POST /dp, SenML CBOR) of fleetsim's devices. */
 @Timeout(60)
 class SendAgainstLeshanTest {
 
@@ -126,6 +129,26 @@ class SendAgainstLeshanTest {
         assertThat(send.path("acknowledged").asLong()).isEqualTo(totals.get(Counter.SEND_ACKNOWLEDGED));
         assertThat(send.path("sent").asLong()).isEqualTo(totals.get(Counter.SEND_SENT));
         assertThat(send.path("failed").isObject()).isTrue();
+    }
+
+    @Test
+    void theEmbeddedTcpServerAcknowledgesSends() throws Exception {
+        FleetPki pki = StreamTransports.pki();
+        RunOutcome outcome;
+        try (EmbeddedTcpLwm2mServer server = StreamTransports.start(pki)) {
+            FleetEngine engine = FleetEngine.start(StreamTransports.fleet("sendtcp", 2, Transport.TCP,
+                    "send: {everySeconds: 1, paths: [/3/0/9]}", "timeScale: 4"),
+                    StreamTransports.target(server, Transport.TCP, pki), RunOptions.defaults(results));
+            try {
+                assertThat(engine.awaitRegistered(2, 20_000)).isTrue();
+                Thread.sleep(1_500); // 6 simulated seconds: 5 or more Sends per device
+            } finally {
+                outcome = engine.stop();
+            }
+        }
+        var totals = outcome.summary().totals();
+        assertThat(totals.get(Counter.SEND_ACKNOWLEDGED)).isGreaterThanOrEqualTo(8);
+        assertThat(totals.failures(FailureKind.SEND).keySet()).isSubsetOf("closed");
     }
 
     @Test

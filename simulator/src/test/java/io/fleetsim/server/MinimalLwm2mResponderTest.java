@@ -129,6 +129,16 @@ class MinimalLwm2mResponderTest {
     }
 
     @Test
+    void takesAnLwm2mSendWithChanged(VertxTestContext test) {
+        device.send(post("dp"), responder.port())
+                .onComplete(test.succeeding(response -> test.verify(() -> {
+                    assertThat(response.getCode()).isEqualTo(ResponseCode.CHANGED);
+                    assertThat(responder.counters().notFound()).isZero();
+                    test.completeNow();
+                })));
+    }
+
+    @Test
     void answersAnythingElseWithNotFound(VertxTestContext test) {
         Request read = Request.newGet();
         read.getOptions().addUriPath("3").addUriPath("0");

@@ -17,7 +17,7 @@ import io.fleetsim.server.RegistrationGate;
 /**
  * The LwM2M registration interface over java-coap: Register ({@code POST /rd?ep=..&lt=..}, 2.01
  * with Location-Path {@code /rd/<id>}), Update ({@code POST /rd/<id>}, 2.04), De-register
- * ({@code DELETE /rd/<id>}, 2.02), 4.04 for an unknown location, 4.00 for a Register without
+ * ({@code DELETE /rd/<id>}, 2.02), LwM2M Send ({@code POST /dp}, 2.04, values dropped), 4.04 for an unknown location, 4.00 for a Register without
  * an endpoint name. Behind a {@link RegistrationGate}, a blocked endpoint's Register gets the gate's
  * refusal code, or no answer.
  */
@@ -57,6 +57,9 @@ final class RegistrationInterface implements Service<CoapRequest, CoapResponse> 
                     return done(register(request));
                 }
             }
+        }
+        if (path.equals("/dp") && request.getMethod() == Method.POST) {
+            return done(CoapResponse.of(Code.C204_CHANGED));
         }
         if (path.startsWith("/rd/") && path.indexOf('/', 4) < 0) {
             String id = path.substring(4);
