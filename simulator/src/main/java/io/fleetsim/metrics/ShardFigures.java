@@ -32,6 +32,14 @@ public final class ShardFigures {
      * One caller at a time: it takes the shards' intervals.
      */
     public static JsonObject take(List<ShardMetrics> shards) {
+        return take(shards, null);
+    }
+
+    /**
+     * As {@link #take(List)}, also adding each histogram interval taken to {@code measured} (by
+     * metric; null: nowhere), for a whole-run view in the sending process.
+     */
+    public static JsonObject take(List<ShardMetrics> shards, Map<LatencyMetric, Histogram> measured) {
         RunTotals totals = RunTotals.collect(shards);
         JsonObject counters = new JsonObject();
         for (Counter counter : Counter.values()) {
@@ -66,6 +74,9 @@ public final class ShardFigures {
             }
             if (interval.getTotalCount() > 0) {
                 histograms.put(metric.name(), encode(interval));
+                if (measured != null) {
+                    measured.computeIfAbsent(metric, m -> new Histogram(3)).add(interval);
+                }
             }
         }
         return new JsonObject()

@@ -1,17 +1,22 @@
 package io.fleetsim.engine.cluster;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.fleetsim.engine.AgentSlice;
 import io.fleetsim.engine.RunTarget;
+import io.fleetsim.metrics.LatencyMetric;
+import io.fleetsim.metrics.LatencySummary;
 import io.fleetsim.metrics.ShardFigures;
 import io.fleetsim.scenario.Scenario;
 import io.vertx.core.Context;
@@ -50,6 +55,8 @@ public final class Agent implements AutoCloseable {
     private AgentSlice slice;
     private long figuresTimer = -1;
     private long sequence;
+    /** The latencies of this share's devices sent to the coordinator during the current run. */
+    private final Map<LatencyMetric, Histogram> measured = new EnumMap<>(LatencyMetric.class);
 
     private Agent(ClusterNode node, int shards, String ownName) {
         this.node = node;
@@ -169,6 +176,10 @@ public final class Agent implements AutoCloseable {
             message.fail(400, "agent " + name + " cannot load the scenario: " + e.getMessage());
             return;
         }
+        // the work names this agent and its coordinator, whether or not the reply to its hello
+        // arrived: figures sent under the wrong name (or none) would be dropped by the coordinator
+        name = body.getString("name", name);
+        coordinatorNode = body.getString("coordinator", coordinatorNode);
         int index = body.getInteger("index");
         List<String> names = new ArrayList<>();
         body.getJsonArray("names", new JsonArray()).forEach(n -> names.add(String.valueOf(n)));
@@ -180,6 +191,7 @@ public final class Agent implements AutoCloseable {
                 context.runOnContext(v -> {
                     slice = started;
                     sequence = 0;
+                    measured.clear();
                     figuresTimer = node.vertx().setPeriodic(period, id -> sendFigures());
                     LOG.info("agent {}: {} devices of {}, slice {} of {}", name, started.devices(), scenario.name(),
                             index + 1, names.size());
@@ -192,7 +204,7 @@ public final class Agent implements AutoCloseable {
     }
 
     private JsonObject figures() {
-        return new JsonObject().put("name", name).put("seq", ++sequence).put("figures", ShardFigures.take(slice.metrics()))
+        return new JsonObject().put("name", name).put("node", node.nodeId()).put("seq", ++sequence).put("figures", ShardFigures.take(slice.metrics(), measured))
                 .put("lateness", ShardFigures.encode(slice.clock().takeLateness()));
     }
 
@@ -250,7 +262,8 @@ public final class Agent implements AutoCloseable {
         coordinatorNode = null;
         if (ended != null) {
             plainThreadTasks.add(ended::close);
-            LOG.info("agent {}: run over; waiting for a coordinator", name);
+            LOG.info("agent {}: run over; registration latency (ms) sent to the coordinator {}; waiting for a coordinator",
+                    name, LatencySummary.of(measured.getOrDefault(LatencyMetric.REGISTRATION, new Histogram(3))));
         }
         name = null;
     }

@@ -165,7 +165,15 @@ public final class Coordinator implements RemoteShards, AutoCloseable {
     private void hello(Message<JsonObject> message) {
         JsonObject body = message.body();
         String from = body.getString("node");
-        if (agents.size() >= wanted || agents.stream().anyMatch(a -> a.node.equals(from))) {
+        RemoteAgent known = agents.stream().filter(a -> a.node.equals(from)).findFirst().orElse(null);
+        if (known != null && startEpochMillis < 0) {
+            // the agent did not see the reply to an earlier hello (it timed out on a busy machine):
+            // answer again, with the name it was given then (once the work went out, the work
+            // names the agent, and an agent that says hello again has been released)
+            message.reply(new JsonObject().put("coordinator", node.nodeId()).put("name", known.name));
+            return;
+        }
+        if (known != null || agents.size() >= wanted) {
             message.fail(409, "this coordinator has its agents");
             return;
         }
@@ -201,9 +209,10 @@ public final class Coordinator implements RemoteShards, AutoCloseable {
     }
 
     private void figures(Message<JsonObject> message) {
+        String from = message.body().getString("node");
         String name = message.body().getString("name");
         for (RemoteAgent agent : agents) {
-            if (agent.name.equals(name)) {
+            if (from != null ? agent.node.equals(from) : agent.name.equals(name)) {
                 apply(agent, message.body());
             }
         }
@@ -278,7 +287,8 @@ public final class Coordinator implements RemoteShards, AutoCloseable {
         List<Future<JsonObject>> taken = new ArrayList<>();
         for (int i = 0; i < agents.size(); i++) {
             RemoteAgent agent = agents.get(i);
-            JsonObject work = new JsonObject().put(Wire.OP, Wire.WORK).put("scenario", spec.toJson())
+            JsonObject work = new JsonObject().put(Wire.OP, Wire.WORK).put("name", agent.name)
+                    .put("coordinator", node.nodeId()).put("scenario", spec.toJson())
                     .put("target", Wire.target(target)).put("index", i).put("count", agents.size())
                     .put("names", new JsonArray(agents.stream().map(a -> (Object) a.name).toList()))
                     .put("startEpochMillis", startEpoch + agent.offsetMillis).put("periodMillis", periodMillis);
