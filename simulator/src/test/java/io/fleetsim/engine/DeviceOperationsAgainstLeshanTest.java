@@ -49,43 +49,29 @@ import org.eclipse.leshan.core.response.ReadResponse;
 import org.eclipse.leshan.server.observation.ObservationListener;
 import org.eclipse.leshan.server.queue.PresenceListener;
 import org.eclipse.leshan.server.registration.Registration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.SummaryJson;
 import io.fleetsim.scenario.Scenario;
-import io.fleetsim.server.EmbeddedLwm2mServer;
 
 /** Leshan, on loopback, does to fleetsim's devices what LwM2M servers do after registration. */
 @Timeout(60)
 class DeviceOperationsAgainstLeshanTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private static EmbeddedLwm2mServer leshan;
+    @RegisterExtension
+    static final LeshanServerExtension LESHAN = new LeshanServerExtension();
 
     @TempDir
     Path results;
 
-    @BeforeAll
-    static void startLeshan() {
-        leshan = EmbeddedLwm2mServer.start();
-    }
-
-    @AfterAll
-    static void stopLeshan() {
-        leshan.stop();
-    }
-
     private FleetEngine start(String name, int count, String groupExtra) throws Exception {
         Scenario scenario = Scenarios.fleetWithGroupKeys(name, count, groupExtra);
-        FleetEngine engine = FleetEngine.start(scenario, RunTarget.external("127.0.0.1",
-                leshan.coapAddress().getPort()), RunOptions.defaults(results));
-        assertThat(engine.awaitRegistered(count, 20_000)).as("all %d registered", count).isTrue();
-        return engine;
+        return LESHAN.startRegistered(scenario, count, results);
     }
 
     @Test
@@ -93,25 +79,25 @@ class DeviceOperationsAgainstLeshanTest {
         FleetEngine engine = start("objects", 2, """
                 objects: [{id: 3303, instances: 2, min: -5, max: 5}, 3304, 3323, 3300, 4, 5, 6]""");
         try {
-            Registration registration = leshan.registration("objects-000001").orElseThrow();
+            Registration registration = LESHAN.server().registration("objects-000001").orElseThrow();
             assertThat(registration.getObjectLinks()).extracting(Link::getUriReference).contains(
                     "/1/0", "/3/0", "/3303/0", "/3303/1", "/3304/0", "/3323/0", "/3300/0", "/4/0", "/5/0", "/6/0");
 
             for (ContentFormat format : List.of(ContentFormat.TLV, ContentFormat.SENML_CBOR, ContentFormat.SENML_JSON)) {
-                ReadResponse temperature = leshan.read("objects-000001", "/3303/1", format, TIMEOUT);
+                ReadResponse temperature = LESHAN.server().read("objects-000001", "/3303/1", format, TIMEOUT);
                 assertThat(temperature.isSuccess()).as(temperature.toString()).isTrue();
                 LwM2mObjectInstance instance = (LwM2mObjectInstance) temperature.getContent();
                 assertThat((Double) instance.getResource(5700).getValue()).isBetween(-5.0, 5.0);
                 assertThat(instance.getResource(5701).getValue()).isEqualTo("Cel");
             }
-            ReadResponse pressure = leshan.read("objects-000001", "/3323/0/5700", null, TIMEOUT);
+            ReadResponse pressure = LESHAN.server().read("objects-000001", "/3323/0/5700", null, TIMEOUT);
             assertThat((Double) ((LwM2mSingleResource) pressure.getContent()).getValue()).isBetween(950.0, 1050.0);
-            ReadResponse location = leshan.read("objects-000001", "/6/0", ContentFormat.SENML_JSON, TIMEOUT);
+            ReadResponse location = LESHAN.server().read("objects-000001", "/6/0", ContentFormat.SENML_JSON, TIMEOUT);
             assertThat((Double) ((LwM2mObjectInstance) location.getContent()).getResource(0).getValue())
                     .isBetween(44.9, 55.1);
-            ReadResponse connectivity = leshan.read("objects-000001", "/4/0/2", null, TIMEOUT);
+            ReadResponse connectivity = LESHAN.server().read("objects-000001", "/4/0/2", null, TIMEOUT);
             assertThat((Long) ((LwM2mSingleResource) connectivity.getContent()).getValue()).isBetween(-110L, -60L);
-            ReadResponse absent = leshan.read("objects-000001", "/3303/2", null, TIMEOUT);
+            ReadResponse absent = LESHAN.server().read("objects-000001", "/3303/2", null, TIMEOUT);
             assertThat(absent.getCode().getName()).isEqualTo("NOT_FOUND");
         } finally {
             engine.stop();
@@ -139,7 +125,7 @@ class DeviceOperationsAgainstLeshanTest {
     }
 
     private static double sensorValue(String endpoint) throws Exception {
-        ReadResponse read = leshan.read(endpoint, "/3303/0/5700", null, TIMEOUT);
+        ReadResponse read = LESHAN.server().read(endpoint, "/3303/0/5700", null, TIMEOUT);
         return (Double) ((LwM2mSingleResource) read.getContent()).getValue();
     }
 
@@ -155,15 +141,15 @@ class DeviceOperationsAgainstLeshanTest {
                 notifications.computeIfAbsent(registration.getEndpoint(), e -> new AtomicInteger()).incrementAndGet();
             }
         };
-        leshan.leshan().getObservationService().addListener(listener);
+        LESHAN.server().leshan().getObservationService().addListener(listener);
         try {
             for (int i = 0; i < devices; i++) {
                 String endpoint = "observe-00000" + i;
-                LwM2mResponse attributes = leshan.send(endpoint, new WriteAttributesRequest(3303, 0, 5700,
+                LwM2mResponse attributes = LESHAN.server().send(endpoint, new WriteAttributesRequest(3303, 0, 5700,
                         new LwM2mAttributeSet(LwM2mAttributes.create(LwM2mAttributes.MINIMUM_PERIOD, 1L),
                                 LwM2mAttributes.create(LwM2mAttributes.MAXIMUM_PERIOD, 5L))), TIMEOUT);
                 assertThat(attributes.isSuccess()).as(attributes.toString()).isTrue();
-                ObserveResponse observe = leshan.send(endpoint,
+                ObserveResponse observe = LESHAN.server().send(endpoint,
                         new ObserveRequest(ContentFormat.SENML_CBOR, "/3303/0/5700"), TIMEOUT);
                 assertThat(observe.isSuccess()).as(observe.toString()).isTrue();
                 observations.add(observe.getObservation());
@@ -183,10 +169,10 @@ class DeviceOperationsAgainstLeshanTest {
                 SingleObservation observation = (SingleObservation) observations.get(i);
                 String endpoint = "observe-00000" + i;
                 if (i % 2 == 0) {
-                    assertThat(leshan.send(endpoint, new CancelObservationRequest(observation), TIMEOUT).isSuccess())
+                    assertThat(LESHAN.server().send(endpoint, new CancelObservationRequest(observation), TIMEOUT).isSuccess())
                             .isTrue();
                 } else {
-                    leshan.leshan().getObservationService().cancelObservation(observation);
+                    LESHAN.server().leshan().getObservationService().cancelObservation(observation);
                 }
             }
             Thread.sleep(3_000); // passive cancels end at the next notification's RST
@@ -194,7 +180,7 @@ class DeviceOperationsAgainstLeshanTest {
             Thread.sleep(3_000);
             assertThat(notifications).as("notifications after cancelling").isEmpty();
         } finally {
-            leshan.leshan().getObservationService().removeListener(listener);
+            LESHAN.server().leshan().getObservationService().removeListener(listener);
             RunOutcome outcome = engine.stop();
             var totals = outcome.summary().totals();
             assertThat(totals.get(Counter.OBSERVES_SERVED)).isEqualTo(devices);
@@ -218,9 +204,9 @@ class DeviceOperationsAgainstLeshanTest {
                 String endpoint = "confirm-00000" + i;
                 // attributes on the object, inherited by the observed resource; the value does not
                 // change in the test, so pmax alone makes the notifications
-                leshan.send(endpoint, new WriteAttributesRequest(3303, new LwM2mAttributeSet(
+                LESHAN.server().send(endpoint, new WriteAttributesRequest(3303, new LwM2mAttributeSet(
                         LwM2mAttributes.create(LwM2mAttributes.MAXIMUM_PERIOD, 1L))), TIMEOUT);
-                assertThat(leshan.send(endpoint, new ObserveRequest("/3303/0/5700"), TIMEOUT).isSuccess()).isTrue();
+                assertThat(LESHAN.server().send(endpoint, new ObserveRequest("/3303/0/5700"), TIMEOUT).isSuccess()).isTrue();
             }
             Thread.sleep(4_500);
         } finally {
@@ -259,19 +245,19 @@ class DeviceOperationsAgainstLeshanTest {
                 }
             }
         };
-        leshan.leshan().getObservationService().addListener(listener);
+        LESHAN.server().leshan().getObservationService().addListener(listener);
         try {
             String ep = "composite-000001";
-            ReadCompositeResponse read = leshan.send(ep, new ReadCompositeRequest(ContentFormat.SENML_CBOR,
+            ReadCompositeResponse read = LESHAN.server().send(ep, new ReadCompositeRequest(ContentFormat.SENML_CBOR,
                     ContentFormat.SENML_CBOR, "/3303/0/5700", "/3304/0/5700"), TIMEOUT);
             assertThat(read.isSuccess()).as(read.toString()).isTrue();
             assertThat(read.getContent()).hasSize(2);
             assertThat((Double) ((LwM2mSingleResource) read.getContent().get(new LwM2mPath(3304, 0, 5700))).getValue())
                     .isBetween(0.0, 100.0);
             for (String endpoint : List.of("composite-000000", ep)) {
-                leshan.send(endpoint, new WriteAttributesRequest(3304, new LwM2mAttributeSet(
+                LESHAN.server().send(endpoint, new WriteAttributesRequest(3304, new LwM2mAttributeSet(
                         LwM2mAttributes.create(LwM2mAttributes.MAXIMUM_PERIOD, 1L))), TIMEOUT);
-                ObserveCompositeResponse observe = leshan.send(endpoint, new ObserveCompositeRequest(
+                ObserveCompositeResponse observe = LESHAN.server().send(endpoint, new ObserveCompositeRequest(
                         ContentFormat.SENML_JSON, ContentFormat.SENML_JSON, "/3303/0/5700", "/3304/0/5700"), TIMEOUT);
                 assertThat(observe.isSuccess()).as(observe.toString()).isTrue();
             }
@@ -280,7 +266,7 @@ class DeviceOperationsAgainstLeshanTest {
             assertThat(notifications).hasSize(2);
             assertThat(notifications.values()).allSatisfy(n -> assertThat(n.get()).isBetween(2, 5));
         } finally {
-            leshan.leshan().getObservationService().removeListener(listener);
+            LESHAN.server().leshan().getObservationService().removeListener(listener);
             engine.stop();
         }
     }
@@ -290,43 +276,43 @@ class DeviceOperationsAgainstLeshanTest {
         FleetEngine engine = start("ops", 1, "objects: [{id: 3303, instances: 1}, 6]");
         String ep = "ops-000000";
         try {
-            assertThat(leshan.send(ep, new WriteRequest(3303, 0, 5750, "Fridge"), TIMEOUT).isSuccess()).isTrue();
-            ReadResponse written = leshan.read(ep, "/3303/0/5750", null, TIMEOUT);
+            assertThat(LESHAN.server().send(ep, new WriteRequest(3303, 0, 5750, "Fridge"), TIMEOUT).isSuccess()).isTrue();
+            ReadResponse written = LESHAN.server().read(ep, "/3303/0/5750", null, TIMEOUT);
             assertThat(((LwM2mSingleResource) written.getContent()).getValue()).isEqualTo("Fridge");
-            assertThat(leshan.send(ep, new WriteRequest(3303, 0, 5700, 12.5), TIMEOUT).getCode().getName())
+            assertThat(LESHAN.server().send(ep, new WriteRequest(3303, 0, 5700, 12.5), TIMEOUT).getCode().getName())
                     .as("Sensor Value is read-only").isEqualTo("METHOD_NOT_ALLOWED");
-            assertThat(leshan.send(ep, new WriteRequest(3, 0, 14, "+02:00"), TIMEOUT).isSuccess()).isTrue();
+            assertThat(LESHAN.server().send(ep, new WriteRequest(3, 0, 14, "+02:00"), TIMEOUT).isSuccess()).isTrue();
 
-            leshan.send(ep, new WriteAttributesRequest(3303, 0, 5700, new LwM2mAttributeSet(
+            LESHAN.server().send(ep, new WriteAttributesRequest(3303, 0, 5700, new LwM2mAttributeSet(
                     LwM2mAttributes.create(LwM2mAttributes.MINIMUM_PERIOD, 2L),
                     LwM2mAttributes.create(LwM2mAttributes.GREATER_THAN, 20.5))), TIMEOUT);
-            DiscoverResponse discover = leshan.send(ep, new DiscoverRequest(3303), TIMEOUT);
+            DiscoverResponse discover = LESHAN.server().send(ep, new DiscoverRequest(3303), TIMEOUT);
             assertThat(discover.isSuccess()).as(discover.toString()).isTrue();
             List<String> links = java.util.Arrays.stream(discover.getObjectLinks()).map(Link::toCoreLinkFormat).toList();
             assertThat(links).contains("</3303>;ver=1.1", "</3303/0>", "</3303/0/5700>;pmin=2;gt=20.5");
 
-            CreateResponse created = leshan.send(ep, new CreateRequest(ContentFormat.TLV, 3303,
+            CreateResponse created = LESHAN.server().send(ep, new CreateRequest(ContentFormat.TLV, 3303,
                     new LwM2mObjectInstance(7, LwM2mSingleResource.newStringResource(5750, "Freezer"))), TIMEOUT);
             assertThat(created.isSuccess()).as(created.toString()).isTrue();
-            ReadResponse object = leshan.read(ep, "/3303", ContentFormat.TLV, TIMEOUT);
+            ReadResponse object = LESHAN.server().read(ep, "/3303", ContentFormat.TLV, TIMEOUT);
             assertThat(((LwM2mObject) object.getContent()).getInstances()).containsOnlyKeys(0, 7);
-            assertThat(leshan.read(ep, "/3303/7/5750", null, TIMEOUT).getContent())
+            assertThat(LESHAN.server().read(ep, "/3303/7/5750", null, TIMEOUT).getContent())
                     .extracting(n -> ((LwM2mSingleResource) n).getValue()).isEqualTo("Freezer");
-            assertThat(leshan.send(ep, new CreateRequest(ContentFormat.TLV, 6,
+            assertThat(LESHAN.server().send(ep, new CreateRequest(ContentFormat.TLV, 6,
                     new LwM2mObjectInstance(1, LwM2mSingleResource.newFloatResource(0, 1.0))), TIMEOUT)
                     .getCode().getName()).as("Location has one instance").isEqualTo("METHOD_NOT_ALLOWED");
 
-            assertThat(leshan.send(ep, new DeleteRequest(3303, 7), TIMEOUT).getCode().getName()).isEqualTo("DELETED");
-            assertThat(leshan.read(ep, "/3303/7", null, TIMEOUT).getCode().getName()).isEqualTo("NOT_FOUND");
-            assertThat(leshan.send(ep, new DeleteRequest(3, 0), TIMEOUT).getCode().getName())
+            assertThat(LESHAN.server().send(ep, new DeleteRequest(3303, 7), TIMEOUT).getCode().getName()).isEqualTo("DELETED");
+            assertThat(LESHAN.server().read(ep, "/3303/7", null, TIMEOUT).getCode().getName()).isEqualTo("NOT_FOUND");
+            assertThat(LESHAN.server().send(ep, new DeleteRequest(3, 0), TIMEOUT).getCode().getName())
                     .isEqualTo("METHOD_NOT_ALLOWED");
-            assertThat(leshan.send(ep, new ExecuteRequest(3303, 0, 5700), TIMEOUT).getCode().getName())
+            assertThat(LESHAN.server().send(ep, new ExecuteRequest(3303, 0, 5700), TIMEOUT).getCode().getName())
                     .as("Sensor Value is not executable").isEqualTo("METHOD_NOT_ALLOWED");
-            assertThat(leshan.send(ep, new ExecuteRequest(3303, 0, 5605), TIMEOUT).isSuccess()).isTrue();
-            assertThat(leshan.send(ep, new ExecuteRequest(9, 0, 1), TIMEOUT).getCode().getName()).isEqualTo("NOT_FOUND");
-            ReadResponse powerSource = leshan.read(ep, "/3/0/6/0", null, TIMEOUT);
+            assertThat(LESHAN.server().send(ep, new ExecuteRequest(3303, 0, 5605), TIMEOUT).isSuccess()).isTrue();
+            assertThat(LESHAN.server().send(ep, new ExecuteRequest(9, 0, 1), TIMEOUT).getCode().getName()).isEqualTo("NOT_FOUND");
+            ReadResponse powerSource = LESHAN.server().read(ep, "/3/0/6/0", null, TIMEOUT);
             assertThat(((LwM2mResourceInstance) powerSource.getContent()).getValue()).isEqualTo(1L);
-            assertThat(leshan.send(ep, new ReadRequest(3303, 0, 5605), TIMEOUT).getCode().getName())
+            assertThat(LESHAN.server().send(ep, new ReadRequest(3303, 0, 5605), TIMEOUT).getCode().getName())
                     .as("Read of an executable resource").isEqualTo("METHOD_NOT_ALLOWED");
         } finally {
             RunOutcome outcome = engine.stop();
@@ -343,21 +329,23 @@ class DeviceOperationsAgainstLeshanTest {
     void executeRebootDeregistersAndRegistersAgainAfterTheRebootTime() throws Exception {
         FleetEngine engine = start("reboot", 1, "rebootSeconds: 2");
         try {
-            Registration before = leshan.registration("reboot-000000").orElseThrow();
-            ExecuteResponse reboot = leshan.send("reboot-000000", new ExecuteRequest(3, 0, 4), TIMEOUT);
+            Registration before = LESHAN.server().registration("reboot-000000").orElseThrow();
+            ExecuteResponse reboot = LESHAN.server().send("reboot-000000", new ExecuteRequest(3, 0, 4), TIMEOUT);
             assertThat(reboot.isSuccess()).as(reboot.toString()).isTrue();
 
-            Waiting.waitFor(() -> leshan.registration("reboot-000000").isEmpty(), 2_000);
+            Waiting.waitFor(() -> LESHAN.server().registration("reboot-000000").isEmpty(), 2_000);
             long goneAt = System.nanoTime();
-            Waiting.waitFor(() -> leshan.registration("reboot-000000").isPresent(), 6_000);
+            Waiting.waitFor(() -> LESHAN.server().registration("reboot-000000").isPresent(), 6_000);
             double awaySeconds = (System.nanoTime() - goneAt) / 1e9;
             assertThat(awaySeconds).isBetween(1.5, 4.0);
-            assertThat(leshan.registration("reboot-000000").orElseThrow().getId()).isNotEqualTo(before.getId());
-        } finally {
-            RunOutcome outcome = engine.stop();
-            assertThat(outcome.summary().totals().get(Counter.REBOOTS)).isEqualTo(1);
-            assertThat(outcome.summary().totals().get(Counter.REGISTRATIONS)).isEqualTo(2);
+            assertThat(LESHAN.server().registration("reboot-000000").orElseThrow().getId()).isNotEqualTo(before.getId());
+        } catch (Throwable t) {
+            engine.stop();
+            throw t; // the failure itself, not the totals of a run stopped half-way
         }
+        RunOutcome outcome = engine.stop();
+        assertThat(outcome.summary().totals().get(Counter.REBOOTS)).isEqualTo(1);
+        assertThat(outcome.summary().totals().get(Counter.REGISTRATIONS)).isEqualTo(2);
     }
 
     /** An observation listener that hears nothing until a test overrides what it listens to. */
@@ -406,8 +394,7 @@ class DeviceOperationsAgainstLeshanTest {
                 arrival:
                   rate: 1000
                 """);
-        FleetEngine engine = FleetEngine.start(scenario, RunTarget.external("127.0.0.1",
-                leshan.coapAddress().getPort()), RunOptions.defaults(results));
+        FleetEngine engine = FleetEngine.start(scenario, LESHAN.target(), RunOptions.defaults(results));
         RunOutcome outcome;
         CompletableFuture<ReadResponse> afterWaking = new CompletableFuture<>();
         PresenceListener presence = new PresenceListener() {
@@ -415,7 +402,7 @@ class DeviceOperationsAgainstLeshanTest {
             public void onAwake(Registration registration) {
                 // what a queue-mode application does with Leshan: send when the device is seen awake
                 if (registration.getEndpoint().startsWith("sleepy-") && !afterWaking.isDone()) {
-                    leshan.leshan().send(registration, new ReadRequest(3, 0, 9), 2_000,
+                    LESHAN.server().leshan().send(registration, new ReadRequest(3, 0, 9), 2_000,
                             afterWaking::complete, afterWaking::completeExceptionally);
                 }
             }
@@ -428,27 +415,27 @@ class DeviceOperationsAgainstLeshanTest {
             assertThat(engine.awaitRegistered(2, 10_000)).isTrue();
             String sleepyName = registeredEndpoint("sleepy-");
             String awakeName = registeredEndpoint("awake-");
-            Registration sleepy = leshan.registration(sleepyName).orElseThrow();
+            Registration sleepy = LESHAN.server().registration(sleepyName).orElseThrow();
             assertThat(sleepy.usesQueueMode()).isTrue();
             assertThat(sleepy.getLifeTimeInSec()).isEqualTo(120L);
-            Registration awake = leshan.registration(awakeName).orElseThrow();
+            Registration awake = LESHAN.server().registration(awakeName).orElseThrow();
             assertThat(awake.usesQueueMode()).isFalse();
             assertThat(awake.getLifeTimeInSec()).isEqualTo(300L);
             assertThat(awake.getBindingMode()).containsExactlyInAnyOrder(BindingMode.U, BindingMode.N);
 
             // the device listens 1 s after its Register; Leshan believes it awake for 93 s
             Thread.sleep(1_500);
-            assertThatThrownBy(() -> leshan.send(sleepyName, new ReadRequest(3, 0, 9), Duration.ofMillis(900)))
+            assertThatThrownBy(() -> LESHAN.server().send(sleepyName, new ReadRequest(3, 0, 9), Duration.ofMillis(900)))
                     .isInstanceOf(TimeoutException.class);
             // the device that is not in queue mode answers at once
-            assertThat(leshan.send(awakeName, new ReadRequest(3, 0, 9), Duration.ofSeconds(2)).isSuccess()).isTrue();
+            assertThat(LESHAN.server().send(awakeName, new ReadRequest(3, 0, 9), Duration.ofSeconds(2)).isSuccess()).isTrue();
 
-            leshan.leshan().getPresenceService().addListener(presence);
+            LESHAN.server().leshan().getPresenceService().addListener(presence);
             ReadResponse read = afterWaking.get(8, TimeUnit.SECONDS);
             assertThat(read.isSuccess()).isTrue();
             assertThat(((LwM2mSingleResource) read.getContent()).getValue()).isInstanceOf(Long.class);
         } finally {
-            leshan.leshan().getPresenceService().removeListener(presence);
+            LESHAN.server().leshan().getPresenceService().removeListener(presence);
             outcome = engine.stop();
         }
         var totals = outcome.summary().totals();
@@ -462,7 +449,7 @@ class DeviceOperationsAgainstLeshanTest {
     }
 
     private static String registeredEndpoint(String prefix) {
-        return leshan.registrations().stream().map(Registration::getEndpoint).filter(e -> e.startsWith(prefix))
+        return LESHAN.server().registrations().stream().map(Registration::getEndpoint).filter(e -> e.startsWith(prefix))
                 .findFirst().orElseThrow(() -> new AssertionError("no registration starting with " + prefix));
     }
 }

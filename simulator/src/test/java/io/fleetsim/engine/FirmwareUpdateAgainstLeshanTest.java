@@ -9,49 +9,35 @@ import org.eclipse.leshan.core.node.LwM2mSingleResource;
 import org.eclipse.leshan.core.request.ExecuteRequest;
 import org.eclipse.leshan.core.request.WriteRequest;
 import org.eclipse.leshan.core.response.ReadResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.scenario.Scenario;
-import io.fleetsim.server.EmbeddedLwm2mServer;
 
 /** Leshan, on loopback, runs a Firmware Update (/5) on fleetsim's devices as an LwM2M server does. */
 @Timeout(60)
 class FirmwareUpdateAgainstLeshanTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private static EmbeddedLwm2mServer leshan;
+    @RegisterExtension
+    static final LeshanServerExtension LESHAN = new LeshanServerExtension();
 
     @TempDir
     Path results;
-
-    @BeforeAll
-    static void startLeshan() {
-        leshan = EmbeddedLwm2mServer.start();
-    }
-
-    @AfterAll
-    static void stopLeshan() {
-        leshan.stop();
-    }
 
     private FleetEngine start(String name, int count, String firmware) throws Exception {
         Scenario scenario = Scenarios.fleetWithGroupKeys(name, count, """
                 objects: [5]
                 rebootSeconds: 0.5
                 firmware: %s""".formatted(firmware));
-        FleetEngine engine = FleetEngine.start(scenario, RunTarget.external("127.0.0.1",
-                leshan.coapAddress().getPort()), RunOptions.defaults(results));
-        assertThat(engine.awaitRegistered(count, 20_000)).as("all %d registered", count).isTrue();
-        return engine;
+        return LESHAN.startRegistered(scenario, count, results);
     }
 
     private static Object value(String endpoint, String path) throws Exception {
-        ReadResponse read = leshan.read(endpoint, path, null, TIMEOUT);
+        ReadResponse read = LESHAN.server().read(endpoint, path, null, TIMEOUT);
         assertThat(read.isSuccess()).as("%s %s: %s", endpoint, path, read).isTrue();
         return ((LwM2mSingleResource) read.getContent()).getValue();
     }
@@ -71,22 +57,22 @@ class FirmwareUpdateAgainstLeshanTest {
         try {
             String ep = "fwok-000001";
             assertThat(value(ep, "/3/0/3")).isEqualTo("1.0.1");
-            assertThat(leshan.send("fwok-000000", new ExecuteRequest("/5/0/2"), TIMEOUT).getCode().getName())
+            assertThat(LESHAN.server().send("fwok-000000", new ExecuteRequest("/5/0/2"), TIMEOUT).getCode().getName())
                     .as("Update with nothing downloaded").isEqualTo("METHOD_NOT_ALLOWED");
 
-            assertThat(leshan.send(ep, new WriteRequest(5, 0, 1, "coap://127.0.0.1/fw/2.0.0"), TIMEOUT).isSuccess())
+            assertThat(LESHAN.server().send(ep, new WriteRequest(5, 0, 1, "coap://127.0.0.1/fw/2.0.0"), TIMEOUT).isSuccess())
                     .isTrue();
             assertThat(value(ep, "/5/0/3")).isEqualTo(1L); // Downloading
             awaitState(ep, 2, 5_000);
 
-            String registrationId = leshan.registration(ep).orElseThrow().getId();
-            assertThat(leshan.send(ep, new ExecuteRequest("/5/0/2"), TIMEOUT).isSuccess()).isTrue();
+            String registrationId = LESHAN.server().registration(ep).orElseThrow().getId();
+            assertThat(LESHAN.server().send(ep, new ExecuteRequest("/5/0/2"), TIMEOUT).isSuccess()).isTrue();
             long deadline = System.currentTimeMillis() + 10_000;
-            while (leshan.registration(ep).map(r -> r.getId().equals(registrationId)).orElse(true)
+            while (LESHAN.server().registration(ep).map(r -> r.getId().equals(registrationId)).orElse(true)
                     && System.currentTimeMillis() < deadline) {
                 Thread.sleep(100);
             }
-            assertThat(leshan.registration(ep)).as("registered again after the update").isPresent()
+            assertThat(LESHAN.server().registration(ep)).as("registered again after the update").isPresent()
                     .get().extracting(r -> r.getId()).isNotEqualTo(registrationId);
 
             assertThat(value(ep, "/3/0/3")).isEqualTo("2.0.0");
@@ -110,13 +96,13 @@ class FirmwareUpdateAgainstLeshanTest {
         RunOutcome outcome;
         try {
             for (String ep : new String[] {"fwfail-000000", "fwfail-000001"}) {
-                assertThat(leshan.send(ep, new WriteRequest(5, 0, 1, "coap://127.0.0.1/fw"), TIMEOUT).isSuccess())
+                assertThat(LESHAN.server().send(ep, new WriteRequest(5, 0, 1, "coap://127.0.0.1/fw"), TIMEOUT).isSuccess())
                         .isTrue();
             }
             for (String ep : new String[] {"fwfail-000000", "fwfail-000001"}) {
                 awaitState(ep, 0, 5_000);
                 assertThat(value(ep, "/5/0/5")).as("Update Result of %s", ep).isEqualTo(4L);
-                assertThat(leshan.send(ep, new ExecuteRequest("/5/0/2"), TIMEOUT).getCode().getName())
+                assertThat(LESHAN.server().send(ep, new ExecuteRequest("/5/0/2"), TIMEOUT).getCode().getName())
                         .isEqualTo("METHOD_NOT_ALLOWED");
             }
         } finally {

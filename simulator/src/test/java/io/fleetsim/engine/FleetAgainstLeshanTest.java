@@ -14,39 +14,28 @@ import org.eclipse.leshan.core.node.LwM2mSingleResource;
 import org.eclipse.leshan.core.request.ContentFormat;
 import org.eclipse.leshan.core.response.ReadResponse;
 import org.eclipse.leshan.server.registration.Registration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.scenario.Scenario;
-import io.fleetsim.server.EmbeddedLwm2mServer;
 
 /** A fleet of virtual devices against a real Eclipse Leshan server on loopback. */
 @Timeout(120)
 class FleetAgainstLeshanTest {
 
-    private static EmbeddedLwm2mServer leshan;
+    @RegisterExtension
+    static final LeshanServerExtension LESHAN = new LeshanServerExtension();
 
     @TempDir
     Path results;
 
-    @BeforeAll
-    static void startLeshan() {
-        leshan = EmbeddedLwm2mServer.start();
-    }
-
-    @AfterAll
-    static void stopLeshan() {
-        leshan.stop();
-    }
-
     private RunTarget target() {
-        return RunTarget.external("127.0.0.1", leshan.coapAddress().getPort());
+        return LESHAN.target();
     }
 
     @Test
@@ -55,16 +44,16 @@ class FleetAgainstLeshanTest {
         FleetEngine engine = FleetEngine.start(scenario, target(), RunOptions.defaults(results));
 
         assertThat(engine.awaitRegistered(300, 30_000)).as("all 300 registered").isTrue();
-        Set<String> endpoints = leshan.registrations().stream()
+        Set<String> endpoints = LESHAN.server().registrations().stream()
                 .map(Registration::getEndpoint).filter(e -> e.startsWith("storm-")).collect(Collectors.toSet());
         assertThat(endpoints).hasSize(300).contains("storm-000000", "storm-000299");
-        Registration one = leshan.registration("storm-000042").orElseThrow();
+        Registration one = LESHAN.server().registration("storm-000042").orElseThrow();
         assertThat(one.getLifeTimeInSec()).isEqualTo(600);
         assertThat(one.getObjectLinks()).extracting(Link::getUriReference).contains("/1/0", "/3/0");
 
         RunOutcome outcome = engine.stop();
 
-        assertThat(leshan.registrations()).noneMatch(r -> r.getEndpoint().startsWith("storm-"));
+        assertThat(LESHAN.server().registrations()).noneMatch(r -> r.getEndpoint().startsWith("storm-"));
         assertThat(outcome.summary().totals().get(Counter.DEREGISTRATIONS)).isEqualTo(300);
         assertThat(outcome.summary().registeredAtEnd()).isEqualTo(300);
     }
@@ -78,14 +67,14 @@ class FleetAgainstLeshanTest {
 
         Thread.sleep(14_000); // past one lifetime plus Leshan's 2 s expiry sweep
 
-        assertThat(leshan.registrations()).filteredOn(r -> r.getEndpoint().startsWith("keep-")).hasSize(20);
+        assertThat(LESHAN.server().registrations()).filteredOn(r -> r.getEndpoint().startsWith("keep-")).hasSize(20);
         RunOutcome outcome = engine.stop();
         assertThat(outcome.summary().totals().get(Counter.UPDATES)).isGreaterThanOrEqualTo(40);
         assertThat(outcome.summary().totals().get(Counter.UPDATE_FAILURES)).isZero();
         @SuppressWarnings("unchecked")
         var update = (java.util.Map<String, Object>) io.fleetsim.metrics.SummaryJson.build(outcome.summary()).get("update");
         assertThat(update.get("successRatio")).isEqualTo(1.0);
-        assertThat(leshan.registrationEvents().expired()).isZero();
+        assertThat(LESHAN.server().registrationEvents().expired()).isZero();
     }
 
     @ParameterizedTest
@@ -97,7 +86,7 @@ class FleetAgainstLeshanTest {
             assertThat(engine.awaitRegistered(3, 20_000)).isTrue();
             String endpoint = scenario.groups().get(0).endpointPrefix() + "000001";
 
-            ReadResponse response = leshan.read(endpoint, "/3/0", format.leshan, Duration.ofSeconds(5));
+            ReadResponse response = LESHAN.server().read(endpoint, "/3/0", format.leshan, Duration.ofSeconds(5));
 
             assertThat(response.isSuccess()).as(response.toString()).isTrue();
             LwM2mObjectInstance device = (LwM2mObjectInstance) response.getContent();
@@ -118,8 +107,8 @@ class FleetAgainstLeshanTest {
         try {
             assertThat(engine.awaitRegistered(1, 20_000)).isTrue();
 
-            ReadResponse serial = leshan.read("single-000000", "/3/0/2", null, Duration.ofSeconds(5));
-            ReadResponse missing = leshan.read("single-000000", "/5/0", null, Duration.ofSeconds(5));
+            ReadResponse serial = LESHAN.server().read("single-000000", "/3/0/2", null, Duration.ofSeconds(5));
+            ReadResponse missing = LESHAN.server().read("single-000000", "/5/0", null, Duration.ofSeconds(5));
 
             assertThat(((LwM2mSingleResource) serial.getContent()).getValue()).isEqualTo("FS00000000");
             assertThat(missing.getCode().getName()).isEqualTo("NOT_FOUND");

@@ -6,17 +6,15 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.LatencyMetric;
 import io.fleetsim.metrics.RunTotals;
 import io.fleetsim.scenario.Scenario;
-import io.fleetsim.server.EmbeddedLwm2mServer;
 
 /**
  * Devices behind the emulated carrier NAT against a real Leshan server on loopback: keepalive
@@ -25,23 +23,14 @@ import io.fleetsim.server.EmbeddedLwm2mServer;
 @Timeout(60)
 class NatAgainstLeshanTest {
 
-    private static EmbeddedLwm2mServer leshan;
+    @RegisterExtension
+    static final LeshanServerExtension LESHAN = new LeshanServerExtension();
 
     @TempDir
     Path results;
 
-    @BeforeAll
-    static void startLeshan() {
-        leshan = EmbeddedLwm2mServer.start();
-    }
-
-    @AfterAll
-    static void stopLeshan() {
-        leshan.stop();
-    }
-
     private RunTarget target() {
-        return RunTarget.external("127.0.0.1", leshan.coapAddress().getPort()).withProbe(ServerProbes.of(leshan));
+        return LESHAN.target().withProbe(ServerProbes.of(LESHAN.server()));
     }
 
     private RunTotals run(Scenario scenario) throws IOException {

@@ -18,12 +18,11 @@ import org.eclipse.leshan.core.request.ExecuteRequest;
 import org.eclipse.leshan.core.request.SendRequest;
 import org.eclipse.leshan.server.registration.Registration;
 import org.eclipse.leshan.server.send.SendListener;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,7 +32,6 @@ import io.fleetsim.metrics.FailureKind;
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.security.FleetPki;
 import io.fleetsim.server.tcp.EmbeddedTcpLwm2mServer;
-import io.fleetsim.server.EmbeddedLwm2mServer;
 
 /** Leshan (and the embedded TCP server), on loopback, receive the LwM2M Sends (POST /dp, SenML CBOR) of fleetsim's devices. */
 @Timeout(60)
@@ -41,7 +39,8 @@ class SendAgainstLeshanTest {
 
     private static final LwM2mPath TEMPERATURE = new LwM2mPath("/3303/0/5700");
     private static final LwM2mPath BATTERY = new LwM2mPath("/3/0/9");
-    private static EmbeddedLwm2mServer leshan;
+    @RegisterExtension
+    static final LeshanServerExtension LESHAN = new LeshanServerExtension();
 
     @TempDir
     Path results;
@@ -59,27 +58,14 @@ class SendAgainstLeshanTest {
         }
     };
 
-    @BeforeAll
-    static void startLeshan() {
-        leshan = EmbeddedLwm2mServer.start();
-    }
-
-    @AfterAll
-    static void stopLeshan() {
-        leshan.stop();
-    }
-
     @AfterEach
     void removeListener() {
-        leshan.leshan().getSendService().removeListener(listener);
+        LESHAN.server().leshan().getSendService().removeListener(listener);
     }
 
     private FleetEngine start(String name, int count, String groupKeys) throws Exception {
-        leshan.leshan().getSendService().addListener(listener);
-        FleetEngine engine = FleetEngine.start(Scenarios.fleetWithGroupKeys(name, count, groupKeys),
-                RunTarget.external("127.0.0.1", leshan.coapAddress().getPort()), RunOptions.defaults(results));
-        assertThat(engine.awaitRegistered(count, 20_000)).as("all %d registered", count).isTrue();
-        return engine;
+        LESHAN.server().leshan().getSendService().addListener(listener);
+        return LESHAN.startRegistered(Scenarios.fleetWithGroupKeys(name, count, groupKeys), count, results);
     }
 
     private int receivedFrom(String endpoint) {
@@ -162,22 +148,22 @@ class SendAgainstLeshanTest {
         int duringReboot;
         try {
             awaitSends(List.of(ep), 1, 5_000);
-            String registrationId = leshan.registration(ep).orElseThrow().getId();
-            assertThat(leshan.send(ep, new ExecuteRequest("/3/0/4"), Duration.ofSeconds(5)).isSuccess()).isTrue();
+            String registrationId = LESHAN.server().registration(ep).orElseThrow().getId();
+            assertThat(LESHAN.server().send(ep, new ExecuteRequest("/3/0/4"), Duration.ofSeconds(5)).isSuccess()).isTrue();
             long deadline = System.currentTimeMillis() + 5_000;
-            while (leshan.registration(ep).isPresent() && System.currentTimeMillis() < deadline) {
+            while (LESHAN.server().registration(ep).isPresent() && System.currentTimeMillis() < deadline) {
                 Thread.sleep(20);
             }
-            assertThat(leshan.registration(ep)).as("de-registered by the reboot").isEmpty();
+            assertThat(LESHAN.server().registration(ep)).as("de-registered by the reboot").isEmpty();
             beforeReboot = receivedFrom(ep);
             Thread.sleep(2_000); // within the 3 s the device stays away
             duringReboot = receivedFrom(ep) - beforeReboot;
             deadline = System.currentTimeMillis() + 10_000;
-            while (leshan.registration(ep).map(r -> r.getId().equals(registrationId)).orElse(true)
+            while (LESHAN.server().registration(ep).map(r -> r.getId().equals(registrationId)).orElse(true)
                     && System.currentTimeMillis() < deadline) {
                 Thread.sleep(50);
             }
-            assertThat(leshan.registration(ep)).as("registered again").isPresent();
+            assertThat(LESHAN.server().registration(ep)).as("registered again").isPresent();
             awaitSends(List.of(ep), beforeReboot + 1, 5_000);
         } finally {
             outcome = engine.stop();
