@@ -33,6 +33,9 @@ import io.vertx.core.Promise;
  */
 public final class VirtualDevice {
 
+    /** Simulated time between the answer to an Execute of /3/0/4 and the reboot's De-register. */
+    static final long REBOOT_AFTER_ANSWER_MILLIS = 200;
+
     /** Where a device is in its life. */
     public enum State { IDLE, REGISTERING, REGISTERED, UPDATING, BACKOFF, GAVE_UP, DEREGISTERING, STOPPED }
 
@@ -704,8 +707,11 @@ public final class VirtualDevice {
 
         @Override
         public void reboot() {
-            // after the answer to the Execute is out: the handler's response goes first
-            io.vertx.core.Vertx.currentContext().runOnContext(v -> VirtualDevice.this.reboot());
+            // a moment after the answer to the Execute is out, as a device finishes its exchange
+            // before it restarts: a De-register right behind the answer can reach a server before it
+            // has matched the answer, and Leshan then cancels its own Execute as the device leaves
+            long at = shard.clock().nowMillis() + REBOOT_AFTER_ANSWER_MILLIS;
+            shard.clock().scheduleAt(at, id -> VirtualDevice.this.reboot());
         }
 
         @Override
