@@ -26,7 +26,7 @@ final class DeviceBehaviourReader {
                 .orElse(List.of());
         Notifications notifications = group.site(ScenarioKeys.NOTIFICATIONS_SECTION)
                 .map(DeviceBehaviourReader::notifications).orElse(Notifications.DEFAULT);
-        Duration reboot = Duration.ofMillis(Math.round(group.read(ScenarioKeys.REBOOT_SECONDS) * 1000));
+        Duration reboot = ScalarValues.seconds(group.read(ScenarioKeys.REBOOT_SECONDS));
         Optional<ValueSite> firmwareSite = group.site(ScenarioKeys.FIRMWARE_SECTION);
         if (firmwareSite.isPresent() && objects.stream().noneMatch(o -> o.id() == 5)) {
             throw firmwareSite.get().fail("the devices have no Firmware Update object; add 5 to objects");
@@ -101,13 +101,10 @@ final class DeviceBehaviourReader {
 
     private static FirmwareSettings firmware(ValueSite site) {
         MappingReader map = MappingReader.of(site.source(), site.node(), site.field(), site.line(), Section.FIRMWARE);
-        return new FirmwareSettings(seconds(map.read(ScenarioKeys.FIRMWARE_DOWNLOAD)),
-                seconds(map.read(ScenarioKeys.FIRMWARE_UPDATE)), map.read(ScenarioKeys.FIRMWARE_FAILURE_SHARE),
+        return new FirmwareSettings(ScalarValues.seconds(map.read(ScenarioKeys.FIRMWARE_DOWNLOAD)),
+                ScalarValues.seconds(map.read(ScenarioKeys.FIRMWARE_UPDATE)),
+                map.read(ScenarioKeys.FIRMWARE_FAILURE_SHARE),
                 map.readOptional(ScenarioKeys.FIRMWARE_VERSION).orElse(""));
-    }
-
-    private static Duration seconds(double seconds) {
-        return Duration.ofMillis(Math.round(seconds * 1000));
     }
 
     private static List<ObjectSettings> objects(ValueSite site) {

@@ -46,7 +46,7 @@ final class KeepaliveReader {
         if (!queueMode && keepalive.has(ScenarioKeys.AWAKE_SECONDS)) {
             throw keepalive.error(ScenarioKeys.AWAKE_SECONDS, "is for queue mode; add queueMode: true or remove it");
         }
-        Duration awake = Duration.ofMillis(Math.round(keepalive.read(ScenarioKeys.AWAKE_SECONDS) * 1000));
+        Duration awake = ScalarValues.seconds(keepalive.read(ScenarioKeys.AWAKE_SECONDS));
         return new Keepalive(ping, queueMode, method, pongTimeout, awake);
     }
 }

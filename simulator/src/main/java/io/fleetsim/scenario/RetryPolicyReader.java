@@ -46,7 +46,7 @@ final class RetryPolicyReader {
             throw retry.error(blamed, "maxSeconds must be at least initialSeconds ("
                     + DecimalKey.format(initial) + "), got " + DecimalKey.format(max));
         }
-        return new RetryPolicy(seconds(initial), seconds(max),
+        return new RetryPolicy(ScalarValues.seconds(initial), ScalarValues.seconds(max),
                 retry.read(ScenarioKeys.RETRY_MULTIPLIER), retry.read(ScenarioKeys.RETRY_JITTER));
     }
 
@@ -56,9 +56,5 @@ final class RetryPolicyReader {
                 Duration.ofSeconds(retry.read(ScenarioKeys.RETRY_TIMER)),
                 Duration.ofSeconds(retry.read(ScenarioKeys.SEQUENCE_DELAY)),
                 Math.toIntExact(retry.read(ScenarioKeys.SEQUENCE_RETRY_COUNT))));
-    }
-
-    private static Duration seconds(double seconds) {
-        return Duration.ofMillis(Math.round(seconds * 1000));
     }
 }

@@ -2,6 +2,7 @@ package io.fleetsim.scenario;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.Locale;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
@@ -37,6 +38,11 @@ final class ScalarValues {
             return "the boolean " + value;
         }
         return "the string '" + value + "'";
+    }
+
+    /** A number of seconds read from a scenario, as a duration to the millisecond. */
+    static Duration seconds(double seconds) {
+        return Duration.ofMillis(Math.round(seconds * 1000));
     }
 
     /** The text of a scalar; any scalar but a null one reads as text. */
