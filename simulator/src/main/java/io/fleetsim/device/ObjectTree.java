@@ -84,19 +84,23 @@ public final class ObjectTree {
 
     private InstanceState newInstance(ObjectSettings settings, int instanceId) {
         long stepMillis = Math.round(settings.changeEverySeconds() * 1000);
+        // the instance's walks step together, at a phase of their own: a fleet's values change spread
+        // over the interval, not all in the same millisecond
+        long phase = ValueWalk.phase(walkSeed(settings.id(), instanceId, 7), stepMillis);
         return switch (settings.id()) {
             case CONNECTIVITY -> new InstanceState(new ValueWalk(walkSeed(settings.id(), instanceId, 0), stepMillis,
-                    -110, -60, 0.1), null);
+                    phase, -110, -60, 0.1), null);
             case LOCATION -> {
                 double baseLat = 45 + 10 * ValueWalk.unit(walkSeed(LOCATION, instanceId, 9), 0);
                 double baseLon = 0 + 15 * ValueWalk.unit(walkSeed(LOCATION, instanceId, 8), 0);
-                yield new InstanceState(new ValueWalk(walkSeed(LOCATION, instanceId, 0), stepMillis,
+                yield new InstanceState(new ValueWalk(walkSeed(LOCATION, instanceId, 0), stepMillis, phase,
                         baseLat - 0.05, baseLat + 0.05, 0.01),
-                        new ValueWalk(walkSeed(LOCATION, instanceId, 1), stepMillis, baseLon - 0.05, baseLon + 0.05, 0.01));
+                        new ValueWalk(walkSeed(LOCATION, instanceId, 1), stepMillis, phase, baseLon - 0.05,
+                                baseLon + 0.05, 0.01));
             }
             case FIRMWARE -> new InstanceState(null, null);
             default -> new InstanceState(new ValueWalk(walkSeed(settings.id(), instanceId, 0), stepMillis,
-                    settings.min(), settings.max(), 0.05), null);
+                    phase, settings.min(), settings.max(), 0.05), null);
         };
     }
 

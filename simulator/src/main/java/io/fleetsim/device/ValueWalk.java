@@ -1,14 +1,16 @@
 package io.fleetsim.device;
 
 /**
- * A bounded random walk that steps once every {@code stepMillis} of simulated time. Each step is
- * drawn from a hash of the walk's seed and the step number, so the value at a given moment is the
- * same in every run with the same seed, however often (or seldom) it is read.
+ * A bounded random walk that steps once every {@code stepMillis} of simulated time, at its own
+ * phase within that interval (so a fleet's values do not all change at the same moment). Each step
+ * is drawn from a hash of the walk's seed and the step number, so the value at a given moment is
+ * the same in every run with the same seed, however often (or seldom) it is read.
  */
 final class ValueWalk {
 
     private final long seed;
     private final long stepMillis;
+    private final long phaseMillis;
     private final double min;
     private final double max;
     private final double stepSize;
@@ -17,10 +19,14 @@ final class ValueWalk {
     private double highest;
     private long step;
 
-    /** A walk in {@code [min, max]} whose steps are at most {@code stepShare} of the range. */
-    ValueWalk(long seed, long stepMillis, double min, double max, double stepShare) {
+    /**
+     * A walk in {@code [min, max]} whose steps are at most {@code stepShare} of the range, stepping at
+     * {@code phaseMillis + k * stepMillis} for k = 1, 2, ...
+     */
+    ValueWalk(long seed, long stepMillis, long phaseMillis, double min, double max, double stepShare) {
         this.seed = seed;
         this.stepMillis = Math.max(1, stepMillis);
+        this.phaseMillis = Math.floorMod(phaseMillis, this.stepMillis);
         this.min = min;
         this.max = max;
         this.stepSize = (max - min) * stepShare;
@@ -31,7 +37,7 @@ final class ValueWalk {
 
     /** The value at simulated time {@code nowMillis}. */
     double valueAt(long nowMillis) {
-        long target = Math.max(0, nowMillis) / stepMillis;
+        long target = Math.max(0, nowMillis - phaseMillis) / stepMillis;
         while (step < target) {
             step++;
             double next = value + (unit(seed, step) * 2 - 1) * stepSize;
@@ -74,7 +80,12 @@ final class ValueWalk {
 
     /** The simulated time of the next step after {@code nowMillis}. */
     long nextStepMillis(long nowMillis) {
-        return (Math.max(0, nowMillis) / stepMillis + 1) * stepMillis;
+        return phaseMillis + (Math.max(0, nowMillis - phaseMillis) / stepMillis + 1) * stepMillis;
+    }
+
+    /** A phase in {@code [0, stepMillis)} drawn from {@code seed}: where in each interval a walk steps. */
+    static long phase(long seed, long stepMillis) {
+        return (long) (unit(seed, 0) * Math.max(1, stepMillis));
     }
 
     /** A number in [0, 1) from the seed and the step (SplitMix64 finalizer). */

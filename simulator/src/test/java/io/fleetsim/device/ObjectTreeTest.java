@@ -51,9 +51,31 @@ class ObjectTreeTest {
     @Test
     void aSensorValueChangesOnlyAtItsStepBoundaries() {
         ObjectTree tree = tree("g-3", 1, new ObjectSettings(3303, 1, 10, 0, 100));
-        assertThat(value(tree, 10_001)).isEqualTo(value(tree, 19_999));
-        assertThat(tree.nextChangeMillis(new LwM2mPath(3303, 0, 5700), 12_000)).isEqualTo(20_000);
+        LwM2mPath path = new LwM2mPath(3303, 0, 5700);
+        long next = tree.nextChangeMillis(path, 12_000);
+        assertThat(next).isGreaterThan(12_000).isLessThanOrEqualTo(22_000);
+        double atPreviousStep = value(tree, next - 10_000);
+        double justBefore = value(tree, next - 1); // the walk is read forwards in time, as a device reads it
+        double atStep = value(tree, next);
+        assertThat(justBefore).isEqualTo(atPreviousStep);
+        assertThat(atStep).isNotEqualTo(justBefore);
+        assertThat(tree.nextChangeMillis(path, next)).isEqualTo(next + 10_000);
+        assertThat(tree.nextChangeMillis(path, next - 1)).isEqualTo(next);
         assertThat(tree.nextChangeMillis(new LwM2mPath(3, 0), 12_000)).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void aFleetsValuesStepAtPhasesSpreadOverTheInterval() {
+        // 10,000 observed devices with a step every 10 s notify about 1,000 times a second, not 10,000 at once
+        ObjectSettings temperature = new ObjectSettings(3303, 1, 10, 0, 100);
+        int[] perSecond = new int[10];
+        for (int i = 0; i < 1000; i++) {
+            long next = tree("g-" + i, 1, temperature).nextChangeMillis(new LwM2mPath(3303, 0, 5700), 60_000);
+            assertThat(next).isGreaterThan(60_000).isLessThanOrEqualTo(70_000);
+            perSecond[(int) ((next - 60_001) / 1000)]++;
+        }
+        assertThat(java.util.Arrays.stream(perSecond).min().getAsInt()).as("steps in the emptiest second").isGreaterThanOrEqualTo(60);
+        assertThat(java.util.Arrays.stream(perSecond).max().getAsInt()).as("steps in the fullest second").isLessThanOrEqualTo(140);
     }
 
     @Test
