@@ -14,6 +14,7 @@ import io.fleetsim.engine.MetricsEndpoint;
 import io.fleetsim.engine.RunOptions;
 import io.fleetsim.engine.RunOutcome;
 import io.fleetsim.engine.RunTarget;
+import io.fleetsim.server.ResponderObservation;
 import io.fleetsim.metrics.FailureKind;
 import io.fleetsim.metrics.ThresholdResult;
 import io.fleetsim.progress.ProgressMode;
@@ -68,6 +69,14 @@ final class RunCommand implements Callable<Integer> {
             + "observes this resource (e.g. /3303/0/5700) on every device that registers and counts the "
             + "notifications in responder.json (for benchmarks)")
     String observe;
+
+    @Option(names = "--observe-pmin", paramLabel = "SECONDS", description = "with --observe: the responder "
+            + "writes pmin (the least time between two notifications) to the observed path before it observes it")
+    Long observePmin;
+
+    @Option(names = "--observe-pmax", paramLabel = "SECONDS", description = "with --observe: the responder "
+            + "writes pmax (the most time without a notification) to the observed path before it observes it")
+    Long observePmax;
 
     @Option(names = "--measure-heap", description = "force one full GC just before the devices stop, so "
             + "summary.json's process.heapAfterGcMb is the heap the live fleet holds (for benchmarks)")
@@ -138,7 +147,7 @@ final class RunCommand implements Callable<Integer> {
         RunTarget runTarget;
         try {
             runTarget = Targets.start(scenario, embeddedKind(), SecureRuns.pki(scenario, pki.dir, resultsDir),
-                    observePath(scenario));
+                    observation(scenario));
         } catch (RuntimeException e) {
             clusterRun.close();
             throw e;
@@ -264,9 +273,13 @@ final class RunCommand implements Callable<Integer> {
         return new MetricsEndpoint(metricsHost != null ? metricsHost : MetricsEndpoint.DEFAULT_HOST, metricsPort);
     }
 
-    /** The --observe path, checked: only the embedded minimal responder observes. */
-    private String observePath(Scenario scenario) {
+    /** The --observe path and periods, checked: only the embedded minimal responder observes. */
+    private ResponderObservation observation(Scenario scenario) {
         if (observe == null) {
+            if (observePmin != null || observePmax != null) {
+                throw new BadInputException((observePmin != null ? "--observe-pmin" : "--observe-pmax")
+                        + ": needs --observe PATH (the responder writes it to the path it observes)");
+            }
             return null;
         }
         if (!"minimal".equals(server) || scenario.target() != null) {
@@ -274,11 +287,12 @@ final class RunCommand implements Callable<Integer> {
                     + "add --server minimal (and no target in the scenario)");
         }
         try {
-            EmbeddedServers.checkObservePath(observe);
+            return new ResponderObservation(observe, observePmin, observePmax);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("--observe: " + e.getMessage());
+            String flag = e.getMessage().startsWith("pmin") ? "--observe-pmin"
+                    : e.getMessage().startsWith("pmax") ? "--observe-pmax" : "--observe";
+            throw new BadInputException(flag + ": " + e.getMessage());
         }
-        return observe;
     }
 
     private Targets.Embedded embeddedKind() {

@@ -7,6 +7,7 @@ import java.util.List;
 import io.fleetsim.engine.EmbeddedServers;
 import io.fleetsim.engine.GroupEndpoints;
 import io.fleetsim.engine.RunTarget;
+import io.fleetsim.server.ResponderObservation;
 import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.scenario.DeviceGroup;
 import io.fleetsim.scenario.Scenario;
@@ -45,15 +46,18 @@ final class Targets {
         return start(scenario, embedded, pki, null);
     }
 
-    /** As {@link #start(Scenario, Embedded, FleetPki)}, the minimal responder observing {@code observePath} (or null). */
-    static RunTarget start(Scenario scenario, Embedded embedded, FleetPki pki, String observePath) {
+    /**
+     * As {@link #start(Scenario, Embedded, FleetPki)}, the minimal responder observing
+     * {@code observation} (or null).
+     */
+    static RunTarget start(Scenario scenario, Embedded embedded, FleetPki pki, ResponderObservation observation) {
         checkNames(scenario);
         List<DeviceGroup> withoutTarget = scenario.groups().stream().filter(g -> !g.target().hasOwnUri()).toList();
         RunTarget main;
         if (scenario.target() != null) {
             main = external(scenario.target(), scenario.groups(), pki);
         } else if (!withoutTarget.isEmpty()) {
-            main = startProtected(scenario, withoutTarget, embedded, pki, observePath);
+            main = startProtected(scenario, withoutTarget, embedded, pki, observation);
         } else {
             main = external(scenario.groups().get(0).target().uri(), scenario.groups(), pki);
         }
@@ -62,14 +66,14 @@ final class Targets {
 
     /** Embedded servers for {@code groups}, behind the scenario's registration limit if it sets one. */
     private static RunTarget startProtected(Scenario scenario, List<DeviceGroup> groups, Embedded embedded,
-            FleetPki pki, String observePath) {
+            FleetPki pki, ResponderObservation observation) {
         if (embedded == Embedded.MINIMAL && scenario.server().any()) {
             throw new BadInputException("--server minimal: the minimal responder has no registration limit; "
                     + "use --server leshan, or remove server.registrationLimit from the scenario");
         }
         if (!scenario.server().any()) {
-            return observePath == null ? startEmbedded(groups, embedded, pki)
-                    : EmbeddedServers.start(groups, true, pki, observePath);
+            return observation == null ? startEmbedded(groups, embedded, pki)
+                    : EmbeddedServers.start(groups, true, pki, observation);
         }
         return EmbeddedServers.start(groups, false, pki, scenario.server(), scenario.timeScale());
     }

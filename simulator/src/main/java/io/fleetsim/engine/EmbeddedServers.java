@@ -20,6 +20,7 @@ import io.fleetsim.server.FleetSecurityStore;
 import io.fleetsim.server.MinimalLwm2mResponder;
 import io.fleetsim.server.RegistrationGate;
 import io.fleetsim.server.ResponderCounters;
+import io.fleetsim.server.ResponderObservation;
 import io.fleetsim.server.tcp.EmbeddedTcpLwm2mServer;
 import io.fleetsim.transport.TransportEndpoints;
 import io.fleetsim.transport.dtls.DtlsTarget;
@@ -57,23 +58,15 @@ public final class EmbeddedServers {
     }
 
     /**
-     * As {@link #start(List, boolean, FleetPki)}, the minimal responder observing
-     * {@code observePath} (null for none) on every device that registers.
+     * As {@link #start(List, boolean, FleetPki)}, the minimal responder observing {@code observation}
+     * (its path, after writing its pmin and pmax; null for none) on every device that registers.
      */
-    public static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki, String observePath) {
-        if (observePath != null && !minimal) {
+    public static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki,
+            ResponderObservation observation) {
+        if (observation != null && !minimal) {
             throw new IllegalArgumentException("only the minimal responder observes devices");
         }
-        return start(groups, minimal, pki, RegistrationGate.OPEN, observePath);
-    }
-
-    /**
-     * Checks an observe path for the minimal responder (see {@link MinimalLwm2mResponder#observePath}).
-     *
-     * @throws IllegalArgumentException naming the path and what is wrong with it
-     */
-    public static void checkObservePath(String observePath) {
-        MinimalLwm2mResponder.observePath(observePath);
+        return start(groups, minimal, pki, RegistrationGate.OPEN, observation);
     }
 
     /**
@@ -87,9 +80,21 @@ public final class EmbeddedServers {
             return;
         }
         ResponderCounters c = servers.responderCounters;
+        ResponderObservation observation = servers.observation;
+        JsonObject attributes = new JsonObject();
+        if (observation != null && observation.pminSeconds() != null) {
+            attributes.put("pmin", observation.pminSeconds());
+        }
+        if (observation != null && observation.pmaxSeconds() != null) {
+            attributes.put("pmax", observation.pmaxSeconds());
+        }
         JsonObject json = new JsonObject()
                 .put("format", 1)
-                .put("observePath", servers.observePath)
+                .put("observePath", observation == null ? null : observation.path())
+                .put("observeAttributes", attributes)
+                .put("attributesRequests", c.attributesRequests())
+                .put("attributesWritten", c.attributesWritten())
+                .put("attributesRefused", c.attributesRefused())
                 .put("registrations", c.registrations())
                 .put("updates", c.updates())
                 .put("deregistrations", c.deregistrations())
@@ -121,7 +126,7 @@ public final class EmbeddedServers {
     }
 
     private static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki, RegistrationGate gate,
-            String observePath) {
+            ResponderObservation observation) {
         Set<Transport> used = EnumSet.noneOf(Transport.class);
         groups.stream().map(DeviceGroup::transport).forEach(used::add);
         boolean dtls = used.contains(Transport.DTLS);
@@ -132,7 +137,7 @@ public final class EmbeddedServers {
         streams.retainAll(EnumSet.of(Transport.TCP, Transport.TLS));
         FleetPki tlsPki = !streams.contains(Transport.TLS) ? null : pki != null ? pki : newPki();
         Servers servers = new Servers(groups, minimal, pki, tlsPki, used.contains(Transport.UDP) || dtls
-                || streams.isEmpty(), streams, gate, observePath);
+                || streams.isEmpty(), streams, gate, observation);
         servers.startServers();
         TransportEndpoints endpoints = TransportEndpoints.NONE;
         if (servers.udpPort > 0) {
@@ -173,14 +178,14 @@ public final class EmbeddedServers {
         private List<AutoCloseable> closers = List.of();
         private volatile EmbeddedLwm2mServer leshan;
         private volatile EmbeddedTcpLwm2mServer tcp;
-        /** The resource the minimal responder observes, or null. */
-        private final String observePath;
+        /** What the minimal responder observes, or null. */
+        private final ResponderObservation observation;
         /** The counters of the minimal responder last started (an outage starts a fresh one), or null. */
         private volatile ResponderCounters responderCounters;
 
         Servers(List<DeviceGroup> groups, boolean minimal, FleetPki pki, FleetPki tlsPki, boolean udp,
-                Set<Transport> streams, RegistrationGate gate, String observePath) {
-            this.observePath = observePath;
+                Set<Transport> streams, RegistrationGate gate, ResponderObservation observation) {
+            this.observation = observation;
             this.groups = groups;
             this.minimal = minimal;
             this.pki = pki;
@@ -197,7 +202,7 @@ public final class EmbeddedServers {
             try {
                 if (udp) {
                     if (minimal) {
-                        MinimalLwm2mResponder responder = startMinimalResponder(udpPort, observePath, started);
+                        MinimalLwm2mResponder responder = startMinimalResponder(udpPort, observation, started);
                         responderCounters = responder.counters();
                         udpPort = responder.port();
                     } else {
@@ -287,12 +292,12 @@ public final class EmbeddedServers {
      * The minimal registration responder on a Vert.x instance of its own: one socket per event loop,
      * one event loop per core (at least two).
      */
-    private static MinimalLwm2mResponder startMinimalResponder(int port, String observePath,
+    private static MinimalLwm2mResponder startMinimalResponder(int port, ResponderObservation observation,
             List<AutoCloseable> closers) {
         int sockets = MinimalLwm2mResponder.defaultSockets();
         Vertx vertx = FleetVertx.create(new VertxOptions().setEventLoopPoolSize(sockets).setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(1), CpuUsage.SERVER_THREAD_PREFIX);
-        MinimalLwm2mResponder responder = MinimalLwm2mResponder.start(vertx, port, sockets, observePath).await();
+        MinimalLwm2mResponder responder = MinimalLwm2mResponder.start(vertx, port, sockets, observation).await();
         closers.add(() -> {
             responder.close().await();
             vertx.close().await();

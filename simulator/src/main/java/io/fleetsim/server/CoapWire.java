@@ -19,6 +19,10 @@ final class CoapWire {
     static final int RST = 3;
     /** The request code of GET. */
     static final int GET = 1;
+    /** The request code of PUT. */
+    static final int PUT = 3;
+    /** The response code 2.04 Changed. */
+    static final int CHANGED = 2 << 5 | 4;
     /** The response code 2.05 Content. */
     static final int CONTENT = 2 << 5 | 5;
 
@@ -115,6 +119,14 @@ final class CoapWire {
      * A CON GET of {@code path} with Observe 0 (RFC 7641 section 2: register): the option is
      * written with no value bytes, as a zero-length uint means 0.
      */
+    /** A CON PUT to {@code path} with {@code queries} as Uri-Query and no payload: LwM2M Write-Attributes. */
+    static byte[] writeAttributesRequest(int messageId, byte[] token, List<String> path, List<String> queries) {
+        ByteArrayOutputStream out = header(CON, PUT, messageId, token);
+        writeRepeated(out, 0, URI_PATH, path);
+        writeRepeated(out, path.isEmpty() ? 0 : URI_PATH, URI_QUERY, queries);
+        return out.toByteArray();
+    }
+
     static byte[] observeRequest(int messageId, byte[] token, List<String> path) {
         ByteArrayOutputStream out = header(CON, GET, messageId, token);
         writeOptionHeader(out, OBSERVE, 0);

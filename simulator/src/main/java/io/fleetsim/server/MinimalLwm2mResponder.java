@@ -54,8 +54,10 @@ import io.vertx.core.internal.VertxInternal;
  * it accepts: right after the 2.01 Created it sends the device one CON GET with Observe 0 (RFC 7641)
  * from the same socket, then counts the device's 2.05 answer and every notification after it,
  * acknowledging the confirmable ones (a retransmitted one is acknowledged again and counted once).
- * It sets no notification attributes: the devices notify as their values change. The GET is not
- * retransmitted; on loopback it is not lost.
+ * Without attributes the devices notify as their values change. With {@code pmin} or {@code pmax}
+ * ({@link ResponderObservation}) it first sends a Write-Attributes (CON PUT {@code ?pmin=S&pmax=S})
+ * to the path and the GET when the device has answered it, whatever the answer. Neither request is
+ * retransmitted; on loopback they are not lost.
  */
 public final class MinimalLwm2mResponder {
 
@@ -80,13 +82,18 @@ public final class MinimalLwm2mResponder {
     private final Vertx vertx;
     /** The Uri-Path of the resource observed on every registered device, or null for none. */
     private final List<String> observePath;
+    /** What is observed, with the attributes written first; null for nothing. */
+    private final ResponderObservation observation;
+    /** Write-Attributes sent and not yet answered, by device address and message ID. */
+    private final java.util.Set<ExchangeKey> writingAttributes = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicLong nextToken = new AtomicLong(1);
     private long rotationTimer = -1;
     private int port;
 
-    private MinimalLwm2mResponder(Vertx vertx, List<String> observePath) {
+    private MinimalLwm2mResponder(Vertx vertx, ResponderObservation observation) {
         this.vertx = vertx;
-        this.observePath = observePath;
+        this.observation = observation;
+        this.observePath = observation == null ? null : observePath(observation.path());
     }
 
     /**
@@ -138,7 +145,7 @@ public final class MinimalLwm2mResponder {
      * {@code vertx}'s event loops as it has, up to {@code sockets}.
      */
     public static Future<MinimalLwm2mResponder> start(Vertx vertx, int port, int sockets) {
-        return start(vertx, port, sockets, null);
+        return start(vertx, port, sockets, (ResponderObservation) null);
     }
 
     /**
@@ -146,11 +153,19 @@ public final class MinimalLwm2mResponder {
      * {@link #observePath(String)}; null for none) on every device that registers.
      */
     public static Future<MinimalLwm2mResponder> start(Vertx vertx, int port, int sockets, String observePath) {
-        List<String> observed = observePath == null ? null : observePath(observePath);
+        return start(vertx, port, sockets, ResponderObservation.of(observePath));
+    }
+
+    /**
+     * As {@link #start(Vertx, int, int)}, observing {@code observation}'s path on every device that
+     * registers, after writing its attributes when it has any; null for no observation.
+     */
+    public static Future<MinimalLwm2mResponder> start(Vertx vertx, int port, int sockets,
+            ResponderObservation observation) {
         if (sockets < 1) {
             throw new IllegalArgumentException("the minimal responder needs at least one socket, not " + sockets);
         }
-        MinimalLwm2mResponder responder = new MinimalLwm2mResponder(vertx, observed);
+        MinimalLwm2mResponder responder = new MinimalLwm2mResponder(vertx, observation);
         // the first socket picks the port when it is 0; the others join it
         Future<Void> bound = responder.bind((ContextInternal) vertx.getOrCreateContext(), port, sockets > 1);
         for (int i = 1; i < sockets; i++) {
@@ -260,17 +275,26 @@ public final class MinimalLwm2mResponder {
         // empty ACKs and RSTs need no answer
     }
 
-    /** A device's answer to an observe request (piggybacked on the ACK) or a notification (CON or NON). */
+    /**
+     * A device's answer to a Write-Attributes or an observe request (piggybacked on the ACK), or a
+     * notification (CON or NON).
+     */
     private void onResponse(Channel socket, CoapWire.Message response, InetSocketAddress sender) {
-        if (response.type() == CoapWire.ACK) {
+        if (response.type() == CoapWire.ACK && writingAttributes.remove(exchange(sender, response.messageId()))) {
+            if (response.code() == CoapWire.CHANGED) {
+                counters.countAttributesWritten();
+            } else {
+                counters.countAttributesRefused();
+            }
+            observe(socket, sender);
+        } else if (response.type() == CoapWire.ACK) {
             if (response.code() == CoapWire.CONTENT) {
                 counters.countObservationStarted();
             } else {
                 counters.countObserveRefused();
             }
         } else if (response.type() == CoapWire.CON) {
-            ExchangeKey key = new ExchangeKey(sender.getAddress().getHostAddress(), sender.getPort(),
-                    response.messageId());
+            ExchangeKey key = exchange(sender, response.messageId());
             boolean[] fresh = {false};
             byte[] ack = answered.answer(key, () -> {
                 fresh[0] = true;
@@ -287,15 +311,38 @@ public final class MinimalLwm2mResponder {
         }
     }
 
-    /** Observes {@link #observePath} on the device at {@code device}, which has just registered. */
+    /**
+     * The device at {@code device} has just registered: writes the observation's attributes to it
+     * when there are any (the Observe follows the answer), else observes {@link #observePath}.
+     */
+    private void startObserving(Channel socket, InetSocketAddress device) {
+        if (!observation.hasAttributes()) {
+            observe(socket, device);
+            return;
+        }
+        int messageId = nextMessageId();
+        writingAttributes.add(exchange(device, messageId));
+        counters.countAttributesRequest();
+        send(socket, CoapWire.writeAttributesRequest(messageId, nextToken(), observePath, observation.queries()), device);
+    }
+
+    /** Observes {@link #observePath} on the device at {@code device}. */
     private void observe(Channel socket, InetSocketAddress device) {
+        counters.countObserveRequest();
+        send(socket, CoapWire.observeRequest(nextMessageId(), nextToken(), observePath), device);
+    }
+
+    private byte[] nextToken() {
         byte[] token = new byte[8];
         long value = nextToken.getAndIncrement();
         for (int i = 7; i >= 0; i--, value >>>= 8) {
             token[i] = (byte) value;
         }
-        counters.countObserveRequest();
-        send(socket, CoapWire.observeRequest(nextMessageId(), token, observePath), device);
+        return token;
+    }
+
+    private static ExchangeKey exchange(InetSocketAddress peer, int messageId) {
+        return new ExchangeKey(peer.getAddress().getHostAddress(), peer.getPort(), messageId);
     }
 
     private void answer(Channel socket, CoapWire.Message request, InetSocketAddress sender) {
@@ -305,7 +352,7 @@ public final class MinimalLwm2mResponder {
             observeIfRegistered(socket, sender, registered);
             return;
         }
-        ExchangeKey key = new ExchangeKey(sender.getAddress().getHostAddress(), sender.getPort(), request.messageId());
+        ExchangeKey key = exchange(sender, request.messageId());
         boolean[] fresh = {false};
         byte[] response = answered.answer(key, () -> {
             fresh[0] = true;
@@ -319,8 +366,8 @@ public final class MinimalLwm2mResponder {
     }
 
     private void observeIfRegistered(Channel socket, InetSocketAddress device, boolean[] registered) {
-        if (registered[0] && observePath != null) {
-            observe(socket, device);
+        if (registered[0] && observation != null) {
+            startObserving(socket, device);
         }
     }
 

@@ -18,6 +18,9 @@ public final class ResponderCounters {
     private final AtomicLong observeRequests = new AtomicLong();
     private final AtomicLong observationsStarted = new AtomicLong();
     private final AtomicLong observeRefused = new AtomicLong();
+    private final AtomicLong attributesRequests = new AtomicLong();
+    private final AtomicLong attributesWritten = new AtomicLong();
+    private final AtomicLong attributesRefused = new AtomicLong();
     private final AtomicLong notificationsCon = new AtomicLong();
     private final AtomicLong notificationsNon = new AtomicLong();
 
@@ -107,6 +110,33 @@ public final class ResponderCounters {
     /** Non-confirmable notifications received. */
     public long notificationsNon() {
         return notificationsNon.get();
+    }
+
+    /** Write-Attributes (pmin, pmax) sent to devices that registered, each before its Observe. */
+    public long attributesRequests() {
+        return attributesRequests.get();
+    }
+
+    /** Write-Attributes a device answered 2.04 Changed. */
+    public long attributesWritten() {
+        return attributesWritten.get();
+    }
+
+    /** Write-Attributes a device answered with anything but 2.04 Changed. */
+    public long attributesRefused() {
+        return attributesRefused.get();
+    }
+
+    void countAttributesRequest() {
+        attributesRequests.incrementAndGet();
+    }
+
+    void countAttributesWritten() {
+        attributesWritten.incrementAndGet();
+    }
+
+    void countAttributesRefused() {
+        attributesRefused.incrementAndGet();
     }
 
     void countObserveRequest() {

@@ -90,6 +90,24 @@ class FlagErrorsTest {
         assertThat(badPath.err()).contains("--observe: observe path '/3303/zero': 'zero' is not an id");
     }
 
+    @Test
+    void observePeriodsNeedAnObservePathAndPeriodsThatCanBe() {
+        CliRun alone = CliRun.of("run", scenario.toString(), "--server", "minimal", "--observe-pmin", "5",
+                "--out", dir.resolve("p1").toString());
+        assertOneLineBadInput(alone);
+        assertThat(alone.err()).contains("--observe-pmin: needs --observe PATH");
+
+        CliRun zero = CliRun.of("run", scenario.toString(), "--server", "minimal", "--observe", "/3303/0/5700",
+                "--observe-pmax", "0", "--out", dir.resolve("p2").toString());
+        assertOneLineBadInput(zero);
+        assertThat(zero.err()).contains("--observe-pmax: pmax 0 is not a number of seconds (1 or more)");
+
+        CliRun below = CliRun.of("run", scenario.toString(), "--server", "minimal", "--observe", "/3303/0/5700",
+                "--observe-pmin", "10", "--observe-pmax", "5", "--out", dir.resolve("p3").toString());
+        assertOneLineBadInput(below);
+        assertThat(below.err()).contains("--observe-pmax: pmax 5 is less than pmin 10");
+    }
+
     private static void assertOneLineBadInput(CliRun run) {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err().lines()).hasSize(1);
