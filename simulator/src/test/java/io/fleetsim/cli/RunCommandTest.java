@@ -173,6 +173,35 @@ class RunCommandTest {
     }
 
     @Test
+    void theMinimalResponderWritesTheObservePeriodsFirstAndSaysSoInResponderJson() throws IOException {
+        Path file = dir.resolve("periods.yaml");
+        Files.writeString(file, """
+                name: periods
+                durationSeconds: 5
+                fleet:
+                  count: 5
+                  endpointPrefix: periods-
+                  objects: [{id: 3303, changeEverySeconds: 3600}]
+                arrival:
+                  rate: 500
+                """);
+        Path out = dir.resolve("periods");
+
+        CliRun run = CliRun.of("run", file.toString(), "--server", "minimal", "--observe", "/3303/0/5700",
+                "--observe-pmax", "1", "--out", out.toString(), "--quiet");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.PASS);
+        JsonNode responder = new ObjectMapper().readTree(out.resolve("responder.json").toFile());
+        assertThat(responder.path("observeAttributes").toString()).isEqualTo("{\"pmax\":1}");
+        assertThat(responder.path("attributesWritten").asLong()).isGreaterThanOrEqualTo(5);
+        assertThat(responder.path("attributesRefused").asLong()).isZero();
+        // the value does not change within the run: only pmax makes the devices notify
+        long received = responder.path("notifications").path("CON").asLong()
+                + responder.path("notifications").path("NON").asLong();
+        assertThat(received).as("notifications at pmax 1 s from 5 devices in about 4 s").isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
     void reportRendersAgainFromTheResultsDirectoryAlone() throws IOException {
         Path out = dir.resolve("again");
         CliRun.of("run", scenario("again", 5, "  - devices.registered >= 5", "").toString(), "--out", out.toString(), "--quiet");
