@@ -92,11 +92,14 @@ public final class FleetEngine {
     private final int localShards;
     /** Wall time (this machine's) at which the scenario clock reads 0. */
     private final long startEpochMillis;
+    /** The planned active devices of the run's load stages (summary.json {@code arrival}). */
+    private final StagePlan stagePlan;
 
     private FleetEngine(Scenario scenario, RunTarget target, RunOptions options, RemoteShards remote)
             throws IOException {
         this.scenario = scenario;
         this.target = target;
+        this.stagePlan = StagePlan.of(scenario);
         this.hosts = GroupEndpoints.hostAddresses(scenario, dnsMetrics);
         try {
             this.addresses = target.resolved(hosts::literal);
@@ -169,7 +172,23 @@ public final class FleetEngine {
         if (warmup != null) {
             sections.put("warmup", warmup.toJson());
         }
+        putCapacitySections(sections);
         return sections;
+    }
+
+    /**
+     * The sections of a capacity run: the load stages' plan ({@code arrival}) and what the embedded
+     * server's registration limit did ({@code server}), each only when the run has one.
+     */
+    private void putCapacitySections(java.util.Map<String, Object> sections) {
+        java.util.Map<String, Object> plan = stagePlan.toJson();
+        if (plan != null) {
+            sections.put("arrival", plan);
+        }
+        java.util.Map<String, Object> protection = EmbeddedServers.protectionSummary(target);
+        if (protection != null) {
+            sections.put("server", protection);
+        }
     }
 
     /**
