@@ -71,9 +71,12 @@ public final class CapacityBlocks {
     public record PlanPoint(Double atSeconds, Double devices) {
     }
 
-    /** A stage's name, its end in simulated seconds and the fleet's planned active devices then. */
+    /**
+     * A stage's name, its end in simulated seconds, the fleet's planned active devices then, and the
+     * devices registered at that moment (null when the run did not reach it).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record StageEnd(String stage, Double endSeconds, Double devices) {
+    public record StageEnd(String stage, Double endSeconds, Double devices, Long registered) {
     }
 
     /** What the embedded server's protections did ({@code server}). */

@@ -27,7 +27,7 @@ final class CapacityTables {
     static Map<String, Object> of(ResultsDirectory results) {
         Map<String, Object> tables = new LinkedHashMap<>();
         Optional<RunSummary> summary = results.summary();
-        tables.put("stageRows", summary.map(s -> stages(s, results.timeline())).orElse(List.of()));
+        tables.put("stageRows", summary.map(CapacityTables::stages).orElse(List.of()));
         tables.put("registrationLimitRows", summary.map(CapacityTables::registrationLimit).orElse(List.of()));
         tables.put("serverRequestRows", summary.map(CapacityTables::serverRequests).orElse(List.of()));
         tables.put("notificationRows", summary.map(CapacityTables::notifications).orElse(List.of()));
@@ -44,47 +44,19 @@ final class CapacityTables {
                     String registeredAtEnd, String clockOffsetMs, String roundTripMs, String left) {
     }
 
-    static List<StageRow> stages(RunSummary summary, Timeline timeline) {
+    static List<StageRow> stages(RunSummary summary) {
         if (summary.arrival() == null) {
             return List.of();
         }
         List<StageRow> rows = new ArrayList<>();
         for (CapacityBlocks.StageEnd end : summary.arrival().stages()) {
-            if (end.endSeconds() == null) {
-                continue;
-            }
-            Double registered = registeredAt(timeline, end.endSeconds());
+            Double registered = end.registered() == null ? null : end.registered().doubleValue();
             rows.add(new StageRow(end.stage() == null ? Figures.ABSENT : end.stage(),
                     Figures.withUnit(end.endSeconds(), "s"), Figures.decimal(end.devices()),
-                    registered == null ? "not reached" : Figures.decimal(registered),
+                    registered == null ? "not reached" : Figures.count(end.registered()),
                     difference(end.devices(), registered)));
         }
         return rows;
-    }
-
-    /**
-     * The {@code registered} column of the timeline row nearest to {@code seconds}; null when the
-     * timeline has none or ends more than a period before that moment (the run stopped earlier).
-     */
-    static Double registeredAt(Timeline timeline, double seconds) {
-        Map<String, Double> nearest = null;
-        double previousT = 0;
-        double lastPeriod = 0;
-        for (Map<String, Double> row : timeline.rows()) {
-            Double t = row.get(Timeline.T);
-            if (t == null || row.get("registered") == null) {
-                continue;
-            }
-            if (nearest == null || Math.abs(t - seconds) < Math.abs(nearest.get(Timeline.T) - seconds)) {
-                nearest = row;
-            }
-            lastPeriod = t - previousT;
-            previousT = t;
-        }
-        if (nearest == null || previousT < seconds - Math.max(lastPeriod, 0.001)) {
-            return null;
-        }
-        return nearest.get("registered");
     }
 
     /** (registered - planned) / planned as a signed percentage; "-" with nothing planned or nothing measured. */

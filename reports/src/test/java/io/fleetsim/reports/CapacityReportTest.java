@@ -58,10 +58,10 @@ class CapacityReportTest {
                 "plan": [ {"atSeconds": 0.0, "devices": 0.0}, {"atSeconds": 20.0, "devices": 200.0},
                           {"atSeconds": 30.0, "devices": 200.0}, {"atSeconds": 40.0, "devices": 50.0},
                           {"atSeconds": 100.0, "devices": 20.0} ],
-                "stages": [ {"stage": "1", "endSeconds": 20.0, "devices": 200.0},
-                            {"stage": "2", "endSeconds": 30.0, "devices": 200.0},
-                            {"stage": "3", "endSeconds": 40.0, "devices": 50.0},
-                            {"stage": "4", "endSeconds": 100.0, "devices": 20.0} ] }""";
+                "stages": [ {"stage": "1", "endSeconds": 20.0, "devices": 200.0, "registered": 180},
+                            {"stage": "2", "endSeconds": 30.0, "devices": 200.0, "registered": 200},
+                            {"stage": "3", "endSeconds": 40.0, "devices": 50.0, "registered": 60},
+                            {"stage": "4", "endSeconds": 100.0, "devices": 20.0, "registered": null} ] }""";
     static final String LIMIT = """
               "server": { "registrationLimit": { "blockedDevices": 4, "blocks": 5, "refused": 12, "ignored": 0 } }""";
     static final String REQUESTS = """

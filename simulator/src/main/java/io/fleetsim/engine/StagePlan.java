@@ -134,17 +134,25 @@ public final class StagePlan {
 
     /**
      * The {@code arrival} section of {@code summary.json} ({@code plan} and {@code stages}), or null
-     * when no arrival has stages. See docs/results-format.md.
+     * when no arrival has stages. {@code registered} holds the devices registered at a stage's end by
+     * its index in {@link #stageEnds()}; a stage without one (not reached yet) gets null. See
+     * docs/results-format.md.
      */
-    public Map<String, Object> toJson() {
+    public Map<String, Object> toJson(Map<Integer, Long> registered) {
         if (!staged()) {
             return null;
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("plan", points().stream().map(p -> SummaryJson.map("atSeconds", SummaryJson.round(p.atSeconds()),
                 "devices", SummaryJson.round(p.devices()))).toList());
-        json.put("stages", stageEnds().stream().map(e -> SummaryJson.map("stage", e.stage(),
-                "endSeconds", SummaryJson.round(e.endSeconds()), "devices", SummaryJson.round(e.devices()))).toList());
+        List<StageEnd> ends = stageEnds();
+        List<Map<String, Object>> stages = new ArrayList<>();
+        for (int i = 0; i < ends.size(); i++) {
+            StageEnd e = ends.get(i);
+            stages.add(SummaryJson.map("stage", e.stage(), "endSeconds", SummaryJson.round(e.endSeconds()),
+                    "devices", SummaryJson.round(e.devices()), "registered", registered.get(i)));
+        }
+        json.put("stages", stages);
         return json;
     }
 

@@ -32,15 +32,18 @@ class StagePlanTest {
         assertThat(plan.devicesAt(90)).as("the last target holds").isEqualTo(100.0);
         assertThat(plan.stageEnds()).containsExactly(new StagePlan.StageEnd("1", 20, 500),
                 new StagePlan.StageEnd("2", 50, 500), new StagePlan.StageEnd("3", 60, 100));
-        Map<String, Object> json = plan.toJson();
+        Map<String, Object> json = plan.toJson(Map.of(0, 480L, 1, 500L));
         assertThat(json.get("plan")).isEqualTo(List.of(
                 Map.of("atSeconds", 0.0, "devices", 0.0), Map.of("atSeconds", 20.0, "devices", 500.0),
                 Map.of("atSeconds", 50.0, "devices", 500.0), Map.of("atSeconds", 60.0, "devices", 100.0),
                 Map.of("atSeconds", 100.0, "devices", 100.0)));
-        assertThat(json.get("stages")).isEqualTo(List.of(
-                Map.of("stage", "1", "endSeconds", 20.0, "devices", 500.0),
-                Map.of("stage", "2", "endSeconds", 50.0, "devices", 500.0),
-                Map.of("stage", "3", "endSeconds", 60.0, "devices", 100.0)));
+        List<?> stages = (List<?>) json.get("stages");
+        assertThat(stages.subList(0, 2)).isEqualTo(List.of(
+                Map.of("stage", "1", "endSeconds", 20.0, "devices", 500.0, "registered", 480L),
+                Map.of("stage", "2", "endSeconds", 50.0, "devices", 500.0, "registered", 500L)));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> third = (Map<String, Object>) stages.get(2);
+        assertThat(third).as("a stage end not reached").containsEntry("stage", "3").containsEntry("registered", null);
     }
 
     @Test
@@ -82,6 +85,6 @@ class StagePlanTest {
                 """));
 
         assertThat(plan.staged()).isFalse();
-        assertThat(plan.toJson()).isNull();
+        assertThat(plan.toJson(Map.of())).isNull();
     }
 }
