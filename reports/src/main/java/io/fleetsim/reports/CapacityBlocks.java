@@ -2,45 +2,19 @@ package io.fleetsim.reports;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The blocks of {@code summary.json} a capacity run reads most (see {@code docs/results-format.md}):
- * the server's requests the devices served, their Observe notifications, the load stages' plan, what
- * the embedded server's registration limit did, and a clustered run's agents. Every one may be absent
- * from an older or a partly written summary, and every field of them may be null.
+ * the devices' Observe notifications, the load stages' plan, what the embedded server's registration
+ * limit did, and a clustered run's agents ({@code serverRequests} is a plain map in
+ * {@link RunSummary}). Every one may be absent from an older or a partly written summary, and every
+ * field of them may be null.
  */
 public final class CapacityBlocks {
 
     private CapacityBlocks() {
-    }
-
-    /** Requests from the server that the devices answered, by operation ({@code serverRequests}). */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ServerRequests(Long read, Long write, Long execute, Long discover, Long writeAttributes,
-                                 Long create, Long delete, Long observe, Long observeCancel, Long notFound,
-                                 Long methodNotAllowed, Long badRequest, Long reboots) {
-
-        /** Every count by its name in {@code summary.json}, in the documented order, nulls as 0. */
-        public Map<String, Long> byOperation() {
-            Map<String, Long> counts = new LinkedHashMap<>();
-            counts.put("read", zeroIfNull(read));
-            counts.put("write", zeroIfNull(write));
-            counts.put("execute", zeroIfNull(execute));
-            counts.put("discover", zeroIfNull(discover));
-            counts.put("writeAttributes", zeroIfNull(writeAttributes));
-            counts.put("create", zeroIfNull(create));
-            counts.put("delete", zeroIfNull(delete));
-            counts.put("observe", zeroIfNull(observe));
-            counts.put("observeCancel", zeroIfNull(observeCancel));
-            counts.put("notFound", zeroIfNull(notFound));
-            counts.put("methodNotAllowed", zeroIfNull(methodNotAllowed));
-            counts.put("badRequest", zeroIfNull(badRequest));
-            counts.put("reboots", zeroIfNull(reboots));
-            return counts;
-        }
     }
 
     /** Observe notifications the devices sent ({@code notifications}). */
@@ -102,9 +76,5 @@ public final class CapacityBlocks {
     public record Agent(String name, String node, String host, Long devices, Long started, Long registered,
                         Long registeredAtEnd, Double clockOffsetMs, Double roundTripMs, Boolean left,
                         Double leftAtSeconds) {
-    }
-
-    private static long zeroIfNull(Long value) {
-        return value == null ? 0 : value;
     }
 }

@@ -82,15 +82,16 @@ final class CapacityTables {
                 new TableRow("Registrations failed as blocked (device side)", Figures.count(blocked)));
     }
 
-    /** The server requests the devices served that happened at least once. */
+    /** The server requests the devices served ({@code serverRequests}) that happened at least once, in the documented order. */
     static List<TableRow> serverRequests(RunSummary summary) {
         if (summary.serverRequests() == null) {
             return List.of();
         }
         List<TableRow> rows = new ArrayList<>();
-        summary.serverRequests().byOperation().forEach((operation, count) -> {
-            if (count > 0) {
-                rows.add(new TableRow(OPERATIONS.get(operation), Figures.count(count)));
+        OPERATIONS.forEach((operation, label) -> {
+            Long count = summary.serverRequests().get(operation);
+            if (count != null && count > 0) {
+                rows.add(new TableRow(label, Figures.count(count)));
             }
         });
         return rows;

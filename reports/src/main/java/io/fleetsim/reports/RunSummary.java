@@ -46,7 +46,7 @@ public record RunSummary(
         SummaryBlocks.Cpu cpu,
         List<Event> events,
         SummaryBlocks.Dns dns,
-        CapacityBlocks.ServerRequests serverRequests,
+        Map<String, Long> serverRequests,
         CapacityBlocks.Notifications notifications,
         CapacityBlocks.Arrival arrival,
         CapacityBlocks.Server server,
