@@ -1,0 +1,105 @@
+package io.fleetsim.server.bootstrap;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.leshan.client.LeshanClient;
+import org.eclipse.leshan.client.LeshanClientBuilder;
+import org.eclipse.leshan.client.object.Device;
+import org.eclipse.leshan.client.object.Security;
+import org.eclipse.leshan.client.object.Server;
+import org.eclipse.leshan.client.observer.LwM2mClientObserverAdapter;
+import org.eclipse.leshan.client.resource.ObjectsInitializer;
+import org.eclipse.leshan.client.servers.LwM2mServer;
+import org.eclipse.leshan.core.LwM2mId;
+import org.eclipse.leshan.core.ResponseCode;
+import org.eclipse.leshan.core.request.BootstrapRequest;
+import org.eclipse.leshan.core.request.RegisterRequest;
+import org.eclipse.leshan.transport.californium.client.endpoint.CaliforniumClientEndpointsProvider;
+import org.eclipse.leshan.transport.californium.client.endpoint.coap.CoapClientProtocolProvider;
+import org.eclipse.leshan.transport.californium.client.endpoint.coaps.CoapsClientProtocolProvider;
+
+/**
+ * Eclipse Leshan's own LwM2M client, knowing nothing but a bootstrap server (a NoSec bootstrap
+ * account, no Server instance), on 127.0.0.1: it must bootstrap before it can register anywhere.
+ * Tests wait on {@link #bootstrapped()} and {@link #registered()}.
+ */
+public final class LeshanBootstrapClient implements AutoCloseable {
+
+    private final LeshanClient client;
+    private final CompletableFuture<Void> bootstrapped = new CompletableFuture<>();
+    private final CompletableFuture<String> registered = new CompletableFuture<>();
+
+    private LeshanBootstrapClient(String endpoint, String bootstrapUri) {
+        ObjectsInitializer objects = new ObjectsInitializer();
+        objects.setInstancesForObject(LwM2mId.SECURITY, Security.noSecBootstrap(bootstrapUri));
+        objects.setClassForObject(LwM2mId.SERVER, Server.class);
+        objects.setInstancesForObject(LwM2mId.DEVICE, new Device("fleetsim tests", "leshan-client", "1"));
+        CaliforniumClientEndpointsProvider endpoints = new CaliforniumClientEndpointsProvider.Builder(
+                new CoapClientProtocolProvider(), new CoapsClientProtocolProvider())
+                .setClientAddress(loopback()).build();
+        client = new LeshanClientBuilder(endpoint).setObjects(objects.createAll()).setEndpointsProviders(endpoints)
+                .build();
+        client.addObserver(new LwM2mClientObserverAdapter() {
+            @Override
+            public void onBootstrapSuccess(LwM2mServer server, BootstrapRequest request) {
+                bootstrapped.complete(null);
+            }
+
+            @Override
+            public void onBootstrapFailure(LwM2mServer server, BootstrapRequest request, ResponseCode code,
+                    String message, Exception cause) {
+                bootstrapped.completeExceptionally(new IllegalStateException(
+                        "bootstrap failed: " + code + " " + message, cause));
+            }
+
+            @Override
+            public void onBootstrapTimeout(LwM2mServer server, BootstrapRequest request) {
+                bootstrapped.completeExceptionally(new IllegalStateException("bootstrap timed out"));
+            }
+
+            @Override
+            public void onRegistrationSuccess(LwM2mServer server, RegisterRequest request, String registrationId) {
+                registered.complete(server.getUri());
+            }
+        });
+    }
+
+    /** Starts a client named {@code endpoint} that bootstraps from {@code bootstrapUri}. */
+    public static LeshanBootstrapClient start(String endpoint, String bootstrapUri) {
+        LeshanBootstrapClient client = new LeshanBootstrapClient(endpoint, bootstrapUri);
+        client.client.start();
+        return client;
+    }
+
+    /** Completes when the client's bootstrap finished; fails when the client gave up on it. */
+    public CompletableFuture<Void> bootstrapped() {
+        return bootstrapped;
+    }
+
+    /** Completes with the URI of the first LwM2M server the client registered at. */
+    public CompletableFuture<String> registered() {
+        return registered;
+    }
+
+    /** Waits for the registration, at most {@code seconds}. */
+    public String awaitRegistered(int seconds) throws Exception {
+        bootstrapped.get(seconds, TimeUnit.SECONDS);
+        return registered.get(seconds, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        client.destroy(false);
+    }
+
+    private static InetAddress loopback() {
+        try {
+            return InetAddress.getByName("127.0.0.1");
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
