@@ -67,11 +67,10 @@ final class Targets {
             throw new BadInputException("--server minimal: the minimal responder has no registration limit; "
                     + "use --server leshan, or remove server.registrationLimit from the scenario");
         }
-        if (!scenario.server().any()) {
-            return observePath == null ? startEmbedded(groups, embedded, pki)
-                    : EmbeddedServers.start(groups, true, pki, observePath);
-        }
-        return EmbeddedServers.start(groups, false, pki, scenario.server(), scenario.timeScale());
+        boolean minimal = observePath != null || embedded == Embedded.MINIMAL;
+        refuseMinimalDtls(groups, minimal);
+        return EmbeddedServers.start(groups, minimal, pki, scenario.server(), scenario.timeScale(), observePath,
+                scenario::lifetime);
     }
 
     /**
@@ -123,11 +122,15 @@ final class Targets {
 
     /** Embedded servers for {@code groups}: see {@link EmbeddedServers#start}. */
     static RunTarget startEmbedded(List<DeviceGroup> groups, Embedded embedded, FleetPki pki) {
-        if (embedded == Embedded.MINIMAL && groups.stream().anyMatch(g -> g.transport() == Transport.DTLS)) {
+        refuseMinimalDtls(groups, embedded == Embedded.MINIMAL);
+        return EmbeddedServers.start(groups, embedded == Embedded.MINIMAL, pki);
+    }
+
+    private static void refuseMinimalDtls(List<DeviceGroup> groups, boolean minimal) {
+        if (minimal && groups.stream().anyMatch(g -> g.transport() == Transport.DTLS)) {
             throw new BadInputException("--server minimal: the minimal responder has no DTLS endpoint; "
                     + "use --server leshan for dtls groups");
         }
-        return EmbeddedServers.start(groups, embedded == Embedded.MINIMAL, pki);
     }
 
     /**

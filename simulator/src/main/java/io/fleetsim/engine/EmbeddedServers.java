@@ -3,10 +3,15 @@ package io.fleetsim.engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.fleetsim.base.FleetVertx;
 import io.fleetsim.nat.ProbeTarget;
@@ -20,6 +25,8 @@ import io.fleetsim.server.FleetSecurityStore;
 import io.fleetsim.server.MinimalLwm2mResponder;
 import io.fleetsim.server.RegistrationGate;
 import io.fleetsim.server.ResponderCounters;
+import io.fleetsim.server.bootstrap.BootstrapServerCounters;
+import io.fleetsim.server.bootstrap.EmbeddedBootstrapServer;
 import io.fleetsim.server.tcp.EmbeddedTcpLwm2mServer;
 import io.fleetsim.transport.TransportEndpoints;
 import io.fleetsim.transport.dtls.DtlsTarget;
@@ -32,7 +39,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded servers of a run with no target, or of a whole sweep: Leshan (or the minimal
  * responder) for udp, secure Leshan for dtls, java-coap for tcp and tls, each started only when a
- * group uses its transport.
+ * group uses its transport; and the embedded LwM2M bootstrap server when a group asks for it
+ * ({@code bootstrap: true}), which hands out those servers (see {@link #bootstrapUri(RunTarget)}).
  */
 public final class EmbeddedServers {
 
@@ -53,7 +61,55 @@ public final class EmbeddedServers {
      *                dtls groups; without one a TLS endpoint gets a throw-away PKI of its own
      */
     public static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki) {
-        return start(groups, minimal, pki, RegistrationGate.OPEN, null);
+        return start(groups, minimal, pki, RegistrationGate.OPEN, null, OWN_LIFETIME);
+    }
+
+    /**
+     * The registration lifetime the bootstrap server hands out to a group when the caller does not
+     * say: the group's own, else the scenario's default {@code lifetimeSeconds}.
+     */
+    static final Function<DeviceGroup, Duration> OWN_LIFETIME = group -> group.lifetime() != null
+            ? group.lifetime() : Duration.ofSeconds(300);
+
+    /**
+     * The embedded servers of a run for {@code groups}, with the scenario's protections when
+     * {@code server} sets any (as {@link #start(List, boolean, FleetPki, ServerSettings, double)}),
+     * the minimal responder observing {@code observePath} (null for none), and the embedded
+     * bootstrap server handing out each group's lifetime as {@code lifetimes} says
+     * ({@code scenario::lifetime}).
+     */
+    public static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki, ServerSettings server,
+            double timeScale, String observePath, Function<DeviceGroup, Duration> lifetimes) {
+        if (observePath != null && !minimal) {
+            throw new IllegalArgumentException("only the minimal responder observes devices");
+        }
+        if (minimal && server.any()) {
+            throw new IllegalArgumentException("the minimal responder has no registration limit");
+        }
+        RegistrationGate gate = server.any() ? RegistrationGate.of(server.registrationLimit(), timeScale)
+                : RegistrationGate.OPEN;
+        return start(groups, minimal, pki, gate, observePath, lifetimes);
+    }
+
+    /**
+     * The URI of the embedded bootstrap server of {@code target} ({@code coap://127.0.0.1:PORT}),
+     * where devices of groups with {@code bootstrap: true} send their Bootstrap-Request; empty when
+     * no group asked for it or fleetsim did not start the target's servers.
+     */
+    public static Optional<String> bootstrapUri(RunTarget target) {
+        return bootstrapServer(target).map(EmbeddedBootstrapServer::uri);
+    }
+
+    /**
+     * What the embedded bootstrap server of {@code target} counted so far (Bootstrap-Requests,
+     * finished sessions, failed sessions by cause); empty when it has none.
+     */
+    public static Optional<BootstrapServerCounters> bootstrapCounters(RunTarget target) {
+        return bootstrapServer(target).map(EmbeddedBootstrapServer::counters);
+    }
+
+    private static Optional<EmbeddedBootstrapServer> bootstrapServer(RunTarget target) {
+        return target.closer() instanceof Servers servers ? Optional.ofNullable(servers.bootstrap) : Optional.empty();
     }
 
     /**
@@ -64,7 +120,7 @@ public final class EmbeddedServers {
         if (observePath != null && !minimal) {
             throw new IllegalArgumentException("only the minimal responder observes devices");
         }
-        return start(groups, minimal, pki, RegistrationGate.OPEN, observePath);
+        return start(groups, minimal, pki, RegistrationGate.OPEN, observePath, OWN_LIFETIME);
     }
 
     /**
@@ -117,11 +173,11 @@ public final class EmbeddedServers {
     }
 
     private static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki, RegistrationGate gate) {
-        return start(groups, minimal, pki, gate, null);
+        return start(groups, minimal, pki, gate, null, OWN_LIFETIME);
     }
 
     private static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki, RegistrationGate gate,
-            String observePath) {
+            String observePath, Function<DeviceGroup, Duration> lifetimes) {
         Set<Transport> used = EnumSet.noneOf(Transport.class);
         groups.stream().map(DeviceGroup::transport).forEach(used::add);
         boolean dtls = used.contains(Transport.DTLS);
@@ -134,6 +190,7 @@ public final class EmbeddedServers {
         Servers servers = new Servers(groups, minimal, pki, tlsPki, used.contains(Transport.UDP) || dtls
                 || streams.isEmpty(), streams, gate, observePath);
         servers.startServers();
+        servers.startBootstrap(lifetimes);
         TransportEndpoints endpoints = TransportEndpoints.NONE;
         if (servers.udpPort > 0) {
             endpoints = endpoints.with(Transport.UDP, HOST, servers.udpPort);
@@ -173,6 +230,8 @@ public final class EmbeddedServers {
         private List<AutoCloseable> closers = List.of();
         private volatile EmbeddedLwm2mServer leshan;
         private volatile EmbeddedTcpLwm2mServer tcp;
+        /** The bootstrap server, or null: started once, it stays up through an outage of the others. */
+        private volatile EmbeddedBootstrapServer bootstrap;
         /** The resource the minimal responder observes, or null. */
         private final String observePath;
         /** The counters of the minimal responder last started (an outage starts a fresh one), or null. */
@@ -239,9 +298,53 @@ public final class EmbeddedServers {
             closeAll(stopping);
         }
 
+        /**
+         * Starts the bootstrap server when a group asks for it, handing out the servers just
+         * started; stops those again when it cannot start.
+         */
+        synchronized void startBootstrap(Function<DeviceGroup, Duration> lifetimes) {
+            List<DeviceGroup> asking = groups.stream().filter(g -> g.target().embeddedBootstrap()).toList();
+            if (asking.isEmpty()) {
+                return;
+            }
+            for (DeviceGroup group : asking) {
+                if (!FleetBootstrapConfigs.canServe(group)) {
+                    LOG.warn("group {} asks for the embedded bootstrap server, which hands out udp, tcp and dtls psk"
+                            + " accounts only: its devices' Bootstrap-Requests are answered 4.00", group.name());
+                }
+            }
+            Map<Transport, String> uris = new EnumMap<>(Transport.class);
+            if (udpPort > 0) {
+                uris.put(Transport.UDP, "coap://" + HOST + ":" + udpPort);
+            }
+            if (coapsPort > 0) {
+                uris.put(Transport.DTLS, "coaps://" + HOST + ":" + coapsPort);
+            }
+            streamPorts.forEach((transport, port) -> uris.put(transport,
+                    (transport == Transport.TLS ? "coaps+tcp://" : "coap+tcp://") + HOST + ":" + port));
+            try {
+                bootstrap = EmbeddedBootstrapServer.start(new FleetBootstrapConfigs(groups, uris, lifetimes), 0,
+                        EmbeddedBootstrapServer.DEFAULT_SESSION_TIMEOUT);
+            } catch (RuntimeException e) {
+                try {
+                    stopServers();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+        }
+
         @Override
         public synchronized void close() throws Exception {
-            stopServers();
+            EmbeddedBootstrapServer stopping = bootstrap;
+            try {
+                if (stopping != null) {
+                    stopping.close();
+                }
+            } finally {
+                stopServers();
+            }
             if (!gate.isOpen()) {
                 LOG.info("registration limit of the embedded server: {} blocks, {} Registers refused, {} dropped",
                         gate.blocks(), gate.refused(), gate.dropped());

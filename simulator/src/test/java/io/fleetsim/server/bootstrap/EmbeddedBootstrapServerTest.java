@@ -49,7 +49,7 @@ class EmbeddedBootstrapServerTest {
                 EmbeddedBootstrapServer bootstrap = EmbeddedBootstrapServer.start(
                         BootstrapConfigSource.always(BootstrapConfig.noSec(lwm2m.coapUri(), 321, "U")));
                 LeshanBootstrapClient client = LeshanBootstrapClient.start("bs-leshan-1", bootstrap.uri())) {
-            assertThat(client.awaitRegistered(20)).isEqualTo(lwm2m.coapUri());
+            assertThat(client.awaitRegistered(20).serverUri()).isEqualTo(lwm2m.coapUri());
             Registration registration = lwm2m.registration("bs-leshan-1").orElseThrow();
             assertThat(registration.getLifeTimeInSec()).isEqualTo(321);
             assertThat(registration.getBindingMode()).containsExactly(BindingMode.U);

@@ -30,7 +30,11 @@ public final class LeshanBootstrapClient implements AutoCloseable {
 
     private final LeshanClient client;
     private final CompletableFuture<Void> bootstrapped = new CompletableFuture<>();
-    private final CompletableFuture<String> registered = new CompletableFuture<>();
+    private final CompletableFuture<Registered> registered = new CompletableFuture<>();
+
+    /** Where the client registered, and the lifetime it sent with its Register. */
+    public record Registered(String serverUri, long lifetimeSeconds) {
+    }
 
     private LeshanBootstrapClient(String endpoint, String bootstrapUri) {
         ObjectsInitializer objects = new ObjectsInitializer();
@@ -62,7 +66,7 @@ public final class LeshanBootstrapClient implements AutoCloseable {
 
             @Override
             public void onRegistrationSuccess(LwM2mServer server, RegisterRequest request, String registrationId) {
-                registered.complete(server.getUri());
+                registered.complete(new Registered(server.getUri(), request.getLifetime()));
             }
         });
     }
@@ -79,13 +83,13 @@ public final class LeshanBootstrapClient implements AutoCloseable {
         return bootstrapped;
     }
 
-    /** Completes with the URI of the first LwM2M server the client registered at. */
-    public CompletableFuture<String> registered() {
+    /** Completes with the first LwM2M server the client registered at. */
+    public CompletableFuture<Registered> registered() {
         return registered;
     }
 
-    /** Waits for the registration, at most {@code seconds}. */
-    public String awaitRegistered(int seconds) throws Exception {
+    /** Waits for the bootstrap and then the registration, at most {@code seconds} each. */
+    public Registered awaitRegistered(int seconds) throws Exception {
         bootstrapped.get(seconds, TimeUnit.SECONDS);
         return registered.get(seconds, TimeUnit.SECONDS);
     }
