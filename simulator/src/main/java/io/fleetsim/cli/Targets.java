@@ -57,7 +57,17 @@ final class Targets {
         } else {
             main = external(scenario.groups().get(0).target().uri(), scenario.groups(), pki);
         }
-        return withOwnTargets(main, scenario.groups(), pki);
+        RunTarget target = withOwnTargets(main, scenario.groups(), pki);
+        try {
+            return EmbeddedServers.withBootstrap(target, scenario.groups(), scenario::lifetime);
+        } catch (RuntimeException e) {
+            try {
+                target.closer().close();
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
     }
 
     /** Embedded servers for {@code groups}, behind the scenario's registration limit if it sets one. */

@@ -25,6 +25,7 @@ import io.fleetsim.server.FleetSecurityStore;
 import io.fleetsim.server.MinimalLwm2mResponder;
 import io.fleetsim.server.RegistrationGate;
 import io.fleetsim.server.ResponderCounters;
+import io.fleetsim.server.bootstrap.BootstrapConfigSource;
 import io.fleetsim.server.bootstrap.BootstrapServerCounters;
 import io.fleetsim.server.bootstrap.EmbeddedBootstrapServer;
 import io.fleetsim.server.tcp.EmbeddedTcpLwm2mServer;
@@ -109,7 +110,77 @@ public final class EmbeddedServers {
     }
 
     private static Optional<EmbeddedBootstrapServer> bootstrapServer(RunTarget target) {
-        return target.closer() instanceof Servers servers ? Optional.ofNullable(servers.bootstrap) : Optional.empty();
+        if (target.closer() instanceof Servers servers) {
+            return Optional.ofNullable(servers.bootstrap);
+        }
+        return target.closer() instanceof StandaloneBootstrap standalone ? Optional.of(standalone.server)
+                : Optional.empty();
+    }
+
+    /**
+     * {@code target} with the embedded bootstrap server serving every group of {@code groups} that
+     * asks for it ({@code bootstrap: true}), those with a target of their own included: each device
+     * is handed its group's target, else {@code target}'s server of its transport (the user's
+     * server, or the embedded ones). The embedded servers' bootstrap server, started or widened to
+     * all the groups; or, for a server fleetsim did not start, one of its own, stopped by the
+     * returned target's closer. {@code target} itself when no group asks. Blocking.
+     */
+    public static RunTarget withBootstrap(RunTarget target, List<DeviceGroup> groups,
+            Function<DeviceGroup, Duration> lifetimes) {
+        if (groups.stream().noneMatch(g -> g.target().embeddedBootstrap())) {
+            return target;
+        }
+        FleetBootstrapConfigs configs = new FleetBootstrapConfigs(groups, serverUris(target), lifetimes);
+        if (target.closer() instanceof Servers servers) {
+            servers.serveBootstrap(configs, groups);
+            return target;
+        }
+        if (target.closer() instanceof StandaloneBootstrap) {
+            throw new IllegalStateException("the target already has a bootstrap server");
+        }
+        warnUnserved(groups);
+        return target.withCloser(new StandaloneBootstrap(startBootstrap(configs), target.closer()));
+    }
+
+    /** The URI of {@code target}'s server for each transport it has one for. */
+    private static Map<Transport, String> serverUris(RunTarget target) {
+        Map<Transport, String> uris = new EnumMap<>(Transport.class);
+        for (Transport transport : Transport.values()) {
+            TransportEndpoints.HostPort server = target.endpointFor(transport);
+            if (server != null) {
+                String host = server.host().contains(":") ? "[" + server.host() + "]" : server.host();
+                uris.put(transport, SCHEMES.get(transport) + "://" + host + ":" + server.port());
+            }
+        }
+        return uris;
+    }
+
+    private static final Map<Transport, String> SCHEMES = Map.of(Transport.UDP, "coap", Transport.DTLS, "coaps",
+            Transport.TCP, "coap+tcp", Transport.TLS, "coaps+tcp");
+
+    private static EmbeddedBootstrapServer startBootstrap(BootstrapConfigSource configs) {
+        return EmbeddedBootstrapServer.start(configs, 0, EmbeddedBootstrapServer.DEFAULT_SESSION_TIMEOUT);
+    }
+
+    private static void warnUnserved(List<DeviceGroup> groups) {
+        for (DeviceGroup group : groups) {
+            if (group.target().embeddedBootstrap() && !FleetBootstrapConfigs.canServe(group)) {
+                LOG.warn("group {} asks for the embedded bootstrap server, which hands out udp, tcp and dtls psk"
+                        + " accounts only: its devices' Bootstrap-Requests are answered 4.00", group.name());
+            }
+        }
+    }
+
+    /** The bootstrap server fleetsim started for a server it did not start, then the target's own closer. */
+    private record StandaloneBootstrap(EmbeddedBootstrapServer server, AutoCloseable next) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            try {
+                server.close();
+            } finally {
+                next.close();
+            }
+        }
     }
 
     /**
@@ -160,6 +231,30 @@ public final class EmbeddedServers {
     }
 
     /**
+     * What the embedded bootstrap server of {@code target} counted, written to
+     * {@code bootstrap-server.json} in {@code resultsDir}; nothing when the target has none. See
+     * docs/results-format.md.
+     */
+    public static void writeBootstrapServerCounts(RunTarget target, Path resultsDir) throws IOException {
+        Optional<EmbeddedBootstrapServer> server = bootstrapServer(target);
+        if (server.isEmpty()) {
+            return;
+        }
+        BootstrapServerCounters c = server.get().counters();
+        JsonObject failed = new JsonObject();
+        c.failedByCause().forEach(failed::put);
+        JsonObject json = new JsonObject()
+                .put("format", 1)
+                .put("uri", server.get().uri())
+                .put("requests", c.requests())
+                .put("finished", c.finished())
+                .put("active", c.active())
+                .put("failed", failed)
+                .put("lastFailure", server.get().lastFailure().orElse(null));
+        Files.writeString(resultsDir.resolve("bootstrap-server.json"), json.encodePrettily() + "\n");
+    }
+
+    /**
      * As {@link #start(List, boolean, FleetPki)}, with the scenario's protections: every Register
      * to the Leshan (udp, dtls) and TCP/TLS servers passes one registration gate, on simulated time
      * at {@code timeScale}. The minimal responder has none.
@@ -190,7 +285,6 @@ public final class EmbeddedServers {
         Servers servers = new Servers(groups, minimal, pki, tlsPki, used.contains(Transport.UDP) || dtls
                 || streams.isEmpty(), streams, gate, observePath);
         servers.startServers();
-        servers.startBootstrap(lifetimes);
         TransportEndpoints endpoints = TransportEndpoints.NONE;
         if (servers.udpPort > 0) {
             endpoints = endpoints.with(Transport.UDP, HOST, servers.udpPort);
@@ -205,8 +299,9 @@ public final class EmbeddedServers {
         // udp devices go to the main address, tcp and tls devices to their own endpoints
         Transport main = endpoints.of(Transport.UDP).isPresent() ? Transport.UDP : groups.get(0).transport();
         TransportEndpoints.HostPort address = endpoints.of(main).orElseThrow();
-        return new RunTarget(address.host(), address.port(), true, servers, dtlsTarget, endpoints,
+        RunTarget target = new RunTarget(address.host(), address.port(), true, servers, dtlsTarget, endpoints,
                 servers.probes());
+        return withBootstrap(target, groups, lifetimes);
     }
 
     private static final String HOST = "127.0.0.1";
@@ -232,6 +327,10 @@ public final class EmbeddedServers {
         private volatile EmbeddedTcpLwm2mServer tcp;
         /** The bootstrap server, or null: started once, it stays up through an outage of the others. */
         private volatile EmbeddedBootstrapServer bootstrap;
+        /** What the bootstrap server hands out: the run's groups that ask for it, all of them once widened. */
+        private volatile BootstrapConfigSource bootstrapConfigs;
+        /** The groups whose bootstrap was looked at, each warned about once. */
+        private final Set<String> warned = new java.util.HashSet<>();
         /** The resource the minimal responder observes, or null. */
         private final String observePath;
         /** The counters of the minimal responder last started (an outage starts a fresh one), or null. */
@@ -299,32 +398,17 @@ public final class EmbeddedServers {
         }
 
         /**
-         * Starts the bootstrap server when a group asks for it, handing out the servers just
-         * started; stops those again when it cannot start.
+         * Serves {@code configs} from the bootstrap server, starting it on first use (it then stays
+         * up through an outage of the other servers); stops the other servers when it cannot start.
          */
-        synchronized void startBootstrap(Function<DeviceGroup, Duration> lifetimes) {
-            List<DeviceGroup> asking = groups.stream().filter(g -> g.target().embeddedBootstrap()).toList();
-            if (asking.isEmpty()) {
+        synchronized void serveBootstrap(BootstrapConfigSource configs, List<DeviceGroup> served) {
+            warnUnserved(served.stream().filter(g -> warned.add(g.name())).toList());
+            bootstrapConfigs = configs;
+            if (bootstrap != null) {
                 return;
             }
-            for (DeviceGroup group : asking) {
-                if (!FleetBootstrapConfigs.canServe(group)) {
-                    LOG.warn("group {} asks for the embedded bootstrap server, which hands out udp, tcp and dtls psk"
-                            + " accounts only: its devices' Bootstrap-Requests are answered 4.00", group.name());
-                }
-            }
-            Map<Transport, String> uris = new EnumMap<>(Transport.class);
-            if (udpPort > 0) {
-                uris.put(Transport.UDP, "coap://" + HOST + ":" + udpPort);
-            }
-            if (coapsPort > 0) {
-                uris.put(Transport.DTLS, "coaps://" + HOST + ":" + coapsPort);
-            }
-            streamPorts.forEach((transport, port) -> uris.put(transport,
-                    (transport == Transport.TLS ? "coaps+tcp://" : "coap+tcp://") + HOST + ":" + port));
             try {
-                bootstrap = EmbeddedBootstrapServer.start(new FleetBootstrapConfigs(groups, uris, lifetimes), 0,
-                        EmbeddedBootstrapServer.DEFAULT_SESSION_TIMEOUT);
+                bootstrap = startBootstrap(endpoint -> bootstrapConfigs.configFor(endpoint));
             } catch (RuntimeException e) {
                 try {
                     stopServers();

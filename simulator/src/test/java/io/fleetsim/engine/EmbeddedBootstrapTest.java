@@ -2,18 +2,23 @@ package io.fleetsim.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.fleetsim.scenario.Scenario;
 import io.fleetsim.security.FleetPki;
+import io.fleetsim.server.EmbeddedLwm2mServer;
 import io.fleetsim.server.bootstrap.BootstrapFailure;
 import io.fleetsim.server.bootstrap.BootstrapServerCounters;
 import io.fleetsim.server.bootstrap.LeshanBootstrapClient;
 import io.fleetsim.server.bootstrap.LeshanBootstrapClient.Registered;
+import io.vertx.core.json.JsonObject;
 
 /**
  * A run's embedded servers with groups that ask for {@code bootstrap: true}: Eclipse Leshan's own
@@ -51,7 +56,7 @@ class EmbeddedBootstrapTest {
             """);
 
     @Test
-    void udpAndDtlsPskClientsAreHandedTheirGroupsServerAndRegisterThere() throws Exception {
+    void udpAndDtlsPskClientsAreHandedTheirGroupsServerAndRegisterThere(@TempDir Path results) throws Exception {
         FleetPki pki = FleetPki.create("bootstrap test CA");
         RunTarget target = EmbeddedServers.start(SCENARIO.groups(), false, pki, SCENARIO.server(),
                 SCENARIO.timeScale(), null, SCENARIO::lifetime);
@@ -68,6 +73,13 @@ class EmbeddedBootstrapTest {
             BootstrapServerCounters counters = EmbeddedServers.bootstrapCounters(target).orElseThrow();
             assertThat(counters.finished()).isEqualTo(2);
             assertThat(counters.failed()).isZero();
+            EmbeddedServers.writeBootstrapServerCounts(target, results);
+            JsonObject written = new JsonObject(Files.readString(results.resolve("bootstrap-server.json")));
+            assertThat(written.getString("uri")).isEqualTo(bootstrapUri);
+            assertThat(written.getLong("requests")).isEqualTo(2);
+            assertThat(written.getLong("finished")).isEqualTo(2);
+            assertThat(written.getJsonObject("failed").getLong("timeout")).isZero();
+            assertThat(written.getString("lastFailure")).isNull();
         }
     }
 
@@ -85,6 +97,42 @@ class EmbeddedBootstrapTest {
             }
             assertThat(counters.failed(BootstrapFailure.UNKNOWN_ENDPOINT)).isEqualTo(1);
             assertThat(stranger.registered()).isNotDone();
+        }
+    }
+
+    @Test
+    void aServerFleetsimDidNotStartIsHandedOutToo_andAGroupsOwnTargetToItsDevices() throws Exception {
+        try (EmbeddedLwm2mServer users = EmbeddedLwm2mServer.start();
+                EmbeddedLwm2mServer groupsOwn = EmbeddedLwm2mServer.start()) {
+            Scenario scenario = Scenarios.parse("""
+                    name: external
+                    durationSeconds: 60
+                    groups:
+                      - name: main
+                        count: 1
+                        endpointPrefix: main-
+                        transport: udp
+                        bootstrap: true
+                      - name: own
+                        count: 1
+                        endpointPrefix: own-
+                        transport: udp
+                        target: %s
+                        bootstrap: true
+                    """.formatted(groupsOwn.coapUri()));
+            RunTarget target = EmbeddedServers.withBootstrap(
+                    RunTarget.external("127.0.0.1", users.coapAddress().getPort()), scenario.groups(),
+                    scenario::lifetime);
+            try (AutoCloseable bootstrap = target.closer();
+                    LeshanBootstrapClient main = LeshanBootstrapClient.start("main-1",
+                            EmbeddedServers.bootstrapUri(target).orElseThrow());
+                    LeshanBootstrapClient own = LeshanBootstrapClient.start("own-1",
+                            EmbeddedServers.bootstrapUri(target).orElseThrow())) {
+                assertThat(main.awaitRegistered(20).serverUri()).isEqualTo(users.coapUri());
+                assertThat(own.awaitRegistered(20).serverUri()).isEqualTo(groupsOwn.coapUri());
+                assertThat(users.registration("main-1")).isPresent();
+                assertThat(groupsOwn.registration("own-1")).isPresent();
+            }
         }
     }
 
