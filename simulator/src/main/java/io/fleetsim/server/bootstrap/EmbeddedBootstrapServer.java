@@ -83,9 +83,13 @@ public final class EmbeddedBootstrapServer implements AutoCloseable {
 
     /**
      * Starts a bootstrap server on {@code port} of 127.0.0.1 (0: any free port) handing out what
-     * {@code source} says, failing sessions not finished within {@code sessionTimeout}. Blocking.
+     * {@code source} says, failing sessions not finished within {@code sessionTimeout}. Blocking:
+     * refused with {@link IllegalStateException} on a Vert.x event loop.
      */
     public static EmbeddedBootstrapServer start(BootstrapConfigSource source, int port, Duration sessionTimeout) {
+        if (io.vertx.core.Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("starting the bootstrap server blocks: call it off the event loop");
+        }
         if (sessionTimeout.isNegative() || sessionTimeout.isZero()) {
             throw new IllegalArgumentException("bootstrap session timeout " + sessionTimeout + " is not positive");
         }
