@@ -16,6 +16,7 @@ import java.util.function.Function;
 import io.fleetsim.base.FleetVertx;
 import io.fleetsim.nat.ProbeTarget;
 import io.fleetsim.scenario.DeviceGroup;
+import io.fleetsim.scenario.Security;
 import io.fleetsim.scenario.ServerSettings;
 import io.fleetsim.metrics.CpuUsage;
 import io.fleetsim.scenario.Transport;
@@ -109,6 +110,15 @@ public final class EmbeddedServers {
         return bootstrapServer(target).map(EmbeddedBootstrapServer::counters);
     }
 
+    /**
+     * The URI of the embedded bootstrap server's DTLS endpoint ({@code coaps://127.0.0.1:PORT}),
+     * where devices of dtls groups with {@code psk} and {@code bootstrap: true} may bootstrap with
+     * their group's PSK identity and key; empty when no such group asks for it.
+     */
+    public static Optional<String> bootstrapSecureUri(RunTarget target) {
+        return bootstrapServer(target).flatMap(EmbeddedBootstrapServer::secureUri);
+    }
+
     private static Optional<EmbeddedBootstrapServer> bootstrapServer(RunTarget target) {
         if (target.closer() instanceof Servers servers) {
             return Optional.ofNullable(servers.bootstrap);
@@ -139,7 +149,7 @@ public final class EmbeddedServers {
             throw new IllegalStateException("the target already has a bootstrap server");
         }
         warnUnserved(groups);
-        return target.withCloser(new StandaloneBootstrap(startBootstrap(configs), target.closer()));
+        return target.withCloser(new StandaloneBootstrap(startBootstrap(configs, groups), target.closer()));
     }
 
     /** The URI of {@code target}'s server for each transport it has one for. */
@@ -158,8 +168,19 @@ public final class EmbeddedServers {
     private static final Map<Transport, String> SCHEMES = Map.of(Transport.UDP, "coap", Transport.DTLS, "coaps",
             Transport.TCP, "coap+tcp", Transport.TLS, "coaps+tcp");
 
-    private static EmbeddedBootstrapServer startBootstrap(BootstrapConfigSource configs) {
-        return EmbeddedBootstrapServer.start(configs, 0, EmbeddedBootstrapServer.DEFAULT_SESSION_TIMEOUT);
+    /**
+     * A bootstrap server handing out {@code configs}, with a DTLS endpoint too when a dtls group
+     * with {@code psk} among {@code groups} asks for it; the devices of those groups prove
+     * themselves there with their group's PSK identity and key.
+     */
+    private static EmbeddedBootstrapServer startBootstrap(BootstrapConfigSource configs, List<DeviceGroup> groups) {
+        List<DeviceGroup> pskGroups = groups.stream().filter(g -> g.target().embeddedBootstrap()
+                && g.transport() == Transport.DTLS && g.security().mode() == Security.Mode.PSK).toList();
+        if (pskGroups.isEmpty()) {
+            return EmbeddedBootstrapServer.start(configs, 0, EmbeddedBootstrapServer.DEFAULT_SESSION_TIMEOUT);
+        }
+        return EmbeddedBootstrapServer.startWithPsk(configs, 0, new FleetSecurityStore(pskGroups, null), 0,
+                EmbeddedBootstrapServer.DEFAULT_SESSION_TIMEOUT);
     }
 
     private static void warnUnserved(List<DeviceGroup> groups) {
@@ -408,7 +429,7 @@ public final class EmbeddedServers {
                 return;
             }
             try {
-                bootstrap = startBootstrap(endpoint -> bootstrapConfigs.configFor(endpoint));
+                bootstrap = startBootstrap(endpoint -> bootstrapConfigs.configFor(endpoint), served);
             } catch (RuntimeException e) {
                 try {
                     stopServers();

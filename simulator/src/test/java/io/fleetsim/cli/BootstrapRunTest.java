@@ -43,7 +43,7 @@ class BootstrapRunTest {
         for (JsonNode cause : counts.path("failed")) {
             failed += cause.asLong();
         }
-        assertThat(counts.path("failed")).hasSize(6);
+        assertThat(counts.path("failed")).hasSize(7);
         assertThat(counts.path("requests").asLong()).as("every request finished, failed or under way")
                 .isEqualTo(counts.path("finished").asLong() + failed + counts.path("active").asLong());
     }

@@ -1,6 +1,7 @@
 package io.fleetsim.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.fleetsim.scenario.Scenario;
 import io.fleetsim.security.FleetPki;
+import io.fleetsim.security.PskCredentials;
 import io.fleetsim.server.EmbeddedLwm2mServer;
 import io.fleetsim.server.bootstrap.BootstrapFailure;
 import io.fleetsim.server.bootstrap.BootstrapServerCounters;
@@ -84,6 +86,29 @@ class EmbeddedBootstrapTest {
     }
 
     @Test
+    void aDtlsPskDeviceBootstrapsOverDtlsWithItsGroupsKeyButNotAsAnotherEndpoint() throws Exception {
+        FleetPki pki = FleetPki.create("bootstrap test CA");
+        RunTarget target = EmbeddedServers.start(SCENARIO.groups(), false, pki, SCENARIO.server(),
+                SCENARIO.timeScale(), null, SCENARIO::lifetime);
+        PskCredentials psk = new PskCredentials(SCENARIO.groups().get(1).security());
+        try (AutoCloseable servers = target.closer()) {
+            String secureUri = EmbeddedServers.bootstrapSecureUri(target).orElseThrow();
+            assertThat(secureUri).startsWith("coaps://127.0.0.1:");
+            try (LeshanBootstrapClient secure = LeshanBootstrapClient.startPsk("secure-2", secureUri, "id-secure-2",
+                    psk.key("id-secure-2").orElseThrow());
+                    LeshanBootstrapClient impostor = LeshanBootstrapClient.startPsk("secure-3", secureUri,
+                            "id-secure-1", psk.key("id-secure-1").orElseThrow())) {
+                assertThat(secure.awaitRegistered(20)).isEqualTo(new Registered(target.dtls().uri(), 120));
+                assertThatThrownBy(() -> impostor.bootstrapped().get(20, TimeUnit.SECONDS))
+                        .hasMessageContaining("FORBIDDEN");
+            }
+            BootstrapServerCounters counters = EmbeddedServers.bootstrapCounters(target).orElseThrow();
+            assertThat(counters.finished()).isEqualTo(1);
+            assertThat(counters.failed(BootstrapFailure.UNAUTHORIZED)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aDeviceOfAGroupThatDoesNotAskForBootstrapIsRefused() throws Exception {
         RunTarget target = EmbeddedServers.start(List.of(SCENARIO.groups().get(0), SCENARIO.groups().get(2)), false,
                 null);
@@ -141,6 +166,7 @@ class EmbeddedBootstrapTest {
         RunTarget target = EmbeddedServers.start(SCENARIO.groups().subList(2, 3), false, null);
         try (AutoCloseable servers = target.closer()) {
             assertThat(EmbeddedServers.bootstrapUri(target)).isEmpty();
+            assertThat(EmbeddedServers.bootstrapSecureUri(target)).isEmpty();
             assertThat(EmbeddedServers.bootstrapCounters(target)).isEmpty();
         }
     }

@@ -13,7 +13,9 @@ public enum BootstrapFailure {
     /** The CoAP layer could not deliver a request: the client rejected it (RST) or sending failed. */
     UNREACHABLE("unreachable"),
     /** The same endpoint sent a new Bootstrap-Request before its session finished; the new one starts over. */
-    SUPERSEDED("superseded");
+    SUPERSEDED("superseded"),
+    /** Over DTLS, the {@code ep} was not the endpoint of the client's PSK identity: answered 4.03. */
+    UNAUTHORIZED("unauthorized");
 
     private final String key;
 

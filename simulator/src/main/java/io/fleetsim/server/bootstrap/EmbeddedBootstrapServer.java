@@ -16,19 +16,30 @@ import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.Endpoint;
 import org.eclipse.californium.elements.EndpointContext;
+import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
 import org.eclipse.californium.elements.util.ProtocolScheduledExecutorService;
+import org.eclipse.californium.scandium.DTLSConnector;
+import org.eclipse.californium.scandium.config.DtlsConfig;
+import org.eclipse.californium.scandium.config.DtlsConfig.DtlsRole;
+import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
 import org.eclipse.leshan.core.request.ContentFormat;
+import org.eclipse.leshan.servers.security.SecurityInfo;
+import org.eclipse.leshan.servers.security.SecurityStore;
+import org.eclipse.leshan.transport.californium.server.LwM2mPskStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.fleetsim.metrics.CpuUsage;
 import io.fleetsim.server.SmallCoapThreadFootprint;
+import io.fleetsim.server.SmallDtlsThreadFootprint;
 
 /**
  * An LwM2M bootstrap server for client-initiated bootstrap (LwM2M 1.1 Core §5.2.7.1 and §6.1,
- * Transport §6.4) on Californium, with one CoAP (UDP) endpoint on 127.0.0.1. It answers a
+ * Transport §6.4) on Californium, with one CoAP (UDP) endpoint on 127.0.0.1 and, when given a
+ * security store, a CoAPS (DTLS, PSK) endpoint whose clients prove themselves with the identity
+ * and key the store knows for their endpoint name. It answers a
  * Bootstrap-Request ({@code POST /bs?ep=NAME[&pct=FORMAT]}) with 2.04 and then drives the client:
  * Bootstrap-Delete {@code /0} and {@code /1}, Bootstrap-Write {@code /0/1} (the Security instance
  * of the LwM2M server account) and {@code /1/0} (its Server instance), as the
@@ -56,27 +67,48 @@ public final class EmbeddedBootstrapServer implements AutoCloseable {
 
     private final CoapServer coap;
     private final InetSocketAddress address;
+    /** The CoAPS endpoint's address, or null. */
+    private final InetSocketAddress secureAddress;
+    /** Who may bootstrap over CoAPS: the endpoint name of each PSK identity; null without CoAPS. */
+    private final SecurityStore pskIdentities;
     private final BootstrapConfigSource source;
     private final Duration sessionTimeout;
     private final BootstrapServerCounters counters = new BootstrapServerCounters();
     private final Map<String, BootstrapSession> sessions = new ConcurrentHashMap<>();
     private volatile String lastFailure;
 
-    private EmbeddedBootstrapServer(BootstrapConfigSource source, int port, Duration sessionTimeout) {
+    private EmbeddedBootstrapServer(BootstrapConfigSource source, int port, SecurityStore pskIdentities,
+            int securePort, Duration sessionTimeout) {
         this.source = source;
         this.sessionTimeout = sessionTimeout;
+        this.pskIdentities = pskIdentities;
         CoapConfig.register();
         UdpConfig.register();
+        DtlsConfig.register();
         Configuration configuration = new Configuration();
         SmallCoapThreadFootprint.applyTo(configuration);
+        SmallDtlsThreadFootprint.applyTo(configuration);
         coap = new CoapServer(configuration);
         ProtocolScheduledExecutorService executor = SmallCoapThreadFootprint.applyTo(coap,
                 CpuUsage.SERVER_THREAD_PREFIX + "bootstrap#");
-        coap.addEndpoint(new CoapEndpoint.Builder().setConfiguration(configuration)
-                .setInetSocketAddress(new InetSocketAddress(LOOPBACK, port)).build());
+        CoapEndpoint plain = new CoapEndpoint.Builder().setConfiguration(configuration)
+                .setInetSocketAddress(new InetSocketAddress(LOOPBACK, port)).build();
+        coap.addEndpoint(plain);
+        CoapEndpoint secure = null;
+        if (pskIdentities != null) {
+            DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(configuration)
+                    .setAddress(new InetSocketAddress(LOOPBACK, securePort))
+                    .set(DtlsConfig.DTLS_ROLE, DtlsRole.SERVER_ONLY)
+                    .setPskStore(new LwM2mPskStore(pskIdentities))
+                    .build();
+            secure = new CoapEndpoint.Builder().setConfiguration(configuration)
+                    .setConnector(new DTLSConnector(dtls)).build();
+            coap.addEndpoint(secure);
+        }
         coap.add(new BootstrapResource());
         coap.start();
-        address = coap.getEndpoints().get(0).getAddress();
+        address = plain.getAddress();
+        secureAddress = secure == null ? null : secure.getAddress();
         long sweepMillis = Math.max(10, Math.min(1000, sessionTimeout.toMillis() / 4));
         executor.scheduleWithFixedDelay(this::expireSessions, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
     }
@@ -87,14 +119,33 @@ public final class EmbeddedBootstrapServer implements AutoCloseable {
      * refused with {@link IllegalStateException} on a Vert.x event loop.
      */
     public static EmbeddedBootstrapServer start(BootstrapConfigSource source, int port, Duration sessionTimeout) {
+        return create(source, port, null, 0, sessionTimeout);
+    }
+
+    /**
+     * As {@link #start(BootstrapConfigSource, int, Duration)}, with a CoAPS endpoint on
+     * {@code securePort} (0: any) as well: a client bootstraps over DTLS with a PSK identity and
+     * key {@code pskIdentities} knows, and only for the endpoint name the store gives that identity
+     * (another {@code ep} is answered 4.03 and counted as {@link BootstrapFailure#UNAUTHORIZED}).
+     */
+    public static EmbeddedBootstrapServer startWithPsk(BootstrapConfigSource source, int port,
+            SecurityStore pskIdentities, int securePort, Duration sessionTimeout) {
+        return create(source, port, java.util.Objects.requireNonNull(pskIdentities, "pskIdentities"), securePort,
+                sessionTimeout);
+    }
+
+    private static EmbeddedBootstrapServer create(BootstrapConfigSource source, int port, SecurityStore pskIdentities,
+            int securePort, Duration sessionTimeout) {
         if (io.vertx.core.Context.isOnEventLoopThread()) {
             throw new IllegalStateException("starting the bootstrap server blocks: call it off the event loop");
         }
         if (sessionTimeout.isNegative() || sessionTimeout.isZero()) {
             throw new IllegalArgumentException("bootstrap session timeout " + sessionTimeout + " is not positive");
         }
-        EmbeddedBootstrapServer server = new EmbeddedBootstrapServer(source, port, sessionTimeout);
-        LOG.info("Embedded LwM2M bootstrap server listening on {}", server.uri());
+        EmbeddedBootstrapServer server = new EmbeddedBootstrapServer(source, port, pskIdentities, securePort,
+                sessionTimeout);
+        LOG.info("Embedded LwM2M bootstrap server listening on {}{}", server.uri(),
+                server.secureUri().map(uri -> " and " + uri).orElse(""));
         return server;
     }
 
@@ -111,6 +162,12 @@ public final class EmbeddedBootstrapServer implements AutoCloseable {
     /** The bound UDP address. */
     public InetSocketAddress address() {
         return address;
+    }
+
+    /** The URI clients bootstrap from over DTLS, {@code coaps://127.0.0.1:PORT}; empty without CoAPS. */
+    public Optional<String> secureUri() {
+        return secureAddress == null ? Optional.empty()
+                : Optional.of("coaps://" + LOOPBACK + ":" + secureAddress.getPort());
     }
 
     /** What the server counted since it started. */
@@ -172,6 +229,15 @@ public final class EmbeddedBootstrapServer implements AutoCloseable {
                 exchange.respond(ResponseCode.BAD_REQUEST, "Bootstrap-Request without ?ep=<endpoint name>");
                 return;
             }
+            if (exchange.advanced().getRequest().getSourceContext().getPeerIdentity()
+                    instanceof PreSharedKeyIdentity psk && !endpoint.equals(endpointOf(psk))) {
+                counters.refused(BootstrapFailure.UNAUTHORIZED);
+                lastFailure = endpoint + ": Bootstrap-Request over DTLS as PSK identity " + psk.getIdentity()
+                        + ", which is not this endpoint's";
+                exchange.respond(ResponseCode.FORBIDDEN, "PSK identity " + psk.getIdentity()
+                        + " may not bootstrap endpoint " + endpoint);
+                return;
+            }
             Optional<BootstrapConfig> config = source.configFor(endpoint);
             if (config.isEmpty()) {
                 counters.refused(BootstrapFailure.UNKNOWN_ENDPOINT);
@@ -191,6 +257,11 @@ public final class EmbeddedBootstrapServer implements AutoCloseable {
             }
             exchange.respond(ResponseCode.CHANGED);
             session.begin();
+        }
+
+        private String endpointOf(PreSharedKeyIdentity psk) {
+            SecurityInfo info = pskIdentities == null ? null : pskIdentities.getByIdentity(psk.getIdentity());
+            return info == null ? null : info.getEndpoint();
         }
 
         private static String query(List<String> queries, String name) {

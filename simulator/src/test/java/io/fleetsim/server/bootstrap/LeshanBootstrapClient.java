@@ -22,8 +22,8 @@ import org.eclipse.leshan.transport.californium.client.endpoint.coap.CoapClientP
 import org.eclipse.leshan.transport.californium.client.endpoint.coaps.CoapsClientProtocolProvider;
 
 /**
- * Eclipse Leshan's own LwM2M client, knowing nothing but a bootstrap server (a NoSec bootstrap
- * account, no Server instance), on 127.0.0.1: it must bootstrap before it can register anywhere.
+ * Eclipse Leshan's own LwM2M client, knowing nothing but a bootstrap server (a NoSec or PSK
+ * bootstrap account, no Server instance), on 127.0.0.1: it must bootstrap before it can register anywhere.
  * Tests wait on {@link #bootstrapped()} and {@link #registered()}.
  */
 public final class LeshanBootstrapClient implements AutoCloseable {
@@ -36,9 +36,9 @@ public final class LeshanBootstrapClient implements AutoCloseable {
     public record Registered(String serverUri, long lifetimeSeconds) {
     }
 
-    private LeshanBootstrapClient(String endpoint, String bootstrapUri) {
+    private LeshanBootstrapClient(String endpoint, Security bootstrapAccount) {
         ObjectsInitializer objects = new ObjectsInitializer();
-        objects.setInstancesForObject(LwM2mId.SECURITY, Security.noSecBootstrap(bootstrapUri));
+        objects.setInstancesForObject(LwM2mId.SECURITY, bootstrapAccount);
         objects.setClassForObject(LwM2mId.SERVER, Server.class);
         objects.setInstancesForObject(LwM2mId.DEVICE, new Device("fleetsim tests", "leshan-client", "1"));
         CaliforniumClientEndpointsProvider endpoints = new CaliforniumClientEndpointsProvider.Builder(
@@ -73,7 +73,16 @@ public final class LeshanBootstrapClient implements AutoCloseable {
 
     /** Starts a client named {@code endpoint} that bootstraps from {@code bootstrapUri}. */
     public static LeshanBootstrapClient start(String endpoint, String bootstrapUri) {
-        LeshanBootstrapClient client = new LeshanBootstrapClient(endpoint, bootstrapUri);
+        return started(new LeshanBootstrapClient(endpoint, Security.noSecBootstrap(bootstrapUri)));
+    }
+
+    /** Starts a client named {@code endpoint} that bootstraps over DTLS from {@code bootstrapUri} with a PSK. */
+    public static LeshanBootstrapClient startPsk(String endpoint, String bootstrapUri, String identity, byte[] key) {
+        return started(new LeshanBootstrapClient(endpoint, Security.pskBootstrap(bootstrapUri,
+                identity.getBytes(java.nio.charset.StandardCharsets.UTF_8), key)));
+    }
+
+    private static LeshanBootstrapClient started(LeshanBootstrapClient client) {
         client.client.start();
         return client;
     }
