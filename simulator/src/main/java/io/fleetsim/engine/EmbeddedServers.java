@@ -16,6 +16,7 @@ import java.util.function.Function;
 import io.fleetsim.base.FleetVertx;
 import io.fleetsim.nat.ProbeTarget;
 import io.fleetsim.scenario.DeviceGroup;
+import io.fleetsim.scenario.ScenarioKeys;
 import io.fleetsim.scenario.Security;
 import io.fleetsim.scenario.ServerSettings;
 import io.fleetsim.metrics.CpuUsage;
@@ -71,7 +72,7 @@ public final class EmbeddedServers {
      * say: the group's own, else the scenario's default {@code lifetimeSeconds}.
      */
     static final Function<DeviceGroup, Duration> OWN_LIFETIME = group -> group.lifetime() != null
-            ? group.lifetime() : Duration.ofSeconds(300);
+            ? group.lifetime() : Duration.ofSeconds(ScenarioKeys.LIFETIME.byDefault().value());
 
     /**
      * The embedded servers of a run for {@code groups}, with the scenario's protections when
