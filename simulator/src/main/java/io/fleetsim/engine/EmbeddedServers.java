@@ -20,6 +20,7 @@ import io.fleetsim.scenario.ScenarioKeys;
 import io.fleetsim.scenario.Security;
 import io.fleetsim.scenario.ServerSettings;
 import io.fleetsim.metrics.CpuUsage;
+import io.fleetsim.metrics.SummaryJson;
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.security.FleetPki;
 import io.fleetsim.server.EmbeddedLwm2mServer;
@@ -274,6 +275,22 @@ public final class EmbeddedServers {
                 .put("failed", failed)
                 .put("lastFailure", server.get().lastFailure().orElse(null));
         Files.writeString(resultsDir.resolve("bootstrap-server.json"), json.encodePrettily() + "\n");
+    }
+
+    /**
+     * What the protections of {@code target}'s embedded servers did, as {@code summary.json}'s
+     * {@code server} section: {@code registrationLimit} with {@code blockedDevices} (endpoints blocked
+     * at least once), {@code blocks} (times an endpoint was blocked), {@code refused} (Registers
+     * answered with the refusal code) and {@code ignored} (Registers dropped without an answer);
+     * null when the target is not embedded or has no registration limit. See docs/results-format.md.
+     */
+    public static Map<String, Object> protectionSummary(RunTarget target) {
+        if (!(target.closer() instanceof Servers servers) || servers.gate.isOpen()) {
+            return null;
+        }
+        RegistrationGate gate = servers.gate;
+        return SummaryJson.map("registrationLimit", SummaryJson.map("blockedDevices", gate.blockedEndpoints(),
+                "blocks", gate.blocks(), "refused", gate.refused(), "ignored", gate.dropped()));
     }
 
     /**
