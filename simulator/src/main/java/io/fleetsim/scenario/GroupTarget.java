@@ -14,11 +14,22 @@ package io.fleetsim.scenario;
  * @param bootstrap    whether the group asks for bootstrap: {@code bootstrap: true}, a
  *                     {@code bootstrap.uri} or a {@code bootstrapTarget}; with a null
  *                     {@code bootstrapUri}, the embedded bootstrap server is meant
+ * @param bootstrapFinishTimeout how long a bootstrapping device waits, from its Bootstrap-Request,
+ *                     for Bootstrap-Finish ({@code bootstrap.finishTimeoutSeconds})
  */
-public record GroupTarget(String uri, String bootstrapUri, boolean followDns, boolean bootstrap) {
+public record GroupTarget(String uri, String bootstrapUri, boolean followDns, boolean bootstrap,
+        java.time.Duration bootstrapFinishTimeout) {
 
     /** The run's target, followed after its TTL. */
     public static final GroupTarget DEFAULT = new GroupTarget(null, null, true);
+
+    /** The default of {@code bootstrap.finishTimeoutSeconds}. */
+    public static final java.time.Duration DEFAULT_FINISH_TIMEOUT = java.time.Duration.ofSeconds(93);
+
+    /** A target with the default Bootstrap-Finish timeout. */
+    public GroupTarget(String uri, String bootstrapUri, boolean followDns, boolean bootstrap) {
+        this(uri, bootstrapUri, followDns, bootstrap, DEFAULT_FINISH_TIMEOUT);
+    }
 
     /** A target that bootstraps exactly when a bootstrap server is named. */
     public GroupTarget(String uri, String bootstrapUri, boolean followDns) {
@@ -26,6 +37,9 @@ public record GroupTarget(String uri, String bootstrapUri, boolean followDns, bo
     }
 
     public GroupTarget {
+        if (bootstrapFinishTimeout == null) {
+            bootstrapFinishTimeout = DEFAULT_FINISH_TIMEOUT;
+        }
         if (bootstrapUri != null && !bootstrap) {
             throw new IllegalArgumentException("a bootstrap server '" + bootstrapUri + "' without bootstrap");
         }
