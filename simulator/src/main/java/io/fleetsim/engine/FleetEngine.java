@@ -557,7 +557,16 @@ public final class FleetEngine {
     static ShardContext shardContext(Vertx vertx, SimClock clock, Scenario scenario, RunTarget resolved,
             GroupTargets targets, String bindHost, ShardMetrics metrics, long seed) {
         return ShardContext.create(vertx, clock, scenario, resolved.host(), resolved.port(), bindHost, metrics, seed,
-                resolved.dtls(), resolved.endpoints(), targets);
+                resolved.dtls(), resolved.endpoints(), targets, bootstrapUris(resolved));
+    }
+
+    /**
+     * Where the devices of each bootstrapping group send their Bootstrap-Request: the group's own
+     * bootstrap server ({@code bootstrap.uri}, {@code bootstrapTarget}), else the embedded one of
+     * {@code target}; null when neither is there (the devices count {@code bad-config}).
+     */
+    static java.util.function.Function<io.fleetsim.scenario.DeviceGroup, String> bootstrapUris(RunTarget target) {
+        return group -> group.target().bootstrapUri();
     }
 
     /**
