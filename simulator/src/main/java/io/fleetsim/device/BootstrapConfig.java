@@ -169,8 +169,8 @@ final class BootstrapConfig {
      * The account to register with after Bootstrap-Finish: the first Security instance that is not
      * the bootstrap server's, has a Server URI and Short Server ID, and a Server instance with that
      * Short Server ID. Fails with {@link CoapFailure} {@code bad-config} when there is none or its
-     * values do not fit together, {@code unsupported-security-mode} for certificate modes and
-     * {@code unsupported-transport} for a URI scheme other than coap and coaps.
+     * values do not fit together, {@code unsupported-security-mode} for certificate modes and PSK
+     * over coaps+tcp, {@code unsupported-transport} for a scheme that is not CoAP's.
      */
     ServerAccount serverAccount() {
         for (Map<Integer, LwM2mResource> security : objects.get(SECURITY).values()) {
@@ -226,9 +226,14 @@ final class BootstrapConfig {
         } else if (mode != ServerAccount.MODE_NOSEC) {
             throw new CoapFailure(FailureCause.BAD_CONFIG, "Security Mode (/0/x/2) is " + modeValue);
         }
-        if ((mode == ServerAccount.MODE_NOSEC) != (transport == Transport.UDP)) {
+        boolean plain = transport == Transport.UDP || transport == Transport.TCP;
+        if ((mode == ServerAccount.MODE_NOSEC) != plain) {
             throw new CoapFailure(FailureCause.BAD_CONFIG, "Server URI '" + uriText + "' with Security Mode " + mode
-                    + ": coap:// goes with NoSec (3), coaps:// with a secure mode");
+                    + ": coap:// and coap+tcp:// go with NoSec (3), coaps:// and coaps+tcp:// with a secure mode");
+        }
+        if (transport == Transport.TLS) {
+            throw new CoapFailure(FailureCause.UNSUPPORTED_SECURITY_MODE, "Server URI '" + uriText
+                    + "': fleetsim's devices take a PSK account over coaps:// only, not over coaps+tcp://");
         }
         Object lifetime = value(server, LIFETIME);
         Object binding = value(server, BINDING);

@@ -68,8 +68,11 @@ public record DeviceContext(SimClock clock, Scenario scenario, ShardMetrics metr
         /**
          * A channel of {@code device} to {@code server} (coap: UDP, coaps: DTLS with
          * {@code security}), through its group's NAT or straight, keeping {@code base}'s
-         * reachability tracker and radio. A host name is looked up off the event loop. Fails with
-         * a {@link io.fleetsim.coap.CoapFailure} ({@code transport} when the name does not resolve).
+         * reachability tracker and radio. A host name is looked up off the event loop. A coap+tcp or
+         * coaps+tcp server is reached only when it is the group's own target over the group's own
+         * transport: then the outcome is null, meaning the device's channel to its group's server.
+         * Fails with a {@link io.fleetsim.coap.CoapFailure} ({@code transport} when the name does not
+         * resolve, {@code unsupported-transport} for another stream server).
          */
         io.vertx.core.Future<CoapChannel> channelTo(DeviceIdentity device, ServerAddress server,
                 io.fleetsim.scenario.Security security, CoapRequestHandler requestHandler, DevicePath base);

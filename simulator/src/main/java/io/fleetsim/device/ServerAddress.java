@@ -13,7 +13,8 @@ import io.fleetsim.scenario.Transport;
  * server a bootstrap server handed out.
  *
  * @param uri       the URI as given
- * @param transport what its scheme means: {@code coap} udp, {@code coaps} dtls
+ * @param transport what its scheme means: {@code coap} udp, {@code coaps} dtls, {@code coap+tcp} tcp,
+ *                  {@code coaps+tcp} tls
  * @param host      its host (an IPv6 literal without brackets)
  * @param port      its port, 5683 (coap) or 5684 (coaps) when the URI has none
  */
@@ -21,8 +22,7 @@ public record ServerAddress(String uri, Transport transport, String host, int po
 
     /**
      * The server a URI names. Fails with {@link CoapFailure} {@code unsupported-transport} for a
-     * scheme other than coap and coaps (fleetsim's devices do not follow a handed-out
-     * {@code coap+tcp} or {@code coaps+tcp} server), {@code bad-config} for no URI or no host.
+     * scheme other than coap, coaps, coap+tcp and coaps+tcp, {@code bad-config} for no URI or no host.
      */
     public static ServerAddress parse(String text) {
         URI uri;
@@ -35,17 +35,20 @@ public record ServerAddress(String uri, Transport transport, String host, int po
         Transport transport = switch (scheme) {
             case "coap" -> Transport.UDP;
             case "coaps" -> Transport.DTLS;
+            case "coap+tcp" -> Transport.TCP;
+            case "coaps+tcp" -> Transport.TLS;
             default -> null;
         };
         if (transport == null) {
             throw new CoapFailure(FailureCause.UNSUPPORTED_TRANSPORT, "Server URI '" + text
-                    + "': fleetsim's devices follow coap:// and coaps:// servers only");
+                    + "': not a CoAP scheme (coap, coaps, coap+tcp, coaps+tcp)");
         }
         if (uri.getHost() == null) {
             throw new CoapFailure(FailureCause.BAD_CONFIG, "Server URI '" + text + "' has no host");
         }
         String host = uri.getHost().replaceAll("^\\[|]$", "");
-        int port = uri.getPort() > 0 ? uri.getPort() : transport == Transport.DTLS ? 5684 : 5683;
+        int port = uri.getPort() > 0 ? uri.getPort()
+                : transport == Transport.DTLS || transport == Transport.TLS ? 5684 : 5683;
         return new ServerAddress(text, transport, host, port);
     }
 }

@@ -86,12 +86,34 @@ public record ShardContext(
         public io.vertx.core.Future<io.fleetsim.coap.CoapChannel> channelTo(DeviceIdentity device, ServerAddress server,
                 io.fleetsim.scenario.Security security, io.fleetsim.coap.CoapRequestHandler requestHandler,
                 io.fleetsim.nat.DevicePath base) {
+            if (server.transport().isStream()) {
+                return isGroupTarget(device, server) ? io.vertx.core.Future.succeededFuture(null)
+                        : io.vertx.core.Future.failedFuture(new io.fleetsim.coap.CoapFailure(
+                                io.fleetsim.resultsformat.FailureCause.UNSUPPORTED_TRANSPORT, server.uri()
+                                        + ": a device follows a coap+tcp or coaps+tcp server only to its group's "
+                                        + "own target over its group's transport"));
+            }
             io.vertx.core.Future<String> address = io.fleetsim.base.FleetVertx.isLiteral(server.host())
                     ? io.vertx.core.Future.succeededFuture(server.host())
                     : vertx.executeBlocking(() -> io.fleetsim.base.FleetVertx.literal(server.host()), false);
             return address.recover(t -> io.vertx.core.Future.failedFuture(new io.fleetsim.coap.CoapFailure(
                     io.fleetsim.resultsformat.FailureCause.TRANSPORT, String.valueOf(t.getMessage()))))
                     .map(literal -> channel(device, server, literal, security, requestHandler, base));
+        }
+
+        /** Whether {@code server} is where the group's devices go anyway, over the group's transport. */
+        private boolean isGroupTarget(DeviceIdentity device, ServerAddress server) {
+            if (server.transport() != device.group().transport()) {
+                return false;
+            }
+            io.fleetsim.transport.ServerEndpoint own;
+            try {
+                own = targets.of(device.group());
+            } catch (IllegalStateException none) {
+                return false;
+            }
+            return own.port() == server.port() && (own.host().equalsIgnoreCase(server.host())
+                    || own.address().current().equals(server.host()));
         }
 
         private io.fleetsim.coap.CoapChannel channel(DeviceIdentity device, ServerAddress server, String literal,

@@ -45,6 +45,8 @@ public final class VirtualDevice {
     private final DeviceContext shard;
     private final ShardMetrics metrics;
     private final SwitchableChannel coap;
+    /** The channel to the group's own server (the one {@link #coap} starts with). */
+    private final CoapChannel groupChannel;
     private final PathTracker path;
     /** The device's path to its group's server: a bootstrap or handed-out server's path keeps its tracker and radio. */
     private final DevicePath devicePath;
@@ -122,7 +124,8 @@ public final class VirtualDevice {
             }
             return shard.requestHandler().handle(served, request);
         };
-        this.coap = new SwitchableChannel(shard.channels().create(identity, serverRequests, devicePath));
+        this.groupChannel = shard.channels().create(identity, serverRequests, devicePath);
+        this.coap = new SwitchableChannel(groupChannel);
         this.coap.onPathLost(cause -> pathLost());
         this.dataSend = identity.group().behaviour().send().enabled()
                 ? new DataSend(shard.clock(), metrics, coap, objects, identity.group().behaviour().send(),
@@ -296,7 +299,7 @@ public final class VirtualDevice {
 
     private void bootstrapEnded(BootstrapSession session, AsyncResult<Handed> ar, long intendedMillis) {
         if (state == State.STOPPED || bootstrapSession != session) {
-            if (ar.succeeded()) {
+            if (ar.succeeded() && ar.result().channel() != null && ar.result().channel() != groupChannel) {
                 ar.result().channel().close();
             }
             return; // abandoned at the end of the stop: the attempt stays unfinished
@@ -335,7 +338,9 @@ public final class VirtualDevice {
         account = ar.result().account();
         state = State.REGISTERING;
         if (stopRequested) {
-            ar.result().channel().close();
+            if (ar.result().channel() != null) {
+                ar.result().channel().close();
+            }
             state = State.BACKOFF;
             continueStop();
             return;
@@ -352,7 +357,7 @@ public final class VirtualDevice {
         otherChannel(handed.server().uri(), handed.security(identity.group().security()), serverRequests)
                 .onComplete(ar -> {
                     if (state == State.STOPPED || stopRequested) {
-                        if (ar.succeeded()) {
+                        if (ar.succeeded() && ar.result() != null) {
                             ar.result().close();
                         }
                         return;
@@ -365,9 +370,12 @@ public final class VirtualDevice {
                 });
     }
 
-    /** The device talks to its handed-out server over {@code next} from now on, and registers there. */
+    /**
+     * The device talks to its handed-out server over {@code next} from now on (null: over its
+     * channel to its group's server, which is that server), and registers there.
+     */
     private void switchAndRegister(CoapChannel next, long intendedMillis) {
-        coap.switchTo(next);
+        coap.switchTo(next != null ? next : groupChannel);
         openAndRegister(intendedMillis);
     }
 

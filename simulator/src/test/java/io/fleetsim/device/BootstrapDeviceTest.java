@@ -207,7 +207,7 @@ class BootstrapDeviceTest {
     }
 
     @Test
-    void certificateAccountsAndStreamServersAreClearFailuresNotSilentFallbacks() throws Exception {
+    void certificateAccountsAndWebSocketServersAreClearFailuresNotSilentFallbacks() throws Exception {
         bootstrapServer = new Scripted(acceptBootstrapThen(List.of(
                 write("0/1", ContentFormat.TLV, security(1, "coaps://127.0.0.1:5998", false, 2, null, null, 5)),
                 write("1/0", ContentFormat.TLV, server(0, 5, 300, "U")),
@@ -222,7 +222,7 @@ class BootstrapDeviceTest {
 
         ShardMetrics before = metrics;
         bootstrapServer = new Scripted(acceptBootstrapThen(List.of(
-                write("0/1", ContentFormat.TLV, security(1, "coap+tcp://127.0.0.1:5997", false, 3, null, null, 5)),
+                write("0/1", ContentFormat.TLV, security(1, "coap+ws://127.0.0.1:5997", false, 3, null, null, 5)),
                 write("1/0", ContentFormat.TLV, server(0, 5, 300, "T")),
                 finish())));
         start(BOOTSTRAP_URI, "");
