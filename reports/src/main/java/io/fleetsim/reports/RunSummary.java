@@ -45,7 +45,8 @@ public record RunSummary(
         Clock clock,
         SummaryBlocks.Cpu cpu,
         List<Event> events,
-        SummaryBlocks.Dns dns) {
+        SummaryBlocks.Dns dns,
+        Operation bootstrap) {
 
     private static final String ISSUER_MISMATCH = FailureCause.ISSUER_MISMATCH.wireName();
 
