@@ -231,22 +231,26 @@ class RunCommandTest {
     }
 
     @Test
-    void checkWarnsThatDevicesDoNotBootstrapYet() throws IOException {
+    void checkWarnsWhenGroupsAskForAnEmbeddedBootstrapServerARunWithATargetHasNot() throws IOException {
         Path file = dir.resolve("bootstrap.yaml");
         Files.writeString(file, """
                 name: bootstrap
                 durationSeconds: 4
+                target: coap://127.0.0.1:5683
                 groups:
                   - {name: plain, count: 1, endpointPrefix: p-}
                   - {name: bs, count: 1, endpointPrefix: b-, bootstrap: true}
+                  - {name: own, count: 1, endpointPrefix: o-, bootstrap: {uri: "coap://127.0.0.1:5690"}}
                 """);
 
         CliRun check = CliRun.of("check", file.toString());
 
         assertThat(check.exitCode()).isEqualTo(ExitCodes.PASS);
-        assertThat(check.err()).contains("fleetsim: warning: group(s) bs ask for LwM2M bootstrap, which fleetsim's "
-                + "devices do not do yet");
-        CliRun plain = CliRun.of("check", scenario("plain", 1, "  - devices.registered >= 1", "").toString());
-        assertThat(plain.err()).doesNotContain("bootstrap");
+        assertThat(check.err()).contains("fleetsim: warning: group(s) bs ask for the embedded bootstrap server "
+                + "(bootstrap: true), which fleetsim starts only with its embedded servers (a run without a target); "
+                + "their devices will fail every bootstrap (bad-config): give them bootstrap.uri");
+        Files.writeString(file, Files.readString(file).replace("target: coap://127.0.0.1:5683\n", ""));
+        assertThat(CliRun.of("check", file.toString()).err()).as("without a target the bootstrap server is embedded")
+                .doesNotContain("bootstrap");
     }
 }
