@@ -37,7 +37,7 @@ import io.vertx.core.net.SocketAddress;
  * usual, and the run keeps its figures.
  */
 @Timeout(60)
-class BootstrapRunTest {
+class BootstrapServerFailuresTest {
 
     @RegisterExtension
     static final LeshanServerExtension LESHAN = new LeshanServerExtension();
