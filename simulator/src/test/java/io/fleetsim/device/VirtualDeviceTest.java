@@ -233,23 +233,11 @@ class VirtualDeviceTest {
     }
 
     private <T> T onLoop(Callable<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        context.runOnContext(v -> {
-            try {
-                result.complete(action.call());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
-        return result.get(5, TimeUnit.SECONDS);
+        return OnDeviceLoop.call(context, action);
     }
 
     private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.currentTimeMillis()).as("condition met in time").isLessThan(deadline);
-            Thread.sleep(10);
-        }
+        OnDeviceLoop.waitUntil(condition);
     }
 
     /** A request the device sent, and when (simulated ms). */
