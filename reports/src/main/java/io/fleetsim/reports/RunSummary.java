@@ -46,6 +46,11 @@ public record RunSummary(
         SummaryBlocks.Cpu cpu,
         List<Event> events,
         SummaryBlocks.Dns dns,
+        Map<String, Long> serverRequests,
+        CapacityBlocks.Notifications notifications,
+        CapacityBlocks.Arrival arrival,
+        CapacityBlocks.Server server,
+        CapacityBlocks.Cluster cluster,
         Operation bootstrap) {
 
     private static final String ISSUER_MISMATCH = FailureCause.ISSUER_MISMATCH.wireName();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.fleetsim.base.FleetVertx;
@@ -13,6 +14,7 @@ import io.fleetsim.nat.ProbeTarget;
 import io.fleetsim.scenario.DeviceGroup;
 import io.fleetsim.scenario.ServerSettings;
 import io.fleetsim.metrics.CpuUsage;
+import io.fleetsim.metrics.SummaryJson;
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.security.FleetPki;
 import io.fleetsim.server.EmbeddedLwm2mServer;
@@ -101,6 +103,22 @@ public final class EmbeddedServers {
                         .put("CON", c.notificationsCon())
                         .put("NON", c.notificationsNon()));
         Files.writeString(resultsDir.resolve("responder.json"), json.encodePrettily() + "\n");
+    }
+
+    /**
+     * What the protections of {@code target}'s embedded servers did, as {@code summary.json}'s
+     * {@code server} section: {@code registrationLimit} with {@code blockedDevices} (endpoints blocked
+     * at least once), {@code blocks} (times an endpoint was blocked), {@code refused} (Registers
+     * answered with the refusal code) and {@code ignored} (Registers dropped without an answer);
+     * null when the target is not embedded or has no registration limit. See docs/results-format.md.
+     */
+    public static Map<String, Object> protectionSummary(RunTarget target) {
+        if (!(target.closer() instanceof Servers servers) || servers.gate.isOpen()) {
+            return null;
+        }
+        RegistrationGate gate = servers.gate;
+        return SummaryJson.map("registrationLimit", SummaryJson.map("blockedDevices", gate.blockedEndpoints(),
+                "blocks", gate.blocks(), "refused", gate.refused(), "ignored", gate.dropped()));
     }
 
     /**

@@ -154,7 +154,8 @@ public final class SummaryJson {
         return out;
     }
 
-    private static Map<String, Object> map(Object... keysAndValues) {
+    /** A map of keys and values in argument order, for a section of the summary. */
+    public static Map<String, Object> map(Object... keysAndValues) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             out.put((String) keysAndValues[i], keysAndValues[i + 1]);
@@ -166,7 +167,8 @@ public final class SummaryJson {
         return bytes < 0 ? -1 : round(bytes / (1024.0 * 1024.0));
     }
 
-    private static double round(double value) {
+    /** A figure rounded to three decimals, as the summary writes them. */
+    public static double round(double value) {
         return Math.round(value * 1000.0) / 1000.0;
     }
 

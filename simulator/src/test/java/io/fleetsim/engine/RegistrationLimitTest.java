@@ -83,7 +83,34 @@ class RegistrationLimitTest {
             assertThat(progress).as("the progress line counts blocked registrations")
                     .anyMatch(line -> line.contains(" blocked=" + 5 * DEVICES));
         }
-        assertThat(Files.readString(outcome.resultsDir().resolve("report.html")))
-                .as("the report's failures chart").contains("registration: blocked");
+        JsonNode limit = summary.path("server").path("registrationLimit");
+        assertThat(limit.path("blockedDevices").asLong()).as("the server's count: " + limit).isEqualTo(DEVICES);
+        assertThat(limit.path("blocks").asLong()).as("each device blocked once: " + limit).isEqualTo(DEVICES);
+        assertThat(limit.path("refused").asLong()).as("the server refused what the devices counted as blocked")
+                .isEqualTo(failures.path("blocked").asLong());
+        assertThat(limit.path("ignored").asLong()).as("refused, none dropped").isZero();
+        String report = Files.readString(outcome.resultsDir().resolve("report.html"));
+        assertThat(report).as("the report's failures chart").contains("registration: blocked");
+        assertThat(report).as("the report's registration-limit table")
+                .contains("<td>Registers refused</td><td class=\"num\">" + 5 * DEVICES + "</td>")
+                .contains("<td>Registrations failed as blocked (device side)</td><td class=\"num\">"
+                        + 5 * DEVICES + "</td>");
+    }
+
+    @Test
+    void aServerWithoutARegistrationLimitHasNoServerSection() throws Exception {
+        Scenario scenario = Scenarios.parse("""
+                name: open
+                durationSeconds: 1
+                fleet:
+                  count: 1
+                  transport: udp
+                """);
+        RunTarget target = EmbeddedServers.start(scenario.groups(), false, null, scenario.server(),
+                scenario.timeScale());
+        try (AutoCloseable servers = target.closer()) {
+            assertThat(EmbeddedServers.protectionSummary(target)).isNull();
+        }
+        assertThat(EmbeddedServers.protectionSummary(RunTarget.external("127.0.0.1", 5683))).isNull();
     }
 }

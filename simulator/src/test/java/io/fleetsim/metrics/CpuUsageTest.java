@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+@Tag("alone") // see pom.xml: runs with no other test JVM beside it
 @Timeout(60)
 class CpuUsageTest {
 
@@ -30,17 +34,22 @@ class CpuUsageTest {
     void countsAServerThreadsWorkForTheServerAndOnlyWhatItDidAfterTheStart() throws Exception {
         assumeTrue(ManagementFactory.getThreadMXBean().isThreadCpuTimeEnabled(), "thread CPU time is measurable");
         CpuUsage usage = CpuUsage.startNow();
+        long startedNanos = System.nanoTime();
         Thread busy = new Thread(() -> spin(300), CpuUsage.SERVER_THREAD_PREFIX + "test-busy");
         busy.start();
         busy.join();
         // a finished thread is no longer listed: keep one alive that burns, then read
+        CountDownLatch spun = new CountDownLatch(1);
         Thread alive = new Thread(() -> {
             spin(400);
+            spun.countDown();
             sleep(30_000);
         }, CpuUsage.SERVER_THREAD_PREFIX + "test-alive");
         alive.setDaemon(true);
         alive.start();
-        Thread.sleep(1_500);
+        // on a busy machine the 400 ms of CPU may take far longer than 400 ms of wall time
+        assertThat(spun.await(30, TimeUnit.SECONDS)).as("the live thread burnt its CPU").isTrue();
+        Thread.sleep(Math.max(0, 1_500 - (System.nanoTime() - startedNanos) / 1_000_000));
 
         Map<String, Object> cpu = usage.toJson();
         alive.interrupt();

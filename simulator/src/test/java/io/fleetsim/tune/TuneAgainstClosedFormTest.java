@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * address, so T/P would not hold there (see NatAgainstLeshanTest). A finite run adds a bias of about
  * T(P-T)/(2P x observed time), since every cycle starts reachable: 1.1 pp at P = 60 s over ~660 s.
  */
+@Tag("alone") // see pom.xml: runs with no other test JVM beside it
 @Timeout(180) // 60 s, and room for cells a loaded machine runs again at a lower timeScale (docs/tune.md)
 class TuneAgainstClosedFormTest {
 

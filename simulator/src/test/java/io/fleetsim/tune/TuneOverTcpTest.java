@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * expiry until the Pong timeout tells the device and it connects and registers again, about
  * T / (P + pong timeout) reachable. The recommendation is the longest Ping below the timeout.
  */
+@Tag("alone") // see pom.xml: runs with no other test JVM beside it
 @Timeout(270) // 90 s, and room for cells a loaded machine runs again at a lower timeScale (docs/tune.md)
 class TuneOverTcpTest {
 
