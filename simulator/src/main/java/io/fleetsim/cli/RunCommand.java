@@ -182,6 +182,7 @@ final class RunCommand implements Callable<Integer> {
         if (observe != null) {
             EmbeddedServers.writeResponderCounts(runTarget, resultsDir);
         }
+        EmbeddedServers.writeBootstrapServerCounts(runTarget, resultsDir);
         printVerdict(outWriter, outcome);
         warnIfBehind(err, outcome);
         return exitCode(outcome, err);
