@@ -231,7 +231,7 @@ class RunCommandTest {
     }
 
     @Test
-    void checkWarnsWhenGroupsAskForAnEmbeddedBootstrapServerARunWithATargetHasNot() throws IOException {
+    void bootstrapIsNoticedOnlyWhereTheEmbeddedBootstrapServerIsOutOfReach() throws IOException {
         Path file = dir.resolve("bootstrap.yaml");
         Files.writeString(file, """
                 name: bootstrap
@@ -246,11 +246,16 @@ class RunCommandTest {
         CliRun check = CliRun.of("check", file.toString());
 
         assertThat(check.exitCode()).isEqualTo(ExitCodes.PASS);
-        assertThat(check.err()).contains("fleetsim: warning: group(s) bs ask for the embedded bootstrap server "
-                + "(bootstrap: true), which fleetsim starts only with its embedded servers (a run without a target); "
-                + "their devices will fail every bootstrap (bad-config): give them bootstrap.uri");
-        Files.writeString(file, Files.readString(file).replace("target: coap://127.0.0.1:5683\n", ""));
-        assertThat(CliRun.of("check", file.toString()).err()).as("without a target the bootstrap server is embedded")
-                .doesNotContain("bootstrap");
+        assertThat(check.err()).as("devices bootstrap: nothing to warn about").doesNotContain("bootstrap");
+        java.io.StringWriter clustered = new java.io.StringWriter();
+        BootstrapNotice.warnIfUnserved(io.fleetsim.scenario.ScenarioLoader.load(file), true,
+                new java.io.PrintWriter(clustered));
+        assertThat(clustered.toString()).isEqualTo("fleetsim: warning: group(s) bs ask for the embedded bootstrap "
+                + "server (bootstrap: true), whose address the agents of a clustered run are not given; their devices "
+                + "will fail every bootstrap (bad-config): give them bootstrap.uri" + System.lineSeparator());
+        java.io.StringWriter single = new java.io.StringWriter();
+        BootstrapNotice.warnIfUnserved(io.fleetsim.scenario.ScenarioLoader.load(file), false,
+                new java.io.PrintWriter(single));
+        assertThat(single.toString()).isEmpty();
     }
 }
