@@ -1,14 +1,14 @@
 package io.fleetsim.device;
 
+import static io.fleetsim.device.BootstrapNodes.security;
+import static io.fleetsim.device.BootstrapNodes.server;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.leshan.core.node.LwM2mObjectInstance;
 import org.eclipse.leshan.core.node.LwM2mPath;
-import org.eclipse.leshan.core.node.LwM2mResource;
-import org.eclipse.leshan.core.node.LwM2mSingleResource;
 import org.junit.jupiter.api.Test;
 
 import io.fleetsim.coap.CoapFailure;
@@ -23,8 +23,8 @@ class BootstrapConfigTest {
     void theAccountIsTheNonBootstrapSecurityInstanceWithTheServerInstanceOfItsShortServerId() {
         config.write(new LwM2mPath(0, 0), security(0, "coap://bs.example", true, 3, null, null, null));
         config.write(new LwM2mPath(0, 2), security(2, "coap://[::1]", false, 3, null, null, 44));
-        config.write(new LwM2mPath(1, 5), server(5, 43, 90));
-        config.write(new LwM2mPath(1, 6), server(6, 44, 120));
+        config.write(new LwM2mPath(1, 5), server(5, 43, 90, null));
+        config.write(new LwM2mPath(1, 6), server(6, 44, 120, null));
 
         ServerAccount account = config.serverAccount();
 
@@ -35,17 +35,17 @@ class BootstrapConfigTest {
 
     @Test
     void accountsTheDeviceCannotUseFailWithTheirCause() {
-        assertThat(causeOf(security(1, "coap://h", false, 3, null, null, 1), server(0, 2, 60)))
+        assertThat(causeOf(security(1, "coap://h", false, 3, null, null, 1), server(0, 2, 60, null)))
                 .as("no /1 instance of that Short Server ID").isEqualTo("bad-config");
-        assertThat(causeOf(security(1, "coaps://h", false, 0, null, null, 1), server(0, 1, 60)))
+        assertThat(causeOf(security(1, "coaps://h", false, 0, null, null, 1), server(0, 1, 60, null)))
                 .as("PSK without identity and key").isEqualTo("bad-config");
-        assertThat(causeOf(security(1, "coaps://h", false, 3, null, null, 1), server(0, 1, 60)))
+        assertThat(causeOf(security(1, "coaps://h", false, 3, null, null, 1), server(0, 1, 60, null)))
                 .as("NoSec over coaps").isEqualTo("bad-config");
-        assertThat(causeOf(security(1, "coaps://h", false, 2, null, null, 1), server(0, 1, 60)))
+        assertThat(causeOf(security(1, "coaps://h", false, 2, null, null, 1), server(0, 1, 60, null)))
                 .isEqualTo("unsupported-security-mode");
         assertThat(causeOf(security(1, "coaps+tcp://h", false, 0, new byte[] {1}, new byte[] {2}, 1),
-                server(0, 1, 60))).isEqualTo("unsupported-security-mode");
-        assertThat(causeOf(security(1, "http://h", false, 3, null, null, 1), server(0, 1, 60)))
+                server(0, 1, 60, null))).isEqualTo("unsupported-security-mode");
+        assertThat(causeOf(security(1, "http://h", false, 3, null, null, 1), server(0, 1, 60, null)))
                 .isEqualTo("unsupported-transport");
     }
 
@@ -70,22 +70,5 @@ class BootstrapConfigTest {
         return ((CoapFailure) thrown).cause().wireName();
     }
 
-    private static LwM2mObjectInstance security(int id, String uri, boolean bootstrap, int mode, byte[] identity,
-            byte[] key, Integer ssid) {
-        List<LwM2mResource> resources = new ArrayList<>(List.of(LwM2mSingleResource.newStringResource(0, uri),
-                LwM2mSingleResource.newBooleanResource(1, bootstrap), LwM2mSingleResource.newIntegerResource(2, mode)));
-        if (identity != null) {
-            resources.add(LwM2mSingleResource.newBinaryResource(3, identity));
-            resources.add(LwM2mSingleResource.newBinaryResource(5, key));
-        }
-        if (ssid != null) {
-            resources.add(LwM2mSingleResource.newIntegerResource(10, ssid));
-        }
-        return new LwM2mObjectInstance(id, resources);
-    }
 
-    private static LwM2mObjectInstance server(int id, int ssid, long lifetime) {
-        return new LwM2mObjectInstance(id, List.of(LwM2mSingleResource.newIntegerResource(0, ssid),
-                LwM2mSingleResource.newIntegerResource(1, lifetime)));
-    }
 }

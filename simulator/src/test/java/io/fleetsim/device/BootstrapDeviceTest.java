@@ -1,10 +1,12 @@
 package io.fleetsim.device;
 
+import static io.fleetsim.device.BootstrapNodes.security;
+import static io.fleetsim.device.BootstrapNodes.server;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -18,9 +20,7 @@ import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.leshan.core.node.LwM2mNode;
-import org.eclipse.leshan.core.node.LwM2mObjectInstance;
 import org.eclipse.leshan.core.node.LwM2mPath;
-import org.eclipse.leshan.core.node.LwM2mSingleResource;
 import org.eclipse.leshan.core.node.codec.DefaultLwM2mDecoder;
 import org.eclipse.leshan.core.node.codec.DefaultLwM2mEncoder;
 import org.eclipse.leshan.core.request.ContentFormat;
@@ -292,25 +292,7 @@ class BootstrapDeviceTest {
         return new ServerCall(Request.newPost(), "bs");
     }
 
-    private static LwM2mObjectInstance security(int id, String uri, boolean bootstrap, int mode, byte[] identity,
-            byte[] key, Integer ssid) {
-        List<org.eclipse.leshan.core.node.LwM2mResource> resources = new ArrayList<>(List.of(
-                LwM2mSingleResource.newStringResource(0, uri), LwM2mSingleResource.newBooleanResource(1, bootstrap),
-                LwM2mSingleResource.newIntegerResource(2, mode)));
-        if (identity != null) {
-            resources.add(LwM2mSingleResource.newBinaryResource(3, identity));
-            resources.add(LwM2mSingleResource.newBinaryResource(5, key));
-        }
-        if (ssid != null) {
-            resources.add(LwM2mSingleResource.newIntegerResource(10, ssid));
-        }
-        return new LwM2mObjectInstance(id, resources);
-    }
 
-    private static LwM2mObjectInstance server(int id, int ssid, long lifetime, String binding) {
-        return new LwM2mObjectInstance(id, List.of(LwM2mSingleResource.newIntegerResource(0, ssid),
-                LwM2mSingleResource.newIntegerResource(1, lifetime), LwM2mSingleResource.newStringResource(7, binding)));
-    }
 
     /** Answers the Bootstrap-Request 2.04, then sends {@code calls} to the device one by one. */
     private Function<Request, Future<Response>> acceptBootstrapThen(List<ServerCall> calls) {
@@ -404,54 +386,21 @@ class BootstrapDeviceTest {
      * A server with no network: answers the device's requests by the script (null: as a willing
      * LwM2M server does), records them, and records the device's answers to its own requests.
      */
-    private final class Scripted implements CoapChannel {
+    private final class Scripted extends NetworklessChannel {
 
         final List<Request> sent = new CopyOnWriteArrayList<>();
         final List<Response> answers = new CopyOnWriteArrayList<>();
         private final Function<Request, Future<Response>> script;
-        volatile CoapRequestHandler requestHandler;
-        private volatile boolean open;
 
         Scripted(Function<Request, Future<Response>> script) {
             this.script = script;
         }
 
         @Override
-        public Future<Void> open() {
-            open = true;
-            return Future.succeededFuture();
-        }
-
-        @Override
         public Future<Response> send(Request request) {
             sent.add(request);
             Future<Response> scripted = script.apply(request);
-            if (scripted != null) {
-                return scripted;
-            }
-            if (request.getOptions().getUriPathString().equals("rd")) {
-                Response created = new Response(ResponseCode.CREATED);
-                created.getOptions().setLocationPath("rd/7");
-                return Future.succeededFuture(created);
-            }
-            return answer(request.getCode() == org.eclipse.californium.core.coap.CoAP.Code.DELETE
-                    ? ResponseCode.DELETED : ResponseCode.CHANGED);
-        }
-
-        @Override
-        public Future<Void> close() {
-            open = false;
-            return Future.succeededFuture();
-        }
-
-        @Override
-        public boolean isOpen() {
-            return open;
-        }
-
-        @Override
-        public int localPort() {
-            return open ? 40_001 : -1;
+            return scripted != null ? scripted : willingServer(request);
         }
     }
 }
