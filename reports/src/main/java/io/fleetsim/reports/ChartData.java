@@ -50,12 +50,12 @@ final class ChartData {
                 Map.entry(HistogramTag.UPDATE, "Update latency (corrected)"),
                 Map.entry(HistogramTag.UPDATE_SERVICE, "Update service time")));
         putIfAny(charts, LATENCY_OVER_TIME, latencyOverTime(log));
-        putIfAny(charts, REGISTERED, TimelineSeries.of(timeline, Map.of(
-                "registered", "Registered", "started", "Started", NatSeries.REACHABLE, "Reachable")));
-        putIfAny(charts, RATES, TimelineRates.perSecond(timeline, Map.of(
+        putIfAny(charts, REGISTERED, withPlan(TimelineSeries.of(timeline, Map.of(
+                "registered", "Registered", "started", "Started", NatSeries.REACHABLE, "Reachable")), results));
+        putIfAny(charts, RATES, withNotifications(TimelineRates.perSecond(timeline, Map.of(
                 "registrations", "Registrations/s", "updates", "Updates/s",
                 "registrationFailures", "Registration failures/s", "updateFailures", "Update failures/s",
-                "reconnects", "Reconnects/s")));
+                "reconnects", "Reconnects/s")), timeline));
         results.summary().flatMap(FailureBars::of).ifPresent(bars -> charts.put(FAILURES, bars));
         putIfAny(charts, NAT, NatSeries.of(timeline));
         putIfAny(charts, RECONNECT, distributions(log,
@@ -68,6 +68,35 @@ final class ChartData {
         results.summary().map(EventMarkers::of).filter(markers -> !markers.isEmpty())
                 .ifPresent(markers -> charts.put(EVENTS, markers));
         return charts;
+    }
+
+    /** Key of the load stages' plan among the active-devices chart's lines (drawn dashed). */
+    static final String PLAN = "plan";
+    /** Timeline columns of notifications, drawn on the rates chart's right axis when any was sent. */
+    static final List<String> NOTIFICATION_COLUMNS = List.of("notifications", "notificationsLost");
+
+    /** The active-devices lines and, for a run with load stages, the planned active devices (summary's arrival.plan). */
+    private static List<Series> withPlan(List<Series> series, ResultsDirectory results) {
+        List<Point> plan = results.summary().map(RunSummary::arrival).map(a -> a.plan().stream()
+                .filter(p -> p.atSeconds() != null && p.devices() != null)
+                .map(p -> new Point(p.atSeconds(), p.devices())).toList()).orElse(List.of());
+        if (plan.isEmpty()) {
+            return series;
+        }
+        List<Series> all = new ArrayList<>(series);
+        all.add(new Series("Planned active (stages)", PLAN, plan));
+        return all;
+    }
+
+    /** The rates and, when the devices sent any, notifications and lost notifications per second. */
+    private static List<Series> withNotifications(List<Series> rates, Timeline timeline) {
+        if (!TimelineSeries.anyPositive(timeline, NOTIFICATION_COLUMNS)) {
+            return rates;
+        }
+        List<Series> all = new ArrayList<>(rates);
+        all.addAll(TimelineRates.perSecond(timeline, Map.of(
+                "notifications", "Notifications/s", "notificationsLost", "Lost notifications/s")));
+        return all;
     }
 
     private static void putIfAny(Map<String, Object> charts, String id, List<Series> series) {

@@ -23,10 +23,12 @@ final class ChartPanels {
                 p.panel(ChartData.REGISTERED, "Registered and reachable devices over time",
                         "Devices started, registered and reachable (registered, NAT mapping alive, and the server"
                                 + " holding the mapping's address) at the end of each period."
-                                + NoDataNotes.reachableCaption(results),
+                                + NoDataNotes.reachableCaption(results)
+                                + " With load stages, the dashed line is the planned active devices.",
                         NoDataNotes.NO_TIMELINE),
-                p.panel(ChartData.RATES, "Registrations, updates and failures per second",
-                        "Each reporting period's count divided by its length in simulated seconds.",
+                p.panel(ChartData.RATES, "Registrations, updates, failures and notifications per second",
+                        "Each reporting period's count divided by its length in simulated seconds; Observe"
+                                + " notifications sent and lost, when the devices sent any, dashed on the right axis.",
                         NoDataNotes.NO_TIMELINE),
                 p.panel(ChartData.FAILURES, "Failures by cause",
                         "Failed registration, update, de-registration and DTLS handshake attempts over the whole"

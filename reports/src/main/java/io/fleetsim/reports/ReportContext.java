@@ -38,6 +38,7 @@ final class ReportContext {
         context.put("dataJson", scriptSafeJson(Map.of("charts", chartData)));
         context.put("chartJs", ChartJsLibrary.inlineScript());
         context.put("scenarioYaml", results.scenarioYaml().map(SecretMasking::mask).orElse(null));
+        context.putAll(CapacityTables.of(results));
         return context;
     }
 

@@ -45,7 +45,13 @@ public record RunSummary(
         Clock clock,
         SummaryBlocks.Cpu cpu,
         List<Event> events,
-        SummaryBlocks.Dns dns) {
+        SummaryBlocks.Dns dns,
+        Map<String, Long> serverRequests,
+        CapacityBlocks.Notifications notifications,
+        CapacityBlocks.Arrival arrival,
+        CapacityBlocks.Server server,
+        CapacityBlocks.Cluster cluster,
+        Operation bootstrap) {
 
     private static final String ISSUER_MISMATCH = FailureCause.ISSUER_MISMATCH.wireName();
 

@@ -37,7 +37,7 @@ class ReportTimelineChartsTest {
         assertThat(rates.get(0).path("points").toString()).isEqualTo("[{\"x\":60.0,\"y\":10.0},{\"x\":120.0,\"y\":5.0}]");
         assertThat(rates.get(1).path("points").toString()).isEqualTo("[{\"x\":60.0,\"y\":0.1},{\"x\":120.0,\"y\":0.0}]");
         assertThat(rates.get(2).path("points").get(1).path("y").asDouble()).isEqualTo(2.0);
-        assertThat(HtmlReport.html(dir)).contains("<h3 class=\"chart-title\">Registrations, updates and failures per second</h3>");
+        assertThat(HtmlReport.html(dir)).contains("<h3 class=\"chart-title\">Registrations, updates, failures and notifications per second</h3>");
     }
 
     @Test

@@ -61,7 +61,17 @@ final class Targets {
         } else {
             main = external(scenario.groups().get(0).target().uri(), scenario.groups(), pki);
         }
-        return withOwnTargets(main, scenario.groups(), pki);
+        RunTarget target = withOwnTargets(main, scenario.groups(), pki);
+        try {
+            return EmbeddedServers.withBootstrap(target, scenario.groups(), scenario::lifetime);
+        } catch (RuntimeException e) {
+            try {
+                target.closer().close();
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
     }
 
     /** Embedded servers for {@code groups}, behind the scenario's registration limit if it sets one. */
@@ -71,11 +81,10 @@ final class Targets {
             throw new BadInputException("--server minimal: the minimal responder has no registration limit; "
                     + "use --server leshan, or remove server.registrationLimit from the scenario");
         }
-        if (!scenario.server().any()) {
-            return observation == null ? startEmbedded(groups, embedded, pki)
-                    : EmbeddedServers.start(groups, true, pki, observation);
-        }
-        return EmbeddedServers.start(groups, false, pki, scenario.server(), scenario.timeScale());
+        boolean minimal = observation != null || embedded == Embedded.MINIMAL;
+        refuseMinimalDtls(groups, minimal);
+        return EmbeddedServers.start(groups, minimal, pki, scenario.server(), scenario.timeScale(), observation,
+                scenario::lifetime);
     }
 
     /**
@@ -127,11 +136,15 @@ final class Targets {
 
     /** Embedded servers for {@code groups}: see {@link EmbeddedServers#start}. */
     static RunTarget startEmbedded(List<DeviceGroup> groups, Embedded embedded, FleetPki pki) {
-        if (embedded == Embedded.MINIMAL && groups.stream().anyMatch(g -> g.transport() == Transport.DTLS)) {
+        refuseMinimalDtls(groups, embedded == Embedded.MINIMAL);
+        return EmbeddedServers.start(groups, embedded == Embedded.MINIMAL, pki);
+    }
+
+    private static void refuseMinimalDtls(List<DeviceGroup> groups, boolean minimal) {
+        if (minimal && groups.stream().anyMatch(g -> g.transport() == Transport.DTLS)) {
             throw new BadInputException("--server minimal: the minimal responder has no DTLS endpoint; "
                     + "use --server leshan for dtls groups");
         }
-        return EmbeddedServers.start(groups, embedded == Embedded.MINIMAL, pki);
     }
 
     /**

@@ -3,16 +3,24 @@ package io.fleetsim.engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.fleetsim.base.FleetVertx;
 import io.fleetsim.nat.ProbeTarget;
 import io.fleetsim.scenario.DeviceGroup;
+import io.fleetsim.scenario.ScenarioKeys;
+import io.fleetsim.scenario.Security;
 import io.fleetsim.scenario.ServerSettings;
 import io.fleetsim.metrics.CpuUsage;
+import io.fleetsim.metrics.SummaryJson;
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.security.FleetPki;
 import io.fleetsim.server.EmbeddedLwm2mServer;
@@ -21,6 +29,9 @@ import io.fleetsim.server.MinimalLwm2mResponder;
 import io.fleetsim.server.RegistrationGate;
 import io.fleetsim.server.ResponderCounters;
 import io.fleetsim.server.ResponderObservation;
+import io.fleetsim.server.bootstrap.BootstrapConfigSource;
+import io.fleetsim.server.bootstrap.BootstrapServerCounters;
+import io.fleetsim.server.bootstrap.EmbeddedBootstrapServer;
 import io.fleetsim.server.tcp.EmbeddedTcpLwm2mServer;
 import io.fleetsim.transport.TransportEndpoints;
 import io.fleetsim.transport.dtls.DtlsTarget;
@@ -33,7 +44,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded servers of a run with no target, or of a whole sweep: Leshan (or the minimal
  * responder) for udp, secure Leshan for dtls, java-coap for tcp and tls, each started only when a
- * group uses its transport.
+ * group uses its transport; and the embedded LwM2M bootstrap server when a group asks for it
+ * ({@code bootstrap: true}), which hands out those servers (see {@link #bootstrapUri(RunTarget)}).
  */
 public final class EmbeddedServers {
 
@@ -54,7 +66,145 @@ public final class EmbeddedServers {
      *                dtls groups; without one a TLS endpoint gets a throw-away PKI of its own
      */
     public static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki) {
-        return start(groups, minimal, pki, RegistrationGate.OPEN, null);
+        return start(groups, minimal, pki, RegistrationGate.OPEN, null, OWN_LIFETIME);
+    }
+
+    /**
+     * The registration lifetime the bootstrap server hands out to a group when the caller does not
+     * say: the group's own, else the scenario's default {@code lifetimeSeconds}.
+     */
+    static final Function<DeviceGroup, Duration> OWN_LIFETIME = group -> group.lifetime() != null
+            ? group.lifetime() : Duration.ofSeconds(ScenarioKeys.LIFETIME.byDefault().value());
+
+    /**
+     * The embedded servers of a run for {@code groups}, with the scenario's protections when
+     * {@code server} sets any (as {@link #start(List, boolean, FleetPki, ServerSettings, double)}),
+     * the minimal responder observing {@code observation} (null for none), and the embedded
+     * bootstrap server handing out each group's lifetime as {@code lifetimes} says
+     * ({@code scenario::lifetime}).
+     */
+    public static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki, ServerSettings server,
+            double timeScale, ResponderObservation observation, Function<DeviceGroup, Duration> lifetimes) {
+        if (observation != null && !minimal) {
+            throw new IllegalArgumentException("only the minimal responder observes devices");
+        }
+        if (minimal && server.any()) {
+            throw new IllegalArgumentException("the minimal responder has no registration limit");
+        }
+        RegistrationGate gate = server.any() ? RegistrationGate.of(server.registrationLimit(), timeScale)
+                : RegistrationGate.OPEN;
+        return start(groups, minimal, pki, gate, observation, lifetimes);
+    }
+
+    /**
+     * The URI of the embedded bootstrap server of {@code target} ({@code coap://127.0.0.1:PORT}),
+     * where devices of groups with {@code bootstrap: true} send their Bootstrap-Request; empty when
+     * no group asked for it or fleetsim did not start the target's servers.
+     */
+    public static Optional<String> bootstrapUri(RunTarget target) {
+        return bootstrapServer(target).map(EmbeddedBootstrapServer::uri);
+    }
+
+    /**
+     * What the embedded bootstrap server of {@code target} counted so far (Bootstrap-Requests,
+     * finished sessions, failed sessions by cause); empty when it has none.
+     */
+    public static Optional<BootstrapServerCounters> bootstrapCounters(RunTarget target) {
+        return bootstrapServer(target).map(EmbeddedBootstrapServer::counters);
+    }
+
+    /**
+     * The URI of the embedded bootstrap server's DTLS endpoint ({@code coaps://127.0.0.1:PORT}),
+     * where devices of dtls groups with {@code psk} and {@code bootstrap: true} may bootstrap with
+     * their group's PSK identity and key; empty when no such group asks for it.
+     */
+    public static Optional<String> bootstrapSecureUri(RunTarget target) {
+        return bootstrapServer(target).flatMap(EmbeddedBootstrapServer::secureUri);
+    }
+
+    private static Optional<EmbeddedBootstrapServer> bootstrapServer(RunTarget target) {
+        if (target.closer() instanceof Servers servers) {
+            return Optional.ofNullable(servers.bootstrap);
+        }
+        return target.closer() instanceof StandaloneBootstrap standalone ? Optional.of(standalone.server)
+                : Optional.empty();
+    }
+
+    /**
+     * {@code target} with the embedded bootstrap server serving every group of {@code groups} that
+     * asks for it ({@code bootstrap: true}), those with a target of their own included: each device
+     * is handed its group's target, else {@code target}'s server of its transport (the user's
+     * server, or the embedded ones). The embedded servers' bootstrap server, started or widened to
+     * all the groups; or, for a server fleetsim did not start, one of its own, stopped by the
+     * returned target's closer. {@code target} itself when no group asks. Blocking.
+     */
+    public static RunTarget withBootstrap(RunTarget target, List<DeviceGroup> groups,
+            Function<DeviceGroup, Duration> lifetimes) {
+        if (groups.stream().noneMatch(g -> g.target().embeddedBootstrap())) {
+            return target;
+        }
+        FleetBootstrapConfigs configs = new FleetBootstrapConfigs(groups, serverUris(target), lifetimes);
+        if (target.closer() instanceof Servers servers) {
+            servers.serveBootstrap(configs, groups);
+            return target;
+        }
+        if (target.closer() instanceof StandaloneBootstrap) {
+            throw new IllegalStateException("the target already has a bootstrap server");
+        }
+        warnUnserved(groups);
+        return target.withCloser(new StandaloneBootstrap(startBootstrap(configs, groups), target.closer()));
+    }
+
+    /** The URI of {@code target}'s server for each transport it has one for. */
+    private static Map<Transport, String> serverUris(RunTarget target) {
+        Map<Transport, String> uris = new EnumMap<>(Transport.class);
+        for (Transport transport : Transport.values()) {
+            TransportEndpoints.HostPort server = target.endpointFor(transport);
+            if (server != null) {
+                String host = server.host().contains(":") ? "[" + server.host() + "]" : server.host();
+                uris.put(transport, SCHEMES.get(transport) + "://" + host + ":" + server.port());
+            }
+        }
+        return uris;
+    }
+
+    private static final Map<Transport, String> SCHEMES = Map.of(Transport.UDP, "coap", Transport.DTLS, "coaps",
+            Transport.TCP, "coap+tcp", Transport.TLS, "coaps+tcp");
+
+    /**
+     * A bootstrap server handing out {@code configs}, with a DTLS endpoint too when a dtls group
+     * with {@code psk} among {@code groups} asks for it; the devices of those groups prove
+     * themselves there with their group's PSK identity and key.
+     */
+    private static EmbeddedBootstrapServer startBootstrap(BootstrapConfigSource configs, List<DeviceGroup> groups) {
+        List<DeviceGroup> pskGroups = groups.stream().filter(g -> g.target().embeddedBootstrap()
+                && g.transport() == Transport.DTLS && g.security().mode() == Security.Mode.PSK).toList();
+        if (pskGroups.isEmpty()) {
+            return EmbeddedBootstrapServer.start(configs, 0, EmbeddedBootstrapServer.DEFAULT_SESSION_TIMEOUT);
+        }
+        return EmbeddedBootstrapServer.startWithPsk(configs, 0, new FleetSecurityStore(pskGroups, null), 0,
+                EmbeddedBootstrapServer.DEFAULT_SESSION_TIMEOUT);
+    }
+
+    private static void warnUnserved(List<DeviceGroup> groups) {
+        for (DeviceGroup group : groups) {
+            if (group.target().embeddedBootstrap() && !FleetBootstrapConfigs.canServe(group)) {
+                LOG.warn("group {} asks for the embedded bootstrap server, which hands out udp, tcp and dtls psk"
+                        + " accounts only: its devices' Bootstrap-Requests are answered 4.00", group.name());
+            }
+        }
+    }
+
+    /** The bootstrap server fleetsim started for a server it did not start, then the target's own closer. */
+    private record StandaloneBootstrap(EmbeddedBootstrapServer server, AutoCloseable next) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            try {
+                server.close();
+            } finally {
+                next.close();
+            }
+        }
     }
 
     /**
@@ -66,7 +216,7 @@ public final class EmbeddedServers {
         if (observation != null && !minimal) {
             throw new IllegalArgumentException("only the minimal responder observes devices");
         }
-        return start(groups, minimal, pki, RegistrationGate.OPEN, observation);
+        return start(groups, minimal, pki, RegistrationGate.OPEN, observation, OWN_LIFETIME);
     }
 
     /**
@@ -109,6 +259,46 @@ public final class EmbeddedServers {
     }
 
     /**
+     * What the embedded bootstrap server of {@code target} counted, written to
+     * {@code bootstrap-server.json} in {@code resultsDir}; nothing when the target has none. See
+     * docs/results-format.md.
+     */
+    public static void writeBootstrapServerCounts(RunTarget target, Path resultsDir) throws IOException {
+        Optional<EmbeddedBootstrapServer> server = bootstrapServer(target);
+        if (server.isEmpty()) {
+            return;
+        }
+        BootstrapServerCounters c = server.get().counters();
+        JsonObject failed = new JsonObject();
+        c.failedByCause().forEach(failed::put);
+        JsonObject json = new JsonObject()
+                .put("format", 1)
+                .put("uri", server.get().uri())
+                .put("requests", c.requests())
+                .put("finished", c.finished())
+                .put("active", c.active())
+                .put("failed", failed)
+                .put("lastFailure", server.get().lastFailure().orElse(null));
+        Files.writeString(resultsDir.resolve("bootstrap-server.json"), json.encodePrettily() + "\n");
+    }
+
+    /**
+     * What the protections of {@code target}'s embedded servers did, as {@code summary.json}'s
+     * {@code server} section: {@code registrationLimit} with {@code blockedDevices} (endpoints blocked
+     * at least once), {@code blocks} (times an endpoint was blocked), {@code refused} (Registers
+     * answered with the refusal code) and {@code ignored} (Registers dropped without an answer);
+     * null when the target is not embedded or has no registration limit. See docs/results-format.md.
+     */
+    public static Map<String, Object> protectionSummary(RunTarget target) {
+        if (!(target.closer() instanceof Servers servers) || servers.gate.isOpen()) {
+            return null;
+        }
+        RegistrationGate gate = servers.gate;
+        return SummaryJson.map("registrationLimit", SummaryJson.map("blockedDevices", gate.blockedEndpoints(),
+                "blocks", gate.blocks(), "refused", gate.refused(), "ignored", gate.dropped()));
+    }
+
+    /**
      * As {@link #start(List, boolean, FleetPki)}, with the scenario's protections: every Register
      * to the Leshan (udp, dtls) and TCP/TLS servers passes one registration gate, on simulated time
      * at {@code timeScale}. The minimal responder has none.
@@ -122,11 +312,11 @@ public final class EmbeddedServers {
     }
 
     private static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki, RegistrationGate gate) {
-        return start(groups, minimal, pki, gate, null);
+        return start(groups, minimal, pki, gate, null, OWN_LIFETIME);
     }
 
     private static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki, RegistrationGate gate,
-            ResponderObservation observation) {
+            ResponderObservation observation, Function<DeviceGroup, Duration> lifetimes) {
         Set<Transport> used = EnumSet.noneOf(Transport.class);
         groups.stream().map(DeviceGroup::transport).forEach(used::add);
         boolean dtls = used.contains(Transport.DTLS);
@@ -153,8 +343,9 @@ public final class EmbeddedServers {
         // udp devices go to the main address, tcp and tls devices to their own endpoints
         Transport main = endpoints.of(Transport.UDP).isPresent() ? Transport.UDP : groups.get(0).transport();
         TransportEndpoints.HostPort address = endpoints.of(main).orElseThrow();
-        return new RunTarget(address.host(), address.port(), true, servers, dtlsTarget, endpoints,
+        RunTarget target = new RunTarget(address.host(), address.port(), true, servers, dtlsTarget, endpoints,
                 servers.probes());
+        return withBootstrap(target, groups, lifetimes);
     }
 
     private static final String HOST = "127.0.0.1";
@@ -178,6 +369,12 @@ public final class EmbeddedServers {
         private List<AutoCloseable> closers = List.of();
         private volatile EmbeddedLwm2mServer leshan;
         private volatile EmbeddedTcpLwm2mServer tcp;
+        /** The bootstrap server, or null: started once, it stays up through an outage of the others. */
+        private volatile EmbeddedBootstrapServer bootstrap;
+        /** What the bootstrap server hands out: the run's groups that ask for it, all of them once widened. */
+        private volatile BootstrapConfigSource bootstrapConfigs;
+        /** The groups whose bootstrap was looked at, each warned about once. */
+        private final Set<String> warned = new java.util.HashSet<>();
         /** What the minimal responder observes, or null. */
         private final ResponderObservation observation;
         /** The counters of the minimal responder last started (an outage starts a fresh one), or null. */
@@ -244,9 +441,38 @@ public final class EmbeddedServers {
             closeAll(stopping);
         }
 
+        /**
+         * Serves {@code configs} from the bootstrap server, starting it on first use (it then stays
+         * up through an outage of the other servers); stops the other servers when it cannot start.
+         */
+        synchronized void serveBootstrap(BootstrapConfigSource configs, List<DeviceGroup> served) {
+            warnUnserved(served.stream().filter(g -> warned.add(g.name())).toList());
+            bootstrapConfigs = configs;
+            if (bootstrap != null) {
+                return;
+            }
+            try {
+                bootstrap = startBootstrap(endpoint -> bootstrapConfigs.configFor(endpoint), served);
+            } catch (RuntimeException e) {
+                try {
+                    stopServers();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+        }
+
         @Override
         public synchronized void close() throws Exception {
-            stopServers();
+            EmbeddedBootstrapServer stopping = bootstrap;
+            try {
+                if (stopping != null) {
+                    stopping.close();
+                }
+            } finally {
+                stopServers();
+            }
             if (!gate.isOpen()) {
                 LOG.info("registration limit of the embedded server: {} blocks, {} Registers refused, {} dropped",
                         gate.blocks(), gate.refused(), gate.dropped());

@@ -92,11 +92,18 @@ public final class FleetEngine {
     private final int localShards;
     /** Wall time (this machine's) at which the scenario clock reads 0. */
     private final long startEpochMillis;
+    /** The planned active devices of the run's load stages (summary.json {@code arrival}). */
+    private final StagePlan stagePlan;
+    /** Devices registered at each stage's end, by index in {@link StagePlan#stageEnds()}, once the clock passed it. */
+    private final java.util.Map<Integer, Long> registeredAtStageEnds = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Timers of stage ends not yet reached. */
+    private final java.util.Set<Long> stageEndTimers = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private FleetEngine(Scenario scenario, RunTarget target, RunOptions options, RemoteShards remote)
             throws IOException {
         this.scenario = scenario;
         this.target = target;
+        this.stagePlan = StagePlan.of(scenario);
         this.hosts = GroupEndpoints.hostAddresses(scenario, dnsMetrics);
         try {
             this.addresses = target.resolved(hosts::literal);
@@ -169,7 +176,23 @@ public final class FleetEngine {
         if (warmup != null) {
             sections.put("warmup", warmup.toJson());
         }
+        putCapacitySections(sections);
         return sections;
+    }
+
+    /**
+     * The sections of a capacity run: the load stages' plan ({@code arrival}) and what the embedded
+     * server's registration limit did ({@code server}), each only when the run has one.
+     */
+    private void putCapacitySections(java.util.Map<String, Object> sections) {
+        java.util.Map<String, Object> plan = stagePlan.toJson(registeredAtStageEnds);
+        if (plan != null) {
+            sections.put("arrival", plan);
+        }
+        java.util.Map<String, Object> protection = EmbeddedServers.protectionSummary(target);
+        if (protection != null) {
+            sections.put("server", protection);
+        }
     }
 
     /**
@@ -257,6 +280,7 @@ public final class FleetEngine {
         shardMetrics.add(dnsMetrics);
         startProbes(plan);
         armOutages();
+        armStageEnds();
         writer.start(options.reportingPeriod().toMillis(), this::registeredNow);
     }
 
@@ -407,6 +431,18 @@ public final class FleetEngine {
         }
     }
 
+    /** Counts the registered devices at the end of each load stage, for summary.json's arrival.stages. */
+    private void armStageEnds() {
+        List<StagePlan.StageEnd> ends = stagePlan.stageEnds();
+        for (int i = 0; i < ends.size(); i++) {
+            int index = i;
+            stageEndTimers.add(clock.scheduleAt(Math.round(ends.get(i).endSeconds() * 1000), id -> {
+                stageEndTimers.remove(id);
+                registeredAtStageEnds.put(index, registeredNow());
+            }));
+        }
+    }
+
     private java.util.Deque<OutageStep> outageSteps() {
         List<OutageStep> steps = new ArrayList<>();
         for (io.fleetsim.scenario.RunEvent event : scenario.events()) {
@@ -430,6 +466,9 @@ public final class FleetEngine {
             prober.stop();
         }
         for (long timer : outageTimers) {
+            clock.cancel(timer);
+        }
+        for (long timer : stageEndTimers) {
             clock.cancel(timer);
         }
         if (outageThread != null) {
@@ -557,7 +596,30 @@ public final class FleetEngine {
     static ShardContext shardContext(Vertx vertx, SimClock clock, Scenario scenario, RunTarget resolved,
             GroupTargets targets, String bindHost, ShardMetrics metrics, long seed) {
         return ShardContext.create(vertx, clock, scenario, resolved.host(), resolved.port(), bindHost, metrics, seed,
-                resolved.dtls(), resolved.endpoints(), targets);
+                resolved.dtls(), resolved.endpoints(), targets, bootstrapUris(resolved));
+    }
+
+    /**
+     * Where the devices of each bootstrapping group send their Bootstrap-Request: the group's own
+     * bootstrap server ({@code bootstrap.uri}, {@code bootstrapTarget}), else the embedded one of
+     * {@code target} (its DTLS endpoint for a dtls group with PSK, which bootstraps with its group's
+     * credentials); null when neither is there (the devices count {@code bad-config}).
+     */
+    static java.util.function.Function<io.fleetsim.scenario.DeviceGroup, String> bootstrapUris(RunTarget target) {
+        String embedded = EmbeddedServers.bootstrapUri(target).orElse(null);
+        String embeddedSecure = EmbeddedServers.bootstrapSecureUri(target).orElse(null);
+        return group -> {
+            if (group.target().bootstrapUri() != null) {
+                return group.target().bootstrapUri();
+            }
+            if (!group.target().bootstrap()) {
+                return null;
+            }
+            // a dtls psk group proves itself to the embedded bootstrap server with its own PSK, over DTLS
+            boolean secure = group.transport() == io.fleetsim.scenario.Transport.DTLS
+                    && group.security().mode() == io.fleetsim.scenario.Security.Mode.PSK;
+            return secure && embeddedSecure != null ? embeddedSecure : embedded;
+        };
     }
 
     /**

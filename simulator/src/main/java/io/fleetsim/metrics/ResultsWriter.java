@@ -39,7 +39,7 @@ public final class ResultsWriter implements AutoCloseable {
     static final String TIMELINE_HEADER = "t,wall,started,registered,registrations,registrationFailures,"
             + "updates,updateFailures,deregistrations,retransmissions,sent,received,threads,rssMb,"
             + "mappingsAlive,reachableNow,reachability,natExpiries,natRebindings,pings,bytesSent,bytesReceived,"
-            + "reconnects";
+            + "reconnects,notifications,notificationsLost";
 
     private final Path dir;
     private final RunInfo info;
@@ -205,11 +205,18 @@ public final class ResultsWriter implements AutoCloseable {
                 sent(totals) - sent(previous), received(totals) - received(previous),
                 process.threads(), process.rssBytes() / (1024.0 * 1024.0))
                 + NatTimelineColumns.values(totals, previous)
-                + "," + delta(totals, Counter.RECONNECTS);
+                + "," + delta(totals, Counter.RECONNECTS)
+                + notificationColumns(totals);
         timeline.write(line);
         timeline.newLine();
         timeline.flush();
         previous = totals;
+    }
+
+    /** Observe notifications sent (CON and NON, retransmissions not counted) and CON ones lost in the period. */
+    private String notificationColumns(RunTotals totals) {
+        return "," + (delta(totals, Counter.NOTIFICATIONS_CON) + delta(totals, Counter.NOTIFICATIONS_NON))
+                + "," + delta(totals, Counter.NOTIFICATIONS_LOST);
     }
 
     private long delta(RunTotals totals, Counter counter) {

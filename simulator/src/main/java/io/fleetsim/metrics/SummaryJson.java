@@ -73,6 +73,7 @@ public final class SummaryJson {
         update.put("serviceTimeMs", LatencySummary.of(s.histograms().get(LatencyMetric.UPDATE_SERVICE)));
         update.put("failures", t.failures(FailureKind.UPDATE));
         root.put("update", update);
+        root.put("bootstrap", bootstrap(t, s.histograms()));
         root.put("deregistration", map("count", t.get(Counter.DEREGISTRATIONS),
                 "unfinished", t.inFlight(FailureKind.DEREGISTRATION),
                 "successRatio", round(t.successRatio(FailureKind.DEREGISTRATION)),
@@ -134,6 +135,17 @@ public final class SummaryJson {
         return root;
     }
 
+    /** LwM2M client-initiated bootstrap: attempts, outcomes by cause, corrected latency to Bootstrap-Finish. */
+    private static Map<String, Object> bootstrap(RunTotals t, Map<LatencyMetric, Histogram> histograms) {
+        Map<String, Object> bootstrap = map("attempts", t.get(Counter.BOOTSTRAP_ATTEMPTS),
+                "successes", t.get(Counter.BOOTSTRAP_SUCCESSES),
+                "unfinished", t.inFlight(FailureKind.BOOTSTRAP),
+                "successRatio", round(t.successRatio(FailureKind.BOOTSTRAP)));
+        bootstrap.put("failures", t.failures(FailureKind.BOOTSTRAP));
+        bootstrap.put("latencyMs", LatencySummary.of(histograms.get(LatencyMetric.BOOTSTRAP)));
+        return bootstrap;
+    }
+
     private static Map<String, Object> threshold(ThresholdResult r) {
         Map<String, Object> out = map("expression", r.threshold().expression(), "metric", r.threshold().metric(),
                 "comparator", r.threshold().comparator().symbol(), "limit", r.threshold().limit());
@@ -142,7 +154,8 @@ public final class SummaryJson {
         return out;
     }
 
-    private static Map<String, Object> map(Object... keysAndValues) {
+    /** A map of keys and values in argument order, for a section of the summary. */
+    public static Map<String, Object> map(Object... keysAndValues) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             out.put((String) keysAndValues[i], keysAndValues[i + 1]);
@@ -154,7 +167,8 @@ public final class SummaryJson {
         return bytes < 0 ? -1 : round(bytes / (1024.0 * 1024.0));
     }
 
-    private static double round(double value) {
+    /** A figure rounded to three decimals, as the summary writes them. */
+    public static double round(double value) {
         return Math.round(value * 1000.0) / 1000.0;
     }
 

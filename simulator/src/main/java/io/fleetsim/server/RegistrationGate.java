@@ -37,6 +37,7 @@ public final class RegistrationGate {
     private final LongSupplier nowMillis;
     private final ConcurrentHashMap<String, Endpoint> endpoints = new ConcurrentHashMap<>();
     private final LongAdder blocks = new LongAdder();
+    private final LongAdder blockedEndpoints = new LongAdder();
     private final LongAdder refused = new LongAdder();
     private final LongAdder dropped = new LongAdder();
 
@@ -96,6 +97,11 @@ public final class RegistrationGate {
         return blocks.sum();
     }
 
+    /** Endpoints blocked at least once (an endpoint blocked again is not counted again). */
+    public long blockedEndpoints() {
+        return blockedEndpoints.sum();
+    }
+
     /** Registers answered with the refusal code. */
     public long refused() {
         return refused.sum();
@@ -113,6 +119,7 @@ public final class RegistrationGate {
         private int head;
         private int size;
         private long blockedUntil = Long.MIN_VALUE;
+        private boolean everBlocked;
 
         /** True when a Register at {@code now} is accepted. */
         boolean register(long now) {
@@ -129,6 +136,10 @@ public final class RegistrationGate {
                 head = 0;
                 size = 0;
                 blocks.increment();
+                if (!everBlocked) {
+                    everBlocked = true;
+                    blockedEndpoints.increment();
+                }
                 return false;
             }
             if (size == times.length) {

@@ -9,6 +9,7 @@ import org.eclipse.californium.elements.config.SystemConfig;
 import org.eclipse.californium.elements.config.UdpConfig;
 import org.eclipse.californium.elements.util.ExecutorsUtil;
 import org.eclipse.californium.elements.util.NamedThreadFactory;
+import org.eclipse.californium.elements.util.ProtocolScheduledExecutorService;
 
 /**
  * Trims Californium to the few threads an embedded, loopback-only LwM2M server needs,
@@ -17,7 +18,7 @@ import org.eclipse.californium.elements.util.NamedThreadFactory;
  * <p>The configuration is always built in code (Leshan's builder creates it from module
  * definitions), so Californium never reads or writes a {@code Californium*.properties} file.
  */
-final class SmallCoapThreadFootprint {
+public final class SmallCoapThreadFootprint {
 
     /** Threads blocked in {@code DatagramSocket.receive} of the UDP connector. */
     static final int UDP_RECEIVER_THREADS = 1;
@@ -28,7 +29,7 @@ final class SmallCoapThreadFootprint {
     }
 
     /** One protocol-stage thread, one UDP receiver and sender, no periodic health logger. */
-    static void applyTo(Configuration configuration) {
+    public static void applyTo(Configuration configuration) {
         configuration.set(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT, 1);
         configuration.set(UdpConfig.UDP_RECEIVER_THREAD_COUNT, UDP_RECEIVER_THREADS);
         configuration.set(UdpConfig.UDP_SENDER_THREAD_COUNT, UDP_SENDER_THREADS);
@@ -44,7 +45,17 @@ final class SmallCoapThreadFootprint {
      * The server owns the executor and shuts it down when destroyed.
      */
     static void applyTo(CoapServer server) {
-        server.setExecutor(ExecutorsUtil.newSingleThreadedProtocolExecutor(
-                new NamedThreadFactory("fleetsim-lwm2m-coap#")), false);
+        applyTo(server, "fleetsim-lwm2m-coap#");
+    }
+
+    /**
+     * As {@link #applyTo(CoapServer)}, the thread named {@code threadName}; returns the executor,
+     * on which the server's own short timers may run too.
+     */
+    public static ProtocolScheduledExecutorService applyTo(CoapServer server, String threadName) {
+        ProtocolScheduledExecutorService executor = ExecutorsUtil.newSingleThreadedProtocolExecutor(
+                new NamedThreadFactory(threadName));
+        server.setExecutor(executor, false);
+        return executor;
     }
 }

@@ -89,7 +89,12 @@ class ClusteredRunTest {
         assertThat(summary.path("clock").path("timerLatenessMs").path("count").asLong())
                 .as("the agents' timers, the only ones of the run, count in its clock health").isPositive();
         assertThat(Files.readString(out.resolve("histograms.hlog"))).contains("Tag=registration");
-        assertThat(out.resolve("report.html")).isNotEmptyFile();
+        String report = Files.readString(out.resolve("report.html"));
+        assertThat(report).as("the report's per-agent table").contains("<h2>Cluster agents</h2>");
+        for (JsonNode agent : perAgent) {
+            assertThat(report).contains("<tr><td>" + agent.path("name").asText() + "</td><td>"
+                    + agent.path("host").asText() + "</td><td class=\"num\">30</td>");
+        }
     }
 
     @Test

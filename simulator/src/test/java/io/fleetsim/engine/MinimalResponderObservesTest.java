@@ -92,6 +92,16 @@ class MinimalResponderObservesTest {
         assertThat(totals.get(Counter.NOTIFICATIONS_ACKNOWLEDGED)).isEqualTo(counters.notificationsCon());
         assertThat(totals.get(Counter.NOTIFICATIONS_LOST)).isZero();
         assertThat(counters.observeRefused()).isZero();
+        assertThat(timelineSum(outcome.resultsDir().resolve("timeline.csv"), "notifications"))
+                .as("timeline.csv's notifications per period add up to the run's").isEqualTo(sentCon + sentNon);
+        assertThat(timelineSum(outcome.resultsDir().resolve("timeline.csv"), "notificationsLost")).isZero();
+    }
+
+    private static long timelineSum(Path timeline, String column) throws java.io.IOException {
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(timeline);
+        int index = java.util.Arrays.asList(lines.get(0).split(",")).indexOf(column);
+        assertThat(index).as("column " + column + " in " + lines.get(0)).isNotNegative();
+        return lines.stream().skip(1).mapToLong(line -> Long.parseLong(line.split(",")[index])).sum();
     }
 
     @Test

@@ -45,7 +45,7 @@ class RegistrationLimitTest {
                   endpointPrefix: blocked-
                   transport: tcp
                   keepalive: {coapPingSeconds: 1, pongTimeoutSeconds: 5}
-                  nat: {idleTimeoutSeconds: 3600, tcpExpiry: rst, flushAtSeconds: [2, 3]}
+                  nat: {idleTimeoutSeconds: 3600, tcpExpiry: rst, flushAtSeconds: [6, 9]}
                 arrival:
                   rate: 100
                 registrationRetry: {initialSeconds: 2, maxSeconds: 4, multiplier: 2, jitter: 0}
@@ -72,7 +72,10 @@ class RegistrationLimitTest {
         JsonNode registration = summary.path("registration");
         JsonNode failures = registration.path("failures");
         assertThat(failures.size()).as("only blocked registrations failed: " + failures).isEqualTo(1);
-        // refused at about 3 s, then at 5 s, 9 s, 13 s and 17 s; the block ends at about 19 s
+        // registered at 0 s and again after the flushes at 6 s and 9 s: the third Register within
+        // 10 s is refused at about 9 s, then at 11 s, 15 s, 19 s and 23 s; the block ends at about
+        // 25 s and the next retry (27 s) registers. The flushes leave 6 s and 3 s (1.5 s and 0.75 s
+        // of wall time) for the Register before them, so a slow connection is not reset mid-way
         assertThat(failures.path("blocked").asLong()).as("refusals while blocked: " + registration)
                 .isEqualTo(5L * DEVICES);
         assertThat(registration.path("successes").asLong()).as("before the block and after it: " + registration)
@@ -83,7 +86,34 @@ class RegistrationLimitTest {
             assertThat(progress).as("the progress line counts blocked registrations")
                     .anyMatch(line -> line.contains(" blocked=" + 5 * DEVICES));
         }
-        assertThat(Files.readString(outcome.resultsDir().resolve("report.html")))
-                .as("the report's failures chart").contains("registration: blocked");
+        JsonNode limit = summary.path("server").path("registrationLimit");
+        assertThat(limit.path("blockedDevices").asLong()).as("the server's count: " + limit).isEqualTo(DEVICES);
+        assertThat(limit.path("blocks").asLong()).as("each device blocked once: " + limit).isEqualTo(DEVICES);
+        assertThat(limit.path("refused").asLong()).as("the server refused what the devices counted as blocked")
+                .isEqualTo(failures.path("blocked").asLong());
+        assertThat(limit.path("ignored").asLong()).as("refused, none dropped").isZero();
+        String report = Files.readString(outcome.resultsDir().resolve("report.html"));
+        assertThat(report).as("the report's failures chart").contains("registration: blocked");
+        assertThat(report).as("the report's registration-limit table")
+                .contains("<td>Registers refused</td><td class=\"num\">" + 5 * DEVICES + "</td>")
+                .contains("<td>Registrations failed as blocked (device side)</td><td class=\"num\">"
+                        + 5 * DEVICES + "</td>");
+    }
+
+    @Test
+    void aServerWithoutARegistrationLimitHasNoServerSection() throws Exception {
+        Scenario scenario = Scenarios.parse("""
+                name: open
+                durationSeconds: 1
+                fleet:
+                  count: 1
+                  transport: udp
+                """);
+        RunTarget target = EmbeddedServers.start(scenario.groups(), false, null, scenario.server(),
+                scenario.timeScale());
+        try (AutoCloseable servers = target.closer()) {
+            assertThat(EmbeddedServers.protectionSummary(target)).isNull();
+        }
+        assertThat(EmbeddedServers.protectionSummary(RunTarget.external("127.0.0.1", 5683))).isNull();
     }
 }

@@ -87,6 +87,17 @@ class CapacityShapesTest {
         assertThat(summary.path("devices").path("stoppedDuringRun").asLong()).isEqualTo(40);
         assertThat(summary.path("devices").path("registeredAtEnd").asLong()).isEqualTo(20);
         assertThat(summary.path("deregistration").path("count").asLong()).isEqualTo(60);
+        JsonNode plan = summary.path("arrival").path("plan");
+        assertThat(plan.toString()).as("the plan, holding to the run's end").isEqualTo("[{\"atSeconds\":0.0,\"devices\":0.0},"
+                + "{\"atSeconds\":10.0,\"devices\":60.0},{\"atSeconds\":20.0,\"devices\":60.0},"
+                + "{\"atSeconds\":30.0,\"devices\":20.0},{\"atSeconds\":36.0,\"devices\":20.0}]");
+        JsonNode stages = summary.path("arrival").path("stages");
+        assertThat(stages.findValuesAsText("stage")).containsExactly("1", "2", "3");
+        // counted at the very moment: the device started then may still be registering, one stopped
+        // then still de-registering
+        assertThat(stages.get(0).path("registered").asLong()).as("at 10 s: %s", stages).isBetween(57L, 60L);
+        assertThat(stages.get(1).path("registered").asLong()).as("at 20 s: %s", stages).isBetween(57L, 60L);
+        assertThat(stages.get(2).path("registered").asLong()).as("at 30 s: %s", stages).isBetween(20L, 23L);
     }
 
     @Test

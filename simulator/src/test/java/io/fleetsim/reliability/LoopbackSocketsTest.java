@@ -49,6 +49,13 @@ class LoopbackSocketsTest {
                 """);
 
         assertRegistersOnLoopbackOnly(12, "run", scenario.toString(), "--metrics-port", "0");
+        try (var files = Files.walk(dir.resolve("results"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .as("the PSK seed in %s", file).doesNotContain("loopback test");
+            }
+        }
+        assertThat(Files.readString(dir.resolve("results/scenario.yaml"))).contains("pskKeySeed: \"<hidden>\"");
     }
 
     @Test

@@ -60,6 +60,23 @@ class RegistrationGateTest {
     }
 
     @Test
+    void anEndpointBlockedTwiceCountsAsOneBlockedDeviceAndTwoBlocks() {
+        RegistrationGate gate = gate(1, 10_000, 5_000, Answer.REFUSE);
+        assertThat(gate.register("dev-1")).isEqualTo(Decision.ACCEPT);
+        now.set(1_000);
+        assertThat(gate.register("dev-1")).as("second within the window: blocked").isEqualTo(Decision.REFUSE);
+        now.set(6_000);
+        assertThat(gate.register("dev-1")).as("block over").isEqualTo(Decision.ACCEPT);
+        now.set(7_000);
+        assertThat(gate.register("dev-1")).as("blocked again").isEqualTo(Decision.REFUSE);
+        assertThat(gate.register("dev-2")).isEqualTo(Decision.ACCEPT);
+
+        assertThat(gate.blocks()).isEqualTo(2);
+        assertThat(gate.blockedEndpoints()).isEqualTo(1);
+        assertThat(gate.refused()).isEqualTo(2);
+    }
+
+    @Test
     void registrationsSpreadWiderThanTheWindowNeverBlock() {
         RegistrationGate gate = gate(3, 10_000, 60_000, Answer.SILENCE);
         for (int i = 0; i < 20; i++) {
