@@ -21,6 +21,7 @@ import io.fleetsim.scenario.Security;
 import io.fleetsim.scenario.ServerSettings;
 import io.fleetsim.metrics.CpuUsage;
 import io.fleetsim.metrics.SummaryJson;
+import io.fleetsim.scenario.TargetUri;
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.security.FleetPki;
 import io.fleetsim.server.EmbeddedLwm2mServer;
@@ -54,7 +55,8 @@ public final class EmbeddedServers {
     }
 
     /**
-     * Starts embedded servers on 127.0.0.1 for every transport {@code groups} use (a run's groups,
+     * Starts embedded servers on 127.0.0.1 (or the run's {@code --server-host}, see
+     * {@link #start(List, boolean, FleetPki, ServerSettings, double, String, Function, String)}) for every transport {@code groups} use (a run's groups,
      * or the groups of every cell of a sweep, so that one set of servers serves the whole sweep),
      * with reachability probes through whichever server holds a device's registration. The
      * target's main address is the udp server's (udp devices go there), else the first group's
@@ -65,7 +67,7 @@ public final class EmbeddedServers {
      *                dtls groups; without one a TLS endpoint gets a throw-away PKI of its own
      */
     public static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki) {
-        return start(groups, minimal, pki, RegistrationGate.OPEN, null, OWN_LIFETIME);
+        return start(groups, minimal, pki, RegistrationGate.OPEN, null, OWN_LIFETIME, ServerHost.DEFAULT);
     }
 
     /**
@@ -84,6 +86,17 @@ public final class EmbeddedServers {
      */
     public static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki, ServerSettings server,
             double timeScale, String observePath, Function<DeviceGroup, Duration> lifetimes) {
+        return start(groups, minimal, pki, server, timeScale, observePath, lifetimes, ServerHost.DEFAULT);
+    }
+
+    /**
+     * As {@link #start(List, boolean, FleetPki, ServerSettings, double, String, Function)}, every
+     * server listening on {@code host} ({@link ServerHost#check checked}: an address of this
+     * machine) instead of 127.0.0.1, and every URI handed to devices and agents naming it. The
+     * PKI's server certificate should name it ({@link FleetPki#create(String, String)}).
+     */
+    public static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki, ServerSettings server,
+            double timeScale, String observePath, Function<DeviceGroup, Duration> lifetimes, String host) {
         if (observePath != null && !minimal) {
             throw new IllegalArgumentException("only the minimal responder observes devices");
         }
@@ -92,7 +105,7 @@ public final class EmbeddedServers {
         }
         RegistrationGate gate = server.any() ? RegistrationGate.of(server.registrationLimit(), timeScale)
                 : RegistrationGate.OPEN;
-        return start(groups, minimal, pki, gate, observePath, lifetimes);
+        return start(groups, minimal, pki, gate, observePath, lifetimes, host);
     }
 
     /**
@@ -139,6 +152,16 @@ public final class EmbeddedServers {
      */
     public static RunTarget withBootstrap(RunTarget target, List<DeviceGroup> groups,
             Function<DeviceGroup, Duration> lifetimes) {
+        return withBootstrap(target, groups, lifetimes, ServerHost.DEFAULT);
+    }
+
+    /**
+     * As {@link #withBootstrap(RunTarget, List, Function)}; a bootstrap server of its own, for a
+     * server fleetsim did not start, listens on {@code host} (the embedded servers' bootstrap server
+     * listens where they do).
+     */
+    public static RunTarget withBootstrap(RunTarget target, List<DeviceGroup> groups,
+            Function<DeviceGroup, Duration> lifetimes, String host) {
         if (groups.stream().noneMatch(g -> g.target().embeddedBootstrap())) {
             return target;
         }
@@ -151,7 +174,7 @@ public final class EmbeddedServers {
             throw new IllegalStateException("the target already has a bootstrap server");
         }
         warnUnserved(groups);
-        return target.withCloser(new StandaloneBootstrap(startBootstrap(configs, groups), target.closer()));
+        return target.withCloser(new StandaloneBootstrap(startBootstrap(configs, groups, host), target.closer()));
     }
 
     /** The URI of {@code target}'s server for each transport it has one for. */
@@ -160,8 +183,7 @@ public final class EmbeddedServers {
         for (Transport transport : Transport.values()) {
             TransportEndpoints.HostPort server = target.endpointFor(transport);
             if (server != null) {
-                String host = server.host().contains(":") ? "[" + server.host() + "]" : server.host();
-                uris.put(transport, SCHEMES.get(transport) + "://" + host + ":" + server.port());
+                uris.put(transport, TargetUri.of(SCHEMES.get(transport), server.host(), server.port()));
             }
         }
         return uris;
@@ -175,13 +197,14 @@ public final class EmbeddedServers {
      * with {@code psk} among {@code groups} asks for it; the devices of those groups prove
      * themselves there with their group's PSK identity and key.
      */
-    private static EmbeddedBootstrapServer startBootstrap(BootstrapConfigSource configs, List<DeviceGroup> groups) {
+    private static EmbeddedBootstrapServer startBootstrap(BootstrapConfigSource configs, List<DeviceGroup> groups,
+            String host) {
         List<DeviceGroup> pskGroups = groups.stream().filter(g -> g.target().embeddedBootstrap()
                 && g.transport() == Transport.DTLS && g.security().mode() == Security.Mode.PSK).toList();
         if (pskGroups.isEmpty()) {
-            return EmbeddedBootstrapServer.start(configs, 0, EmbeddedBootstrapServer.DEFAULT_SESSION_TIMEOUT);
+            return EmbeddedBootstrapServer.start(configs, host, 0, EmbeddedBootstrapServer.DEFAULT_SESSION_TIMEOUT);
         }
-        return EmbeddedBootstrapServer.startWithPsk(configs, 0, new FleetSecurityStore(pskGroups, null), 0,
+        return EmbeddedBootstrapServer.startWithPsk(configs, host, 0, new FleetSecurityStore(pskGroups, null), 0,
                 EmbeddedBootstrapServer.DEFAULT_SESSION_TIMEOUT);
     }
 
@@ -214,7 +237,7 @@ public final class EmbeddedServers {
         if (observePath != null && !minimal) {
             throw new IllegalArgumentException("only the minimal responder observes devices");
         }
-        return start(groups, minimal, pki, RegistrationGate.OPEN, observePath, OWN_LIFETIME);
+        return start(groups, minimal, pki, RegistrationGate.OPEN, observePath, OWN_LIFETIME, ServerHost.DEFAULT);
     }
 
     /**
@@ -307,11 +330,11 @@ public final class EmbeddedServers {
     }
 
     private static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki, RegistrationGate gate) {
-        return start(groups, minimal, pki, gate, null, OWN_LIFETIME);
+        return start(groups, minimal, pki, gate, null, OWN_LIFETIME, ServerHost.DEFAULT);
     }
 
     private static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki, RegistrationGate gate,
-            String observePath, Function<DeviceGroup, Duration> lifetimes) {
+            String observePath, Function<DeviceGroup, Duration> lifetimes, String host) {
         Set<Transport> used = EnumSet.noneOf(Transport.class);
         groups.stream().map(DeviceGroup::transport).forEach(used::add);
         boolean dtls = used.contains(Transport.DTLS);
@@ -320,30 +343,28 @@ public final class EmbeddedServers {
         }
         Set<Transport> streams = EnumSet.copyOf(used);
         streams.retainAll(EnumSet.of(Transport.TCP, Transport.TLS));
-        FleetPki tlsPki = !streams.contains(Transport.TLS) ? null : pki != null ? pki : newPki();
+        FleetPki tlsPki = !streams.contains(Transport.TLS) ? null : pki != null ? pki : newPki(host);
         Servers servers = new Servers(groups, minimal, pki, tlsPki, used.contains(Transport.UDP) || dtls
-                || streams.isEmpty(), streams, gate, observePath);
+                || streams.isEmpty(), streams, gate, observePath, host);
         servers.startServers();
         TransportEndpoints endpoints = TransportEndpoints.NONE;
         if (servers.udpPort > 0) {
-            endpoints = endpoints.with(Transport.UDP, HOST, servers.udpPort);
+            endpoints = endpoints.with(Transport.UDP, host, servers.udpPort);
         }
         if (!streams.isEmpty()) {
             endpoints = endpoints.withPki(tlsPki);
             for (Transport transport : streams) {
-                endpoints = endpoints.with(transport, HOST, servers.streamPorts.get(transport));
+                endpoints = endpoints.with(transport, host, servers.streamPorts.get(transport));
             }
         }
-        DtlsTarget dtlsTarget = servers.coapsPort > 0 ? new DtlsTarget(HOST, servers.coapsPort, pki) : null;
+        DtlsTarget dtlsTarget = servers.coapsPort > 0 ? new DtlsTarget(host, servers.coapsPort, pki) : null;
         // udp devices go to the main address, tcp and tls devices to their own endpoints
         Transport main = endpoints.of(Transport.UDP).isPresent() ? Transport.UDP : groups.get(0).transport();
         TransportEndpoints.HostPort address = endpoints.of(main).orElseThrow();
         RunTarget target = new RunTarget(address.host(), address.port(), true, servers, dtlsTarget, endpoints,
                 servers.probes());
-        return withBootstrap(target, groups, lifetimes);
+        return withBootstrap(target, groups, lifetimes, host);
     }
-
-    private static final String HOST = "127.0.0.1";
 
     /**
      * The embedded servers of a run, which an outage stops and starts again, fresh, on the same
@@ -372,12 +393,15 @@ public final class EmbeddedServers {
         private final Set<String> warned = new java.util.HashSet<>();
         /** The resource the minimal responder observes, or null. */
         private final String observePath;
+        /** The address every server listens on. */
+        private final String host;
         /** The counters of the minimal responder last started (an outage starts a fresh one), or null. */
         private volatile ResponderCounters responderCounters;
 
         Servers(List<DeviceGroup> groups, boolean minimal, FleetPki pki, FleetPki tlsPki, boolean udp,
-                Set<Transport> streams, RegistrationGate gate, String observePath) {
+                Set<Transport> streams, RegistrationGate gate, String observePath, String host) {
             this.observePath = observePath;
+            this.host = host;
             this.groups = groups;
             this.minimal = minimal;
             this.pki = pki;
@@ -394,14 +418,14 @@ public final class EmbeddedServers {
             try {
                 if (udp) {
                     if (minimal) {
-                        MinimalLwm2mResponder responder = startMinimalResponder(udpPort, observePath, started);
+                        MinimalLwm2mResponder responder = startMinimalResponder(host, udpPort, observePath, started);
                         responderCounters = responder.counters();
                         udpPort = responder.port();
                     } else {
                         EmbeddedLwm2mServer server = dtls
                                 ? EmbeddedLwm2mServer.startSecure(new FleetSecurityStore(groups, pki), pki.server(),
-                                        pki.caCertificate(), udpPort, coapsPort, gate)
-                                : EmbeddedLwm2mServer.start(udpPort, gate);
+                                        pki.caCertificate(), host, udpPort, coapsPort, gate)
+                                : EmbeddedLwm2mServer.start(host, udpPort, gate);
                         started.add(server::close);
                         udpPort = server.coapAddress().getPort();
                         if (dtls) {
@@ -411,7 +435,7 @@ public final class EmbeddedServers {
                     }
                 }
                 if (!streams.isEmpty()) {
-                    EmbeddedTcpLwm2mServer server = EmbeddedTcpLwm2mServer.start(streams, tlsPki, streamPorts, gate);
+                    EmbeddedTcpLwm2mServer server = EmbeddedTcpLwm2mServer.start(streams, tlsPki, host, streamPorts, gate);
                     started.add(server);
                     for (Transport transport : streams) {
                         streamPorts.put(transport, server.address(transport).getPort());
@@ -447,7 +471,7 @@ public final class EmbeddedServers {
                 return;
             }
             try {
-                bootstrap = startBootstrap(endpoint -> bootstrapConfigs.configFor(endpoint), served);
+                bootstrap = startBootstrap(endpoint -> bootstrapConfigs.configFor(endpoint), served, host);
             } catch (RuntimeException e) {
                 try {
                     stopServers();
@@ -487,9 +511,9 @@ public final class EmbeddedServers {
         }
     }
 
-    private static FleetPki newPki() {
+    private static FleetPki newPki(String host) {
         try {
-            return FleetPki.create("fleetsim run CA");
+            return FleetPki.create("fleetsim run CA", host);
         } catch (Exception e) {
             throw new IllegalStateException("cannot make the run's certificates: " + e.getMessage(), e);
         }
@@ -513,12 +537,12 @@ public final class EmbeddedServers {
      * The minimal registration responder on a Vert.x instance of its own: one socket per event loop,
      * one event loop per core (at least two).
      */
-    private static MinimalLwm2mResponder startMinimalResponder(int port, String observePath,
+    private static MinimalLwm2mResponder startMinimalResponder(String host, int port, String observePath,
             List<AutoCloseable> closers) {
         int sockets = MinimalLwm2mResponder.defaultSockets();
         Vertx vertx = FleetVertx.create(new VertxOptions().setEventLoopPoolSize(sockets).setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(1), CpuUsage.SERVER_THREAD_PREFIX);
-        MinimalLwm2mResponder responder = MinimalLwm2mResponder.start(vertx, port, sockets, observePath).await();
+        MinimalLwm2mResponder responder = MinimalLwm2mResponder.start(vertx, host, port, sockets, observePath).await();
         closers.add(() -> {
             responder.close().await();
             vertx.close().await();
