@@ -17,6 +17,9 @@ import com.mbed.coap.packet.CoapResponse;
 import com.mbed.coap.server.CoapServer;
 import com.mbed.coap.server.TcpCoapServer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.fleetsim.base.FleetVertx;
 import io.fleetsim.metrics.CpuUsage;
 import io.fleetsim.scenario.TargetUri;
@@ -45,6 +48,7 @@ public final class EmbeddedTcpLwm2mServer implements AutoCloseable {
     /** Largest message the server takes, announced in its CSM. */
     static final int MAX_MESSAGE_BYTES = 16_384;
     private static final String LOOPBACK = "127.0.0.1";
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedTcpLwm2mServer.class);
 
     private final Vertx vertx;
     /** The address the endpoints listen on, as the URIs name it. */
@@ -111,6 +115,8 @@ public final class EmbeddedTcpLwm2mServer implements AutoCloseable {
             server.close();
             throw new IllegalStateException("cannot start the embedded TCP/TLS server: " + e.getMessage(), e);
         }
+        LOG.info("Embedded LwM2M TCP/TLS server listening on {}",
+                String.join(" and ", wanted.stream().map(server::uri).toList()));
         return server;
     }
 
