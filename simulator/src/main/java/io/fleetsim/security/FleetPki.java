@@ -65,6 +65,7 @@ public final class FleetPki {
     private static final Duration VALIDITY = Duration.ofDays(825);
     private static final String SIGNATURE = "SHA256withECDSA";
     private static final String LOOPBACK = "127.0.0.1";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FleetPki.class);
 
     static {
         if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
@@ -109,6 +110,8 @@ public final class FleetPki {
                 }
                 FleetPki reissued = new FleetPki(ca, issueServer(ca, serverAddress));
                 reissued.writeServer(dir);
+                LOG.info("{} did not name {}: a new server certificate from the same CA, for 127.0.0.1, localhost "
+                        + "and {}, replaces it", dir.resolve(SERVER_CERT), serverAddress, serverAddress);
                 return reissued;
             }
             FleetPki pki = create(caName, serverAddress);
