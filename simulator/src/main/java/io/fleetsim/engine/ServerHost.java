@@ -44,6 +44,10 @@ public final class ServerHost {
                     + "on every interface of this machine, and devices need one address to send to; give the "
                     + "address of the interface the agents reach this machine on");
         }
+        if (address instanceof java.net.Inet6Address && address.isLinkLocalAddress()) {
+            throw new IllegalArgumentException(text + " is an IPv6 link-local address, which needs a scope (an "
+                    + "interface) that the URIs handed to devices cannot carry; give a global or unique-local address");
+        }
         if (!SourceAddressCheck.isLocal(address)) {
             throw new IllegalArgumentException(text + " is not an address of this machine (no network interface "
                     + "has it; see 'ip -brief address')");
@@ -62,8 +66,6 @@ public final class ServerHost {
 
     private static String canonical(InetAddress address) {
         String text = address.getHostAddress();
-        int scope = text.indexOf('%');
-        String plain = scope >= 0 ? text.substring(0, scope) : text;
-        return plain.equals("0:0:0:0:0:0:0:1") ? "::1" : text;
+        return text.equals("0:0:0:0:0:0:0:1") ? "::1" : text;
     }
 }

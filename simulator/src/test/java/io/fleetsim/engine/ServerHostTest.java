@@ -33,6 +33,12 @@ class ServerHostTest {
     }
 
     @Test
+    void anIpv6LinkLocalAddressIsRefusedForItsScope() {
+        assertThatThrownBy(() -> ServerHost.check("fe80::1")).hasMessageContaining("fe80::1 is an IPv6 link-local "
+                + "address, which needs a scope");
+    }
+
+    @Test
     void aNameIsRefusedWithoutLookingItUp() {
         for (String name : new String[] {"localhost", "lwm2m.example.net", "", "10.0.0"}) {
             assertThatThrownBy(() -> ServerHost.check(name)).as(name)
