@@ -30,6 +30,7 @@ final class HeadlineRows {
         rows.add(new TableRow("TCP/TLS connects", latency(summary.connections() == null ? null
                 : summary.connections().connectMs(), "connects")));
         addDns(rows, summary.dns());
+        addBootstrap(rows, summary.bootstrap());
         rows.add(new TableRow("Keepalive pings", pings(summary.keepalive())));
         rows.add(new TableRow("Traffic per device-hour", traffic(summary.traffic())));
         rows.add(new TableRow("Radio on per device-day", radio(summary.radio())));
@@ -184,6 +185,20 @@ final class HeadlineRows {
         }
         return "p50 " + Figures.duration(latency.p50()) + ", p99 " + Figures.duration(latency.p99()) + ", max "
                 + Figures.duration(latency.max()) + " (" + Figures.count(latency.count()) + " " + what + ")";
+    }
+
+    /** LwM2M bootstrap, only when the run's devices bootstrapped: attempts, outcome by cause, latency. */
+    private static void addBootstrap(List<TableRow> rows, RunSummary.Operation bootstrap) {
+        if (bootstrap == null || bootstrap.attempts() == null || bootstrap.attempts() == 0) {
+            return;
+        }
+        long failed = bootstrap.failures().values().stream().mapToLong(Long::longValue).sum();
+        rows.add(new TableRow("LwM2M bootstraps", Figures.count(bootstrap.successes()) + " of "
+                + Figures.count(bootstrap.attempts()) + " attempts finished, " + Figures.count(failed) + " failed"
+                + CauseList.of(bootstrap.failures())
+                + (bootstrap.unfinished() != null && bootstrap.unfinished() > 0
+                        ? ", " + Figures.count(bootstrap.unfinished()) + " unfinished" : "")));
+        rows.add(new TableRow("Bootstrap latency", latency(bootstrap.latencyMs(), "bootstraps")));
     }
 
     private static String orUnknown(String text) {

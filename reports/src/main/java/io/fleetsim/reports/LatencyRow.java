@@ -25,7 +25,8 @@ public record LatencyRow(String metric, String count, String p50, String p90, St
             Map.entry(HistogramTag.CONNECT, "TCP/TLS connect"),
             Map.entry(HistogramTag.RECONNECT, "Reconnect after a NAT break"),
             Map.entry(HistogramTag.RECONNECT_DETECT, "NAT break to first step back"),
-            Map.entry(HistogramTag.PROBE, "Reachability probe"));
+            Map.entry(HistogramTag.PROBE, "Reachability probe"),
+            Map.entry(HistogramTag.BOOTSTRAP, "Bootstrap to Bootstrap-Finish (corrected)"));
 
     /** Rows for the known metrics the log holds values of, in a fixed order. */
     static List<LatencyRow> of(HistogramLog log) {

@@ -50,7 +50,8 @@ public record RunSummary(
         CapacityBlocks.Notifications notifications,
         CapacityBlocks.Arrival arrival,
         CapacityBlocks.Server server,
-        CapacityBlocks.Cluster cluster) {
+        CapacityBlocks.Cluster cluster,
+        Operation bootstrap) {
 
     private static final String ISSUER_MISMATCH = FailureCause.ISSUER_MISMATCH.wireName();
 

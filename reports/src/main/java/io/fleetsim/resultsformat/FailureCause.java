@@ -80,7 +80,17 @@ public enum FailureCause {
     /** DTLS: the device refused the server; the detail is the alert, e.g. {@code alert-sent:bad_certificate}. */
     ALERT_SENT("alert-sent", true),
     /** A handshake failure of any other kind. */
-    ERROR("error", false);
+    ERROR("error", false),
+
+    // --- LwM2M bootstrap (bootstrap.failures; timeout and error-response:<code> as for requests) ---
+    /** The bootstrap server accepted the Bootstrap-Request but sent no Bootstrap-Finish in time. */
+    NO_FINISH("no-finish", false),
+    /** After Bootstrap-Finish the device held no usable LwM2M server account (/0 and /1 with one Short Server ID). */
+    BAD_CONFIG("bad-config", false),
+    /** The handed-out server account's Security Mode (/0/x/2) is one fleetsim's devices do not speak (certificates). */
+    UNSUPPORTED_SECURITY_MODE("unsupported-security-mode", false),
+    /** The handed-out LwM2M Server URI names a transport the device cannot follow (coap+tcp, coaps+tcp, another scheme). */
+    UNSUPPORTED_TRANSPORT("unsupported-transport", false);
 
     /** Separates a cause's name from its detail: {@code error-response:4.04}. */
     public static final char DETAIL_SEPARATOR = ':';

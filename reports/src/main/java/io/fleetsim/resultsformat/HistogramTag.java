@@ -38,7 +38,13 @@ public enum HistogramTag {
      * CON notifications: from the first transmission to the server's ACK, retransmissions
      * included ({@code notifications.latencyMs}).
      */
-    NOTIFICATION("notifications.latency");
+    NOTIFICATION("notifications.latency"),
+    /**
+     * LwM2M bootstrap: from the attempt's intended start (its Bootstrap-Request, or the retry's
+     * planned moment) to the bootstrap server's Bootstrap-Finish, coordinated-omission corrected
+     * ({@code bootstrap.latencyMs}).
+     */
+    BOOTSTRAP("bootstrap");
 
     private final String wireName;
 

@@ -88,7 +88,8 @@ class VocabularyTest {
         }
         assertThat(Arrays.stream(HistogramTag.values()).map(HistogramTag::wireName)).containsExactly(
                 "registration", "registration.service", "update", "update.service", "reconnect",
-                "reconnect.detect", "probe", "handshake", "connect", "timeToRegistered", "notifications.latency");
+                "reconnect.detect", "probe", "handshake", "connect", "timeToRegistered", "notifications.latency",
+                "bootstrap");
     }
 
     @Test

@@ -81,9 +81,19 @@ public final class DtlsCoapChannel implements CoapChannel {
      */
     public DtlsCoapChannel(ChannelContext shard, String endpoint, DeviceGroup group, DtlsTarget target,
             CoapRequestHandler requestHandler, DatagramLink link) {
+        this(shard, endpoint, group.security(), target, requestHandler, link);
+    }
+
+    /**
+     * As {@link #DtlsCoapChannel(ChannelContext, String, DeviceGroup, DtlsTarget, CoapRequestHandler,
+     * DatagramLink)}, with credentials of its own rather than its group's: an account a bootstrap
+     * server handed out (a PSK identity without {@code {endpoint}} is that one identity).
+     */
+    public DtlsCoapChannel(ChannelContext shard, String endpoint, Security security, DtlsTarget target,
+            CoapRequestHandler requestHandler, DatagramLink link) {
         this.shard = shard;
         this.endpoint = endpoint;
-        this.security = group.security();
+        this.security = security;
         this.target = target;
         this.server = new InetSocketAddress(target.host(), target.port());
         this.metrics = shard.metrics();

@@ -22,7 +22,6 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Scenario scenario = ScenarioLoader.load(scenarioFile);
-        BootstrapNotice.warnIfAsked(scenario, spec.commandLine().getErr());
         spec.commandLine().getOut().printf("%s: ok (%d devices in %d group(s), %d thresholds)%n",
                 scenarioFile, scenario.deviceCount(), scenario.groups().size(), scenario.thresholds().size());
         return ExitCodes.PASS;

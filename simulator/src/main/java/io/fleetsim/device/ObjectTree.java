@@ -122,6 +122,23 @@ public final class ObjectTree {
         return links.toString();
     }
 
+    /**
+     * The link entries of {@link #objectLinks()} for every object but Security (/0) and Server (/1),
+     * which a bootstrap server's Discover sees from the device's bootstrap configuration instead.
+     */
+    public List<String> bootstrapLinks() {
+        List<String> links = new ArrayList<>();
+        for (String link : objectLinks().split(",")) {
+            int end = link.indexOf('/', 2);
+            int close = link.indexOf('>');
+            String object = link.substring(2, end > 0 && end < close ? end : close);
+            if (!object.equals("0") && !object.equals("1")) {
+                links.add(link);
+            }
+        }
+        return links;
+    }
+
     /** Whether the device has the object. */
     public boolean hasObject(int objectId) {
         return objectId == SERVER || objectId == DEVICE || objects.containsKey(objectId);

@@ -450,7 +450,22 @@ public final class ServerRequestHandler {
         return ids;
     }
 
-    private static LwM2mPath path(Integer[] ids) {
+    /** The node a Write's payload holds for {@code path}, decoded with the device's models. */
+    static LwM2mNode decode(byte[] payload, ContentFormat format, LwM2mPath path) {
+        return DECODER.decode(payload, format, null, path, ObjectModels.DEVICE_MODEL);
+    }
+
+    /** Whether the device can decode a payload in {@code format}. */
+    static boolean canDecode(ContentFormat format) {
+        return DECODER.isSupported(format);
+    }
+
+    /** Whether the device can encode a payload in {@code format}. */
+    static boolean canEncode(ContentFormat format) {
+        return ENCODER.isSupported(format);
+    }
+
+    static LwM2mPath path(Integer[] ids) {
         if (ids[1] == null) {
             return new LwM2mPath(ids[0]);
         }

@@ -37,19 +37,39 @@ public final class VirtualDevice {
     static final long REBOOT_AFTER_ANSWER_MILLIS = 200;
 
     /** Where a device is in its life. */
-    public enum State { IDLE, REGISTERING, REGISTERED, UPDATING, BACKOFF, GAVE_UP, DEREGISTERING, STOPPED }
+    public enum State { IDLE, REGISTERING, REGISTERED, UPDATING, BACKOFF, GAVE_UP, DEREGISTERING, STOPPED,
+        /** LwM2M bootstrap: from the Bootstrap-Request to Bootstrap-Finish (or the attempt's failure). */
+        BOOTSTRAPPING }
 
     private final DeviceIdentity identity;
     private final DeviceContext shard;
     private final ShardMetrics metrics;
-    private final CoapChannel coap;
+    private final SwitchableChannel coap;
+    /** The channel to the group's own server (the one {@link #coap} starts with). */
+    private final CoapChannel groupChannel;
     private final PathTracker path;
+    /** The device's path to its group's server: a bootstrap or handed-out server's path keeps its tracker and radio. */
+    private final DevicePath devicePath;
+    /** Answers the LwM2M server's requests (not while asleep in queue mode). */
+    private final io.fleetsim.coap.CoapRequestHandler serverRequests;
+    /** The /0 and /1 instances bootstrap servers wrote; null until the first bootstrap. */
+    private BootstrapConfig bootstrapConfig;
+    /** The bootstrap attempt going on, or null. */
+    private BootstrapSession bootstrapSession;
+    /** The channel to the bootstrap server while a bootstrap goes on, or null. */
+    private CoapChannel bootstrapChannel;
+    /** The server account the last bootstrap handed out; null before (or without) bootstrap. */
+    private ServerAccount account;
+    /** Bootstrap attempts that failed in a row. */
+    private int failedBootstraps;
     private final IdleKeepalive keepalive;
     private State state = State.IDLE;
     private String location;
     private int failedAttempts;
     private long timerId = -1;
     private boolean everRegistered;
+    /** A restarted device with a handed-out account: it makes the channel to it at its start. */
+    private boolean accountPending;
     private boolean started;
     /** Simulated moment the device was meant to start: where its time to registered counts from. */
     private long intendedStartMillis;
@@ -88,7 +108,7 @@ public final class VirtualDevice {
         this.identity = identity;
         this.shard = shard;
         this.metrics = shard.metrics();
-        DevicePath devicePath = shard.paths().pathFor(identity);
+        this.devicePath = shard.paths().pathFor(identity);
         this.path = devicePath.tracker();
         this.objects = new ObjectTree(identity, shard.scenario().arrival().seed(), this::lifetimeSeconds,
                 shard.scenario().registrationRetry(identity.group()));
@@ -97,13 +117,15 @@ public final class VirtualDevice {
         if (awakeUntilMillis == 0) {
             path.listening(false, shard.clock().nowMillis());
         }
-        this.coap = shard.channels().create(identity, request -> {
+        this.serverRequests = request -> {
             if (shard.clock().nowMillis() > awakeUntilMillis) {
                 metrics.increment(Counter.QUEUE_REQUESTS_WHILE_ASLEEP);
                 return null; // asleep: the radio is off, the server's request goes unheard
             }
             return shard.requestHandler().handle(served, request);
-        }, devicePath);
+        };
+        this.groupChannel = shard.channels().create(identity, serverRequests, devicePath);
+        this.coap = new SwitchableChannel(groupChannel);
         this.coap.onPathLost(cause -> pathLost());
         this.dataSend = identity.group().behaviour().send().enabled()
                 ? new DataSend(shard.clock(), metrics, coap, objects, identity.group().behaviour().send(),
@@ -128,6 +150,22 @@ public final class VirtualDevice {
         this.everRegistered = previous.everRegistered;
         this.registrationFailures = previous.registrationFailures;
         this.registrationGaveUp = previous.registrationGaveUp;
+        this.bootstrapConfig = previous.bootstrapConfig;
+        if (previous.account != null) {
+            // the restarted device keeps its configuration: it registers where it was sent
+            this.account = previous.account;
+            this.accountPending = true;
+        }
+    }
+
+    /** Whether the group's devices bootstrap (LwM2M 1.1 Core §5.2.7) before they register. */
+    private boolean bootstraps() {
+        return identity.group().target().bootstrap();
+    }
+
+    /** The server account the last bootstrap handed out, or null. */
+    public ServerAccount account() {
+        return account;
     }
 
     /** Whether a server request would reach the device now (registered, its path and address current). */
@@ -192,8 +230,153 @@ public final class VirtualDevice {
         }
         started = true;
         this.intendedStartMillis = intendedStartMillis;
+        if (accountPending) {
+            accountPending = false;
+            useAccount(account, intendedStartMillis);
+            return;
+        }
+        if (bootstraps()) {
+            bootstrap(intendedStartMillis);
+            return;
+        }
         state = State.REGISTERING;
         openAndRegister(intendedStartMillis);
+    }
+
+    /**
+     * A client-initiated bootstrap (LwM2M 1.1 Core §6.1.3): a Bootstrap-Request to the group's
+     * bootstrap server, the server's requests served until its Bootstrap-Finish, then the device
+     * registers at the server it was handed. Latency counts from {@code intendedMillis}; a failed
+     * attempt is tried again after the registration back-off (an LwM2M 1.1 device gives up after its
+     * last communication sequence).
+     */
+    private void bootstrap(long intendedMillis) {
+        state = State.BOOTSTRAPPING;
+        metrics.increment(Counter.BOOTSTRAP_ATTEMPTS);
+        requestSent(FailureKind.BOOTSTRAP);
+        touchKeepalive();
+        if (bootstrapConfig == null) {
+            bootstrapConfig = new BootstrapConfig();
+        }
+        BootstrapSession session = new BootstrapSession(shard.clock(), identity.endpoint(),
+                identity.group().target().bootstrapFinishTimeout().toMillis(), bootstrapConfig,
+                objects::bootstrapLinks);
+        bootstrapSession = session;
+        String uri = shard.servers().bootstrapUri(identity.group());
+        Future<Handed> outcome;
+        if (uri == null) {
+            outcome = Future.failedFuture(new CoapFailure(io.fleetsim.resultsformat.FailureCause.BAD_CONFIG,
+                    "the group asks for the embedded bootstrap server and the run has none"));
+        } else {
+            outcome = otherChannel(uri, identity.group().security(), session::handle).compose(channel -> {
+                if (bootstrapSession != session) {
+                    channel.close();
+                    return Future.failedFuture(new CoapFailure(io.fleetsim.resultsformat.FailureCause.CLOSED,
+                            "the device stopped while bootstrapping"));
+                }
+                bootstrapChannel = channel;
+                return session.run(channel);
+            }).compose(handed -> otherChannel(handed.server().uri(), handed.security(identity.group().security()),
+                    serverRequests).map(channel -> new Handed(handed, channel)));
+        }
+        outcome.onComplete(ar -> bootstrapEnded(session, ar, intendedMillis));
+    }
+
+    /** A handed-out account and the channel made for it. */
+    private record Handed(ServerAccount account, CoapChannel channel) {
+    }
+
+    private Future<CoapChannel> otherChannel(String uri, io.fleetsim.scenario.Security security,
+            io.fleetsim.coap.CoapRequestHandler handler) {
+        ServerAddress server;
+        try {
+            server = ServerAddress.parse(uri);
+        } catch (CoapFailure failure) {
+            return Future.failedFuture(failure);
+        }
+        return shard.servers().channelTo(identity, server, security, handler, devicePath);
+    }
+
+    private void bootstrapEnded(BootstrapSession session, AsyncResult<Handed> ar, long intendedMillis) {
+        if (state == State.STOPPED || bootstrapSession != session) {
+            if (ar.succeeded() && ar.result().channel() != null && ar.result().channel() != groupChannel) {
+                ar.result().channel().close();
+            }
+            return; // abandoned at the end of the stop: the attempt stays unfinished
+        }
+        bootstrapSession = null;
+        requestEnded(FailureKind.BOOTSTRAP);
+        if (bootstrapChannel != null) {
+            bootstrapChannel.close();
+            bootstrapChannel = null;
+        }
+        if (ar.failed()) {
+            Cause cause = CoapFailure.causeOf(ar.cause());
+            metrics.increment(Counter.BOOTSTRAP_FAILURES);
+            metrics.failure(FailureKind.BOOTSTRAP, cause);
+            failedBootstraps++;
+            state = State.BACKOFF;
+            if (stopRequested) {
+                continueStop();
+                return;
+            }
+            long wait = RetryBackoff.delayMillis(shard.scenario().registrationRetry(identity.group()),
+                    failedBootstraps, shard.random());
+            if (wait == RetryBackoff.GIVE_UP) {
+                state = State.GAVE_UP;
+                return;
+            }
+            long retryAt = shard.clock().nowMillis() + wait;
+            timerId = shard.clock().scheduleAt(retryAt, id -> bootstrap(retryAt));
+            return;
+        }
+        long now = shard.clock().nowMicros();
+        metrics.record(LatencyMetric.BOOTSTRAP, now - intendedMillis * 1_000);
+        metrics.increment(Counter.BOOTSTRAP_SUCCESSES);
+        failedBootstraps = 0;
+        failedAttempts = 0;
+        account = ar.result().account();
+        state = State.REGISTERING;
+        if (stopRequested) {
+            if (ar.result().channel() != null) {
+                ar.result().channel().close();
+            }
+            state = State.BACKOFF;
+            continueStop();
+            return;
+        }
+        switchAndRegister(ar.result().channel(), shard.clock().nowMillis());
+    }
+
+    /**
+     * A restarted device registers with the account it was handed before: it makes the channel to
+     * it first, and bootstraps again when it cannot.
+     */
+    private void useAccount(ServerAccount handed, long intendedMillis) {
+        state = State.REGISTERING;
+        otherChannel(handed.server().uri(), handed.security(identity.group().security()), serverRequests)
+                .onComplete(ar -> {
+                    if (state == State.STOPPED || stopRequested) {
+                        if (ar.succeeded() && ar.result() != null) {
+                            ar.result().close();
+                        }
+                        return;
+                    }
+                    if (ar.failed()) {
+                        bootstrap(intendedMillis);
+                        return;
+                    }
+                    switchAndRegister(ar.result(), intendedMillis);
+                });
+    }
+
+    /**
+     * The device talks to its handed-out server over {@code next} from now on (null: over its
+     * channel to its group's server, which is that server), and registers there.
+     */
+    private void switchAndRegister(CoapChannel next, long intendedMillis) {
+        coap.switchTo(next != null ? next : groupChannel);
+        openAndRegister(intendedMillis);
     }
 
     private void openAndRegister(long intendedMillis) {
@@ -361,6 +544,11 @@ public final class VirtualDevice {
             metrics.increment(Counter.REGISTRATION_GAVE_UP);
             registrationGaveUp++;
             state = State.GAVE_UP;
+            if (bootstraps()) {
+                // LwM2M 1.1 Core §6.2.1: a client that failed to register with its server bootstraps again
+                failedAttempts = 0;
+                bootstrap(shard.clock().nowMillis());
+            }
             return;
         }
         long retryAt = shard.clock().nowMillis() + Math.max(minWaitMillis, wait);
@@ -368,7 +556,7 @@ public final class VirtualDevice {
     }
 
     private void scheduleUpdate() {
-        long at = shard.clock().nowMillis() + shard.scenario().updateInterval(identity.group()).toMillis();
+        long at = shard.clock().nowMillis() + updateIntervalMillis();
         timerId = shard.clock().scheduleAt(at, id -> update(at));
     }
 
@@ -507,6 +695,10 @@ public final class VirtualDevice {
         }
         path.stopped(shard.clock().nowMillis());
         stopRequested = true;
+        if (state == State.BOOTSTRAPPING) {
+            endBootstrap(); // a bootstrap cut short by the stop stays unfinished
+            return shutdown(false);
+        }
         if (inFlight != null) {
             deregisterOnStop = deregister;
             pendingStop = Promise.promise();
@@ -570,7 +762,21 @@ public final class VirtualDevice {
             dataSend.stop();
         }
         pendingStop = null;
+        endBootstrap();
         shutdown(state == State.DEREGISTERING || isRegistered() && location != null);
+    }
+
+    /** Ends the bootstrap going on, if any: its session and its channel to the bootstrap server. */
+    private void endBootstrap() {
+        BootstrapSession session = bootstrapSession;
+        bootstrapSession = null;
+        if (session != null) {
+            session.cancel();
+        }
+        if (bootstrapChannel != null) {
+            bootstrapChannel.close();
+            bootstrapChannel = null;
+        }
     }
 
     private void requestSent(FailureKind operation) {
@@ -601,7 +807,8 @@ public final class VirtualDevice {
         request.getOptions().addUriQuery("ep=" + identity.endpoint());
         request.getOptions().addUriQuery("lt=" + lifetimeSeconds());
         request.getOptions().addUriQuery("lwm2m=1.1");
-        request.getOptions().addUriQuery("b=" + DeviceObjects.binding(identity.group()));
+        request.getOptions().addUriQuery("b=" + (account != null && account.binding() != null ? account.binding()
+                : DeviceObjects.binding(identity.group())));
         if (identity.group().keepalive().queueMode()) {
             request.getOptions().addUriQuery("Q");
         }
@@ -622,8 +829,24 @@ public final class VirtualDevice {
         return request;
     }
 
+    /** The registration lifetime: the handed-out server's (/1/x/1) after a bootstrap, else the scenario's. */
     private long lifetimeSeconds() {
+        if (account != null && account.lifetimeSeconds() > 0) {
+            return account.lifetimeSeconds();
+        }
         return shard.scenario().lifetime(identity.group()).toSeconds();
+    }
+
+    /**
+     * Time between Registration Updates: the scenario's, and after a bootstrap that handed out a
+     * shorter lifetime, never more than 90 % of it, so the registration does not lapse.
+     */
+    private long updateIntervalMillis() {
+        long interval = shard.scenario().updateInterval(identity.group()).toMillis();
+        if (account != null && account.lifetimeSeconds() > 0) {
+            interval = Math.min(interval, account.lifetimeSeconds() * 900);
+        }
+        return interval;
     }
 
     /**

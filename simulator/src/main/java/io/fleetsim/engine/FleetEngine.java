@@ -596,7 +596,30 @@ public final class FleetEngine {
     static ShardContext shardContext(Vertx vertx, SimClock clock, Scenario scenario, RunTarget resolved,
             GroupTargets targets, String bindHost, ShardMetrics metrics, long seed) {
         return ShardContext.create(vertx, clock, scenario, resolved.host(), resolved.port(), bindHost, metrics, seed,
-                resolved.dtls(), resolved.endpoints(), targets);
+                resolved.dtls(), resolved.endpoints(), targets, bootstrapUris(resolved));
+    }
+
+    /**
+     * Where the devices of each bootstrapping group send their Bootstrap-Request: the group's own
+     * bootstrap server ({@code bootstrap.uri}, {@code bootstrapTarget}), else the embedded one of
+     * {@code target} (its DTLS endpoint for a dtls group with PSK, which bootstraps with its group's
+     * credentials); null when neither is there (the devices count {@code bad-config}).
+     */
+    static java.util.function.Function<io.fleetsim.scenario.DeviceGroup, String> bootstrapUris(RunTarget target) {
+        String embedded = EmbeddedServers.bootstrapUri(target).orElse(null);
+        String embeddedSecure = EmbeddedServers.bootstrapSecureUri(target).orElse(null);
+        return group -> {
+            if (group.target().bootstrapUri() != null) {
+                return group.target().bootstrapUri();
+            }
+            if (!group.target().bootstrap()) {
+                return null;
+            }
+            // a dtls psk group proves itself to the embedded bootstrap server with its own PSK, over DTLS
+            boolean secure = group.transport() == io.fleetsim.scenario.Transport.DTLS
+                    && group.security().mode() == io.fleetsim.scenario.Security.Mode.PSK;
+            return secure && embeddedSecure != null ? embeddedSecure : embedded;
+        };
     }
 
     /**

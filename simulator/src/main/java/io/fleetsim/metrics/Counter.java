@@ -112,5 +112,12 @@ public enum Counter {
     /** Sends the server answered 2.04 Changed. */
     SEND_ACKNOWLEDGED,
     /** Sends answered otherwise or not at all, by cause under {@link FailureKind#SEND}. */
-    SEND_FAILED
+    SEND_FAILED,
+    // LwM2M client-initiated bootstrap (LwM2M 1.1 Core §5.2.7, §6.1)
+    /** Bootstrap-Requests the devices sent (each the start of one bootstrap attempt). */
+    BOOTSTRAP_ATTEMPTS,
+    /** Bootstrap attempts that ended with Bootstrap-Finish and a usable LwM2M server account. */
+    BOOTSTRAP_SUCCESSES,
+    /** Bootstrap attempts that failed, by cause under {@link FailureKind#BOOTSTRAP}. */
+    BOOTSTRAP_FAILURES
 }

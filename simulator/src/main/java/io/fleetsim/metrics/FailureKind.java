@@ -10,5 +10,7 @@ public enum FailureKind {
     /** A device's connection died (TCP/TLS), by cause: pong-timeout, closed-by-server, abort, ... */
     CONNECTION,
     /** An LwM2M Send (POST /dp), by cause: error-response:4.04, timeout, ... */
-    SEND
+    SEND,
+    /** An LwM2M client-initiated bootstrap, by cause: timeout, error-response:4.03, no-finish, bad-config, ... */
+    BOOTSTRAP
 }

@@ -76,6 +76,11 @@ public final class FleetMeters {
                     .description("LwM2M Sends (POST /dp) of the devices, by result: acknowledged (2.04), failed")
                     .tag("result", result.getKey()).register(registry);
         }
+        counter("fleetsim.bootstrap.attempts", Counter.BOOTSTRAP_ATTEMPTS, "Bootstrap-Requests sent (LwM2M bootstrap attempts)");
+        counter("fleetsim.bootstraps", Counter.BOOTSTRAP_SUCCESSES,
+                "Bootstraps that ended with Bootstrap-Finish and a usable server account");
+        latency("fleetsim.bootstrap.latency", LatencyMetric.BOOTSTRAP,
+                "Bootstrap latency from the intended start (corrected) to Bootstrap-Finish, whole run so far");
         latency("fleetsim.registration.latency", LatencyMetric.REGISTRATION,
                 "Register latency from the intended start (corrected), whole run so far");
         latency("fleetsim.update.latency", LatencyMetric.UPDATE,

@@ -28,7 +28,9 @@ public enum LatencyMetric {
     /** From a device's intended start to its first registration, retries and back-off included. */
     TIME_TO_REGISTERED(HistogramTag.TIME_TO_REGISTERED),
     /** A CON notification's first transmission to its ACK, retransmissions included. */
-    NOTIFICATION(HistogramTag.NOTIFICATION);
+    NOTIFICATION(HistogramTag.NOTIFICATION),
+    /** LwM2M bootstrap: from the attempt's intended start to Bootstrap-Finish (corrected). */
+    BOOTSTRAP(HistogramTag.BOOTSTRAP);
 
     private final HistogramTag tag;
 

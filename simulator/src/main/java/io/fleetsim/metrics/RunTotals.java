@@ -91,6 +91,7 @@ public final class RunTotals {
             case REGISTRATION -> Counter.REGISTRATIONS;
             case UPDATE -> Counter.UPDATES;
             case DEREGISTRATION -> Counter.DEREGISTRATIONS;
+            case BOOTSTRAP -> Counter.BOOTSTRAP_SUCCESSES;
             default -> throw new IllegalArgumentException(operation + " has no success ratio");
         };
     }
@@ -101,6 +102,7 @@ public final class RunTotals {
             case REGISTRATION -> Counter.REGISTRATION_FAILURES;
             case UPDATE -> Counter.UPDATE_FAILURES;
             case DEREGISTRATION -> Counter.DEREGISTRATION_FAILURES;
+            case BOOTSTRAP -> Counter.BOOTSTRAP_FAILURES;
             default -> throw new IllegalArgumentException(operation + " has no success ratio");
         };
     }

@@ -73,6 +73,7 @@ public final class SummaryJson {
         update.put("serviceTimeMs", LatencySummary.of(s.histograms().get(LatencyMetric.UPDATE_SERVICE)));
         update.put("failures", t.failures(FailureKind.UPDATE));
         root.put("update", update);
+        root.put("bootstrap", bootstrap(t, s.histograms()));
         root.put("deregistration", map("count", t.get(Counter.DEREGISTRATIONS),
                 "unfinished", t.inFlight(FailureKind.DEREGISTRATION),
                 "successRatio", round(t.successRatio(FailureKind.DEREGISTRATION)),
@@ -132,6 +133,17 @@ public final class SummaryJson {
         root.put("thresholds", s.thresholds().stream().map(SummaryJson::threshold).toList());
         root.put("verdict", s.thresholds().stream().allMatch(ThresholdResult::pass) ? "pass" : "fail");
         return root;
+    }
+
+    /** LwM2M client-initiated bootstrap: attempts, outcomes by cause, corrected latency to Bootstrap-Finish. */
+    private static Map<String, Object> bootstrap(RunTotals t, Map<LatencyMetric, Histogram> histograms) {
+        Map<String, Object> bootstrap = map("attempts", t.get(Counter.BOOTSTRAP_ATTEMPTS),
+                "successes", t.get(Counter.BOOTSTRAP_SUCCESSES),
+                "unfinished", t.inFlight(FailureKind.BOOTSTRAP),
+                "successRatio", round(t.successRatio(FailureKind.BOOTSTRAP)));
+        bootstrap.put("failures", t.failures(FailureKind.BOOTSTRAP));
+        bootstrap.put("latencyMs", LatencySummary.of(histograms.get(LatencyMetric.BOOTSTRAP)));
+        return bootstrap;
     }
 
     private static Map<String, Object> threshold(ThresholdResult r) {

@@ -72,6 +72,8 @@ public final class ThresholdJudge {
             case "nat.rebindings" -> (double) totals.get(Counter.NAT_REBINDINGS);
             case "reconnects" -> (double) totals.get(Counter.RECONNECTS);
             case "errors.ratio" -> errorRatio();
+            case "bootstrap.successRatio" -> totals.successRatio(FailureKind.BOOTSTRAP);
+            case "bootstrap.failures" -> (double) totals.get(Counter.BOOTSTRAP_FAILURES);
             default -> null;
         };
     }

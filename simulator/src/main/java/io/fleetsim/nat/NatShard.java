@@ -57,15 +57,31 @@ public final class NatShard {
             return new DevicePath(null, PathTracker.direct(links.metrics()), ConnectionNat.NONE, radio);
         }
         // udp and dtls: the datagrams go to the group's CoAP or CoAPS endpoint, through the NAT or straight
-        ServerEndpoint server = context.targets().of(group);
+        PathTracker tracker = nat.enabled() ? new PathTracker(links.metrics()) : PathTracker.direct(links.metrics());
+        return datagramPath(links, group, index, context.targets().of(group), tracker, radio);
+    }
+
+    /**
+     * A datagram path of device {@code index} of {@code group} to another server than its group's
+     * ({@code server}: a bootstrap server, or the LwM2M server one handed out), through the group's
+     * NAT or straight, whatever the group's transport; it keeps {@code base}'s reachability tracker
+     * and radio, so the device's bookkeeping stays one. Call on the shard's event loop.
+     */
+    public DevicePath datagramPathTo(DeviceGroup group, int index, String bindHost, ServerEndpoint server,
+            DevicePath base) {
+        return datagramPath(context.links().withBindHost(bindHost), group, index, server, base.tracker(), base.radio());
+    }
+
+    private DevicePath datagramPath(LinkEnvironment links, DeviceGroup group, int index, ServerEndpoint server,
+            PathTracker tracker, RadioMeter radio) {
+        NatSettings nat = group.nat();
         HostAddress host = server.address();
         int port = server.port();
         if (!nat.enabled()) {
             UdpDeviceSocket socket = new UdpDeviceSocket(links.vertx(), host, port);
-            return new DevicePath(DatagramLink.direct(socket, links.bindHost(), radio),
-                    PathTracker.direct(links.metrics()), ConnectionNat.NONE, radio);
+            return new DevicePath(DatagramLink.direct(socket, links.bindHost(), radio), tracker, ConnectionNat.NONE,
+                    radio);
         }
-        PathTracker tracker = new PathTracker(links.metrics());
         UdpNatLink link = new UdpNatLink(links, host, port, nat, timeoutsOf(nat, index), tracker, radio);
         flushesOf(nat).add(link::flush);
         return new DevicePath(link, tracker, ConnectionNat.NONE, radio);

@@ -73,6 +73,7 @@ final class DeviceGroupReader {
         Security security = SecurityReader.read(group, transport);
         NatSettings nat = NatSettingsReader.read(group);
         GroupTarget target = bootstrapTarget(group, ownTarget, DnsSettingsReader.followTtl(group, followTtl));
+        checkBootstrapSecurity(group, target, security);
         SourceAddresses sourceAddresses = SourceAddressesReader.read(group);
         DeviceBehaviour behaviour = DeviceBehaviourReader.read(group);
         Duration[] registration = registrationTimes(group, defaults);
@@ -153,6 +154,9 @@ final class DeviceGroupReader {
      */
     private static GroupTarget bootstrapTarget(MappingReader group, String ownTarget, boolean followDns) {
         String legacyUri = group.readOptional(ScenarioKeys.BOOTSTRAP_TARGET).orElse(null);
+        if (legacyUri != null) {
+            checkBootstrapScheme(legacyUri, problem -> group.error(ScenarioKeys.BOOTSTRAP_TARGET, problem));
+        }
         Optional<ValueSite> site = group.site(ScenarioKeys.GROUP_BOOTSTRAP);
         if (site.isEmpty()) {
             return new GroupTarget(ownTarget, legacyUri, followDns);
@@ -167,7 +171,11 @@ final class DeviceGroupReader {
                         + group.field(ScenarioKeys.BOOTSTRAP_TARGET) + " is '" + legacyUri
                         + "'; they name the same bootstrap server: give one of them");
             }
-            return new GroupTarget(ownTarget, uri != null ? uri : legacyUri, followDns, true);
+            if (uri != null) {
+                checkBootstrapScheme(uri, problem -> bootstrap.error(ScenarioKeys.BOOTSTRAP_URI, problem));
+            }
+            java.time.Duration finish = ScalarValues.seconds(bootstrap.read(ScenarioKeys.BOOTSTRAP_FINISH_TIMEOUT));
+            return new GroupTarget(ownTarget, uri != null ? uri : legacyUri, followDns, true, finish);
         }
         if (value.node() instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL)) {
             throw value.fail("has no value; give true, false or {uri: coaps://host:port}");
@@ -182,6 +190,29 @@ final class DeviceGroupReader {
                     + legacyUri + "'; remove one of them");
         }
         return new GroupTarget(ownTarget, legacyUri, followDns, wanted);
+    }
+
+    /**
+     * fleetsim's devices bootstrap over CoAP/UDP or CoAP/DTLS only: a {@code coap+tcp} or
+     * {@code coaps+tcp} bootstrap server is refused, the problem placed by {@code at}.
+     */
+    private static void checkBootstrapScheme(String uri,
+            java.util.function.Function<String, ScenarioException> at) {
+        if (uri.startsWith("coap+tcp:") || uri.startsWith("coaps+tcp:")) {
+            throw at.apply("is '" + uri + "': fleetsim's devices bootstrap over coap:// or coaps:// only "
+                    + "(CoAP over UDP or DTLS)");
+        }
+    }
+
+    /** A coaps bootstrap server needs the group's credentials: {@code security} (a dtls group's). */
+    private static void checkBootstrapSecurity(MappingReader group, GroupTarget target, Security security) {
+        String uri = target.bootstrapUri();
+        if (uri != null && uri.startsWith("coaps:") && !security.isSecure()) {
+            throw group.error(group.has(ScenarioKeys.BOOTSTRAP_TARGET) ? ScenarioKeys.BOOTSTRAP_TARGET
+                    : ScenarioKeys.GROUP_BOOTSTRAP, "names a coaps bootstrap server ('" + uri + "') but the group "
+                    + "has no security: the devices bootstrap over DTLS with the group's `security` credentials; "
+                    + "give the group transport dtls with a security mode, or a coap:// bootstrap server");
+        }
     }
 
     /** The group's {@code transport}; with a {@code target} of its own, the target's scheme decides. */

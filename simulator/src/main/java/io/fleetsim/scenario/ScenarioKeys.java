@@ -109,17 +109,23 @@ public final class ScenarioKeys {
             "This group's own LwM2M server; its scheme is the group's transport (`transport` may be left out), so "
                     + "one scenario can mix udp and tcp hosts.");
     public static final TextKey BOOTSTRAP_TARGET = new TextKey(FLEET, "bootstrapTarget",
-            "`coap://host:port`, `coaps://host:port`, `coap+tcp://host:port`, `coaps+tcp://host:port`",
+            "`coap://host:port`, `coaps://host:port`",
             TargetUri::normalize, KeyDefault.described("none"),
             "The group's LwM2M bootstrap server; the same as `bootstrap: {uri: ...}` (both given and different is an "
-                    + "error). Checked and kept: devices do not bootstrap yet.");
+                    + "error); over coaps the group's `security` is the bootstrap credentials.");
     public static final StructureKey GROUP_BOOTSTRAP = new StructureKey(FLEET, "bootstrap", "boolean or map",
             KeyDefault.described("false"), "`true` (the embedded bootstrap server) or `{uri: coaps://host:5684}` "
-                    + "(LwM2M 1.1 Core §5.2): checked and kept; devices do not bootstrap yet.");
+                    + "(LwM2M 1.1 Core §5.2.7, §6.1): each device first sends a Bootstrap-Request, serves the "
+                    + "bootstrap server's Write, Delete, Discover and Read until Bootstrap-Finish, then registers at "
+                    + "the LwM2M server it was given (see `bootstrap`).");
     public static final TextKey BOOTSTRAP_URI = new TextKey(BOOTSTRAP, "uri",
-            "`coap://host:port`, `coaps://host:port`, `coap+tcp://host:port`, `coaps+tcp://host:port`",
+            "`coap://host:port`, `coaps://host:port`",
             TargetUri::normalize, KeyDefault.described("the embedded bootstrap server"),
             "The group's bootstrap server (the same as the group's `bootstrapTarget`).");
+    public static final DecimalKey BOOTSTRAP_FINISH_TIMEOUT = new DecimalKey(BOOTSTRAP, "finishTimeoutSeconds", "s",
+            1, false, 86_400, KeyDefault.of(93.0), "How long a device waits, from the answer to its Bootstrap-Request, "
+                    + "for the bootstrap server's Bootstrap-Finish before it counts the attempt failed (`no-finish`) and "
+                    + "tries again after its registration back-off.");
     public static final StructureKey GROUP_DNS = new StructureKey(FLEET, "dns", "map",
             KeyDefault.described("the top-level `dns`"), "`{followTtl: false}`: this group resolves its "
                     + "server's name once, whatever the top level says (see `dns`).");
@@ -390,6 +396,7 @@ public final class ScenarioKeys {
             OBJECT_ID, OBJECT_INSTANCES, OBJECT_CHANGE_EVERY, OBJECT_MIN, OBJECT_MAX,
             NOTIFICATION_TYPE, NOTIFICATION_CON_EVERY,
             FIRMWARE_DOWNLOAD, FIRMWARE_UPDATE, FIRMWARE_FAILURE_SHARE, FIRMWARE_VERSION, BOOTSTRAP_URI,
+            BOOTSTRAP_FINISH_TIMEOUT,
             SEND_EVERY, SEND_PATHS);
 
     private ScenarioKeys() {

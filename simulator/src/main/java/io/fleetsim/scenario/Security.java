@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * @param mode              the kind of credentials; {@link Mode#NONE} for plain {@code udp} and {@code tcp}, and for
  *                          {@code tls} devices that present no certificate
- * @param pskIdentity       PSK identity pattern, {@code {endpoint}} standing for the endpoint name
+ * @param pskIdentity       PSK identity pattern, {@code {endpoint}} standing for the endpoint name; without
+ *                          it (never from a scenario) the one identity of a device's own account
  * @param pskKeySeed        secret from which each device's PSK is derived, or null when keys come from a file
  * @param pskKeysFile       CSV file of {@code identity,hexkey} lines, or null
  * @param pskKeys           the keys read from {@code pskKeysFile} by identity (empty without a file)
@@ -36,6 +37,15 @@ public record Security(Mode mode, String pskIdentity, String pskKeySeed, Path ps
     /** Credentials of a mode with the defaults of every other setting. */
     public Security(Mode mode) {
         this(mode, ENDPOINT_PLACEHOLDER, mode == Mode.PSK ? "fleetsim" : null, null, Map.of(), false, false, null);
+    }
+
+    /**
+     * A PSK account of one device, e.g. handed out by a bootstrap server: its identity and key,
+     * with the Connection ID and session resumption settings of {@code like} (the group's).
+     */
+    public static Security pskAccount(String identity, byte[] key, Security like) {
+        return new Security(Mode.PSK, identity, null, null, Map.of(identity, key.clone()), like.connectionId(),
+                like.sessionResumption(), null);
     }
 
     public boolean isSecure() {

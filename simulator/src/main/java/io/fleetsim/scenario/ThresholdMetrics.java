@@ -100,6 +100,9 @@ public final class ThresholdMetrics {
         putLatencies(kinds, HistogramTag.NOTIFICATION);
         kinds.put("reconnects", Kind.COUNT);
         kinds.put("errors.ratio", Kind.RATIO);
+        putLatencies(kinds, HistogramTag.BOOTSTRAP);
+        kinds.put("bootstrap.successRatio", Kind.RATIO);
+        kinds.put("bootstrap.failures", Kind.COUNT);
         return java.util.Collections.unmodifiableMap(kinds);
     }
 }

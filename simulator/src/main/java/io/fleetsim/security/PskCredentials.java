@@ -23,22 +23,28 @@ public final class PskCredentials {
     private final Security security;
     private final String identityPrefix;
     private final String identitySuffix;
+    /** An identity without {@code {endpoint}}: one device's own, e.g. handed out by a bootstrap server. */
+    private final boolean fixed;
 
     public PskCredentials(Security security) {
         this.security = security;
         String pattern = security.pskIdentity();
         int at = pattern.indexOf(Security.ENDPOINT_PLACEHOLDER);
-        this.identityPrefix = pattern.substring(0, at);
-        this.identitySuffix = pattern.substring(at + Security.ENDPOINT_PLACEHOLDER.length());
+        this.fixed = at < 0;
+        this.identityPrefix = fixed ? pattern : pattern.substring(0, at);
+        this.identitySuffix = fixed ? "" : pattern.substring(at + Security.ENDPOINT_PLACEHOLDER.length());
     }
 
-    /** The PSK identity of a device. */
+    /** The PSK identity of a device; an identity without {@code {endpoint}} is the one identity itself. */
     public String identity(String endpoint) {
-        return identityPrefix + endpoint + identitySuffix;
+        return fixed ? identityPrefix : identityPrefix + endpoint + identitySuffix;
     }
 
     /** The endpoint name an identity of this group stands for, if it fits the pattern. */
     public Optional<String> endpointOf(String identity) {
+        if (fixed) {
+            return Optional.empty();
+        }
         if (identity.length() > identityPrefix.length() + identitySuffix.length()
                 && identity.startsWith(identityPrefix) && identity.endsWith(identitySuffix)) {
             return Optional.of(identity.substring(identityPrefix.length(), identity.length() - identitySuffix.length()));

@@ -231,22 +231,31 @@ class RunCommandTest {
     }
 
     @Test
-    void checkWarnsThatDevicesDoNotBootstrapYet() throws IOException {
+    void bootstrapIsNoticedOnlyWhereTheEmbeddedBootstrapServerIsOutOfReach() throws IOException {
         Path file = dir.resolve("bootstrap.yaml");
         Files.writeString(file, """
                 name: bootstrap
                 durationSeconds: 4
+                target: coap://127.0.0.1:5683
                 groups:
                   - {name: plain, count: 1, endpointPrefix: p-}
                   - {name: bs, count: 1, endpointPrefix: b-, bootstrap: true}
+                  - {name: own, count: 1, endpointPrefix: o-, bootstrap: {uri: "coap://127.0.0.1:5690"}}
                 """);
 
         CliRun check = CliRun.of("check", file.toString());
 
         assertThat(check.exitCode()).isEqualTo(ExitCodes.PASS);
-        assertThat(check.err()).contains("fleetsim: warning: group(s) bs ask for LwM2M bootstrap, which fleetsim's "
-                + "devices do not do yet");
-        CliRun plain = CliRun.of("check", scenario("plain", 1, "  - devices.registered >= 1", "").toString());
-        assertThat(plain.err()).doesNotContain("bootstrap");
+        assertThat(check.err()).as("devices bootstrap: nothing to warn about").doesNotContain("bootstrap");
+        java.io.StringWriter clustered = new java.io.StringWriter();
+        BootstrapNotice.warnIfUnserved(io.fleetsim.scenario.ScenarioLoader.load(file), true,
+                new java.io.PrintWriter(clustered));
+        assertThat(clustered.toString()).isEqualTo("fleetsim: warning: group(s) bs ask for the embedded bootstrap "
+                + "server (bootstrap: true), whose address the agents of a clustered run are not given; their devices "
+                + "will fail every bootstrap (bad-config): give them bootstrap.uri" + System.lineSeparator());
+        java.io.StringWriter single = new java.io.StringWriter();
+        BootstrapNotice.warnIfUnserved(io.fleetsim.scenario.ScenarioLoader.load(file), false,
+                new java.io.PrintWriter(single));
+        assertThat(single.toString()).isEmpty();
     }
 }

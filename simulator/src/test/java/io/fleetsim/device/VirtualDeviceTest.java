@@ -25,7 +25,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.fleetsim.base.SimClock;
 import io.fleetsim.coap.CoapChannel;
 import io.fleetsim.coap.CoapFailure;
-import io.fleetsim.coap.CoapRequestHandler;
 import io.fleetsim.metrics.Counter;
 import io.fleetsim.metrics.FailureKind;
 import io.fleetsim.metrics.LatencyMetric;
@@ -233,23 +232,11 @@ class VirtualDeviceTest {
     }
 
     private <T> T onLoop(Callable<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        context.runOnContext(v -> {
-            try {
-                result.complete(action.call());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
-        return result.get(5, TimeUnit.SECONDS);
+        return OnDeviceLoop.call(context, action);
     }
 
     private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.currentTimeMillis()).as("condition met in time").isLessThan(deadline);
-            Thread.sleep(10);
-        }
+        OnDeviceLoop.waitUntil(condition);
     }
 
     /** A request the device sent, and when (simulated ms). */
@@ -260,21 +247,13 @@ class VirtualDeviceTest {
      * A channel with no network: answers at once, by the script when it has an answer (not null),
      * otherwise as a willing server does. Used on the device's event loop.
      */
-    private final class ScriptedChannel implements CoapChannel {
+    private final class ScriptedChannel extends NetworklessChannel {
 
         final List<Sent> sent = new CopyOnWriteArrayList<>();
         private final Function<Request, Future<Response>> script;
-        volatile CoapRequestHandler requestHandler;
-        private boolean open;
 
         ScriptedChannel(Function<Request, Future<Response>> script) {
             this.script = script;
-        }
-
-        @Override
-        public Future<Void> open() {
-            open = true;
-            return Future.succeededFuture();
         }
 
         @Override
@@ -282,34 +261,7 @@ class VirtualDeviceTest {
             sent.add(new Sent(request.getCode(), request.getOptions().getUriPathString(),
                     List.copyOf(request.getOptions().getUriQueryStrings()), clock.nowMillis()));
             Future<Response> scripted = script.apply(request);
-            if (scripted != null) {
-                return scripted;
-            }
-            if (request.getCode() == Code.DELETE) {
-                return answer(ResponseCode.DELETED);
-            }
-            if (isRegister(request)) {
-                Response created = new Response(ResponseCode.CREATED);
-                created.getOptions().setLocationPath("rd/5");
-                return Future.succeededFuture(created);
-            }
-            return answer(ResponseCode.CHANGED);
-        }
-
-        @Override
-        public Future<Void> close() {
-            open = false;
-            return Future.succeededFuture();
-        }
-
-        @Override
-        public boolean isOpen() {
-            return open;
-        }
-
-        @Override
-        public int localPort() {
-            return open ? 40_000 : -1;
+            return scripted != null ? scripted : willingServer(request);
         }
     }
 }

@@ -238,7 +238,7 @@ class ScenarioLoaderTest {
                   - count: 2
                     endpointPrefix: b-
                     target: coap+tcp://tcp.lwm2m.example
-                    bootstrapTarget: coaps://bs.lwm2m.example
+                    bootstrapTarget: coap://bs.lwm2m.example
                     dns: {followTtl: true}
                 """);
 
@@ -250,7 +250,7 @@ class ScenarioLoaderTest {
         DeviceGroup own = scenario.groups().get(1);
         assertThat(own.transport()).as("from the target's scheme").isEqualTo(Transport.TCP);
         assertThat(own.target()).isEqualTo(new GroupTarget("coap+tcp://tcp.lwm2m.example:5683",
-                "coaps://bs.lwm2m.example:5684", true));
+                "coap://bs.lwm2m.example:5683", true));
     }
 
     @Test
@@ -264,7 +264,9 @@ class ScenarioLoaderTest {
                     bootstrap: true
                   - count: 1
                     endpointPrefix: b-
-                    bootstrap: {uri: coaps://bs.lwm2m.example}
+                    transport: dtls
+                    security: {mode: psk}
+                    bootstrap: {uri: coaps://bs.lwm2m.example, finishTimeoutSeconds: 30}
                   - count: 1
                     endpointPrefix: c-
                     bootstrapTarget: coap://bs.lwm2m.example
@@ -280,7 +282,9 @@ class ScenarioLoaderTest {
         List<GroupTarget> targets = scenario.groups().stream().map(DeviceGroup::target).toList();
         assertThat(targets.get(0)).isEqualTo(new GroupTarget(null, null, true, true));
         assertThat(targets.get(0).embeddedBootstrap()).isTrue();
-        assertThat(targets.get(1)).isEqualTo(new GroupTarget(null, "coaps://bs.lwm2m.example:5684", true, true));
+        assertThat(targets.get(1)).isEqualTo(new GroupTarget(null, "coaps://bs.lwm2m.example:5684", true, true,
+                Duration.ofSeconds(30)));
+        assertThat(targets.get(0).bootstrapFinishTimeout()).as("the default").isEqualTo(Duration.ofSeconds(93));
         assertThat(targets.get(1).embeddedBootstrap()).isFalse();
         assertThat(targets.get(2)).as("bootstrapTarget is bootstrap.uri")
                 .isEqualTo(new GroupTarget(null, "coap://bs.lwm2m.example:5683", true, true));
@@ -305,6 +309,20 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aBootstrapServerTheDevicesCannotReachIsRefusedSayingWhy() {
+        assertThatThrownBy(() -> oneGroup("bootstrap: {uri: coap+tcp://bs.example}"))
+                .hasMessage("inline.yaml:5: fleet.bootstrap.uri: is 'coap+tcp://bs.example:5683': fleetsim's devices "
+                        + "bootstrap over coap:// or coaps:// only (CoAP over UDP or DTLS)");
+        assertThatThrownBy(() -> oneGroup("bootstrapTarget: coaps://bs.example"))
+                .hasMessage("inline.yaml:5: fleet.bootstrapTarget: names a coaps bootstrap server "
+                        + "('coaps://bs.example:5684') but the group has no security: the devices bootstrap over DTLS "
+                        + "with the group's `security` credentials; give the group transport dtls with a security "
+                        + "mode, or a coap:// bootstrap server");
+        assertThatThrownBy(() -> oneGroup("bootstrap: {finishTimeoutSeconds: 0}"))
+                .hasMessageStartingWith("inline.yaml:5: fleet.bootstrap.finishTimeoutSeconds: ");
+    }
+
+    @Test
     void aDnsServerWithoutPortIsAskedOnPort53() {
         Scenario scenario = parse("""
                 name: dns
@@ -321,7 +339,8 @@ class ScenarioLoaderTest {
     void thresholdMetricsAreExposedForTheEngine() {
         assertThat(ThresholdMetrics.KNOWN).contains("registration.p99", "update.mean",
                 "registration.successRatio", "devices.registeredAtEnd", "retransmissions", "reachability",
-                "reconnect.p99", "nat.rebindings", "handshake.p99", "reconnects", "errors.ratio", "notifications.latency.p99").hasSize(60);
+                "reconnect.p99", "nat.rebindings", "handshake.p99", "reconnects", "errors.ratio", "notifications.latency.p99", "bootstrap.p99",
+                "bootstrap.successRatio", "bootstrap.failures").hasSize(68);
         assertThat(ThresholdMetrics.kindOf("registration.successRatio")).contains(ThresholdMetrics.Kind.RATIO);
     }
 

@@ -1,0 +1,39 @@
+package io.fleetsim.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import io.vertx.core.Context;
+
+/** What the device tests do from the test thread: act on the device's event loop, and wait for what it did. */
+final class OnDeviceLoop {
+
+    private OnDeviceLoop() {
+    }
+
+    /** Runs {@code action} on {@code context} and returns its result (5 s at most). */
+    static <T> T call(Context context, Callable<T> action) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        context.runOnContext(v -> {
+            try {
+                result.complete(action.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        return result.get(5, TimeUnit.SECONDS);
+    }
+
+    /** Waits until {@code condition} holds, failing the test after 10 s of wall time. */
+    static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.currentTimeMillis()).as("condition met in time").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+}
