@@ -114,7 +114,21 @@ public final class EmbeddedServers {
      * no group asked for it or fleetsim did not start the target's servers.
      */
     public static Optional<String> bootstrapUri(RunTarget target) {
+        if (target.closer() instanceof RemoteBootstrap remote) {
+            return Optional.ofNullable(remote.uri());
+        }
         return bootstrapServer(target).map(EmbeddedBootstrapServer::uri);
+    }
+
+    /**
+     * The coordinator's embedded bootstrap server as an agent of a clustered run reaches it: its
+     * URI and its DTLS endpoint's (or null), as {@link #bootstrapUri} and {@link #bootstrapSecureUri}
+     * give them on the agent's copy of the run's target. An agent closes nothing of it.
+     */
+    public record RemoteBootstrap(String uri, String secureUri) implements AutoCloseable {
+        @Override
+        public void close() {
+        }
     }
 
     /**
@@ -131,6 +145,9 @@ public final class EmbeddedServers {
      * their group's PSK identity and key; empty when no such group asks for it.
      */
     public static Optional<String> bootstrapSecureUri(RunTarget target) {
+        if (target.closer() instanceof RemoteBootstrap remote) {
+            return Optional.ofNullable(remote.secureUri());
+        }
         return bootstrapServer(target).flatMap(EmbeddedBootstrapServer::secureUri);
     }
 
