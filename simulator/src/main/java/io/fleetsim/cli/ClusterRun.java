@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import io.fleetsim.engine.ServerHost;
 import io.fleetsim.engine.cluster.ClusterException;
 import io.fleetsim.engine.cluster.ClusterNode;
 import io.fleetsim.engine.cluster.ClusterSettings;
@@ -38,8 +39,11 @@ final class ClusterRun implements AutoCloseable {
         return new ClusterRun(null, 0, Duration.ZERO, List.of());
     }
 
-    /** Checks the flags of a clustered run of {@code scenario} before anything starts. */
-    static ClusterRun check(RunCommand run, Scenario scenario) {
+    /**
+     * Checks the flags of a clustered run of {@code scenario} before anything starts; {@code serverHost}
+     * is the address the embedded servers will listen on ({@code --server-host}, checked).
+     */
+    static ClusterRun check(RunCommand run, Scenario scenario, String serverHost) {
         int agents = run.agents == null ? 1 : run.agents;
         if (agents < 1) {
             throw new BadInputException("--agents: " + agents + " is not a number of agents (1 or more)");
@@ -57,10 +61,11 @@ final class ClusterRun implements AutoCloseable {
                     + " agents " + pinned + " (groups[].agents); run with --agents " + pinned.size() + " or more");
         }
         ClusterSettings settings = run.cluster.settings();
-        if (scenario.target() == null && !isLoopback(settings.host())) {
-            throw new BadInputException("--cluster-host " + settings.host() + ": the embedded server listens on "
-                    + "127.0.0.1 only, which agents on other machines cannot reach; give the scenario a target "
-                    + "(--target), or keep the cluster on 127.0.0.1");
+        if (scenario.target() == null && !isLoopback(settings.host()) && ServerHost.isLoopback(serverHost)) {
+            throw new BadInputException("--cluster-host " + settings.host() + ": the embedded servers listen on "
+                    + serverHost + " only, which agents on other machines cannot reach; give --server-host "
+                    + "ADDRESS, an address of this machine the agents can reach (e.g. --server-host "
+                    + settings.host() + "), give the scenario a target (--target), or keep the cluster on 127.0.0.1");
         }
         return new ClusterRun(settings, agents, Duration.ofSeconds(run.agentTimeoutSeconds), pinned);
     }

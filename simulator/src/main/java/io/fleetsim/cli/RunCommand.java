@@ -14,6 +14,7 @@ import io.fleetsim.engine.MetricsEndpoint;
 import io.fleetsim.engine.RunOptions;
 import io.fleetsim.engine.RunOutcome;
 import io.fleetsim.engine.RunTarget;
+import io.fleetsim.engine.ServerHost;
 import io.fleetsim.server.ResponderObservation;
 import io.fleetsim.metrics.FailureKind;
 import io.fleetsim.metrics.ThresholdResult;
@@ -102,6 +103,13 @@ final class RunCommand implements Callable<Integer> {
             description = "address the metrics endpoint binds to (default 127.0.0.1: this machine only)")
     String metricsHost;
 
+    @Option(names = "--server-host", paramLabel = "ADDRESS",
+            description = "address the embedded servers (LwM2M, bootstrap, TCP/TLS) listen on and every URI "
+                    + "handed to devices and agents names: an IP address of one of this machine's interfaces, "
+                    + "not the wildcard (default 127.0.0.1: this machine only); for agents on other machines "
+                    + "(docs/cluster.md, Servers)")
+    String serverHostAddress;
+
     @Option(names = "--cluster", description = "coordinate a clustered run: the devices run in agents "
             + "(fleetsim agent), the server, results and report stay here; see docs/cluster.md")
     boolean clustered;
@@ -126,7 +134,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario scenario = withOverrides(ScenarioLoader.load(scenarioFile));
-        ClusterRun clusterRun = clustered ? ClusterRun.check(this, scenario) : ClusterRun.none(this);
+        String serverHost = serverHost(scenario);
+        ClusterRun clusterRun = clustered ? ClusterRun.check(this, scenario, serverHost) : ClusterRun.none(this);
         MetricsEndpoint metricsEndpoint = metricsEndpoint();
         WarmupFlag warmupFlag = WarmupFlag.parse(warmup);
         if (progressIntervalSeconds < 1) {
@@ -146,8 +155,8 @@ final class RunCommand implements Callable<Integer> {
         }
         RunTarget runTarget;
         try {
-            runTarget = Targets.start(scenario, embeddedKind(), SecureRuns.pki(scenario, pki.dir, resultsDir),
-                    observation(scenario));
+            runTarget = Targets.start(scenario, embeddedKind(),
+                    SecureRuns.pki(scenario, pki.dir, resultsDir, serverHost), observation(scenario), serverHost);
         } catch (RuntimeException e) {
             clusterRun.close();
             throw e;
@@ -272,6 +281,30 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException("--metrics-port: " + metricsPort + " is not a port (0 to 65535)");
         }
         return new MetricsEndpoint(metricsHost != null ? metricsHost : MetricsEndpoint.DEFAULT_HOST, metricsPort);
+    }
+
+    /**
+     * The address the embedded servers listen on: {@code --server-host}, checked before anything
+     * starts (an IP address of this machine's interfaces, not the wildcard, for a run that starts
+     * embedded servers), else 127.0.0.1.
+     */
+    private String serverHost(Scenario scenario) {
+        if (serverHostAddress == null) {
+            return ServerHost.DEFAULT;
+        }
+        String host;
+        try {
+            host = ServerHost.check(serverHostAddress);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--server-host: " + e.getMessage());
+        }
+        if (!Targets.startsEmbedded(scenario)) {
+            String served = scenario.target() != null ? "the scenario's target " + scenario.target()
+                    + " serves every group" : "every group has a target of its own";
+            throw new BadInputException("--server-host " + serverHostAddress + ": this run starts no embedded server ("
+                    + served + ", and no group asks for the embedded bootstrap server); leave --server-host out");
+        }
+        return host;
     }
 
     /** The --observe path and periods, checked: only the embedded minimal responder observes. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.fleetsim.engine.ServerHost;
 import io.fleetsim.scenario.DeviceGroup;
 import io.fleetsim.scenario.Scenario;
 import io.fleetsim.scenario.Security;
@@ -37,9 +38,12 @@ final class SecureRuns {
         return dtls || tls && (embedded || tlsWithCertificates(groups));
     }
 
-    /** The run's PKI, or null when no group needs one. */
-    static FleetPki pki(Scenario scenario, Path pkiDir, Path resultsDir) throws IOException {
-        return pki(scenario.groups(), scenario.target() == null, pkiDir, resultsDir);
+    /**
+     * The run's PKI, or null when no group needs one; its server certificate names
+     * {@code serverHost}, the address the embedded servers listen on, as an IP subjectAltName.
+     */
+    static FleetPki pki(Scenario scenario, Path pkiDir, Path resultsDir, String serverHost) throws IOException {
+        return pki(scenario.groups(), scenario.target() == null, pkiDir, resultsDir, serverHost);
     }
 
     /**
@@ -48,9 +52,14 @@ final class SecureRuns {
      * when no group needs one.
      */
     static FleetPki pki(List<DeviceGroup> groups, boolean embedded, Path pkiDir, Path resultsDir) throws IOException {
+        return pki(groups, embedded, pkiDir, resultsDir, ServerHost.DEFAULT);
+    }
+
+    private static FleetPki pki(List<DeviceGroup> groups, boolean embedded, Path pkiDir, Path resultsDir,
+            String serverHost) throws IOException {
         if (!usesPki(groups, embedded)) {
             return null;
         }
-        return FleetPki.loadOrCreate(pkiDir != null ? pkiDir : resultsDir.resolve("pki"), CA_NAME);
+        return FleetPki.loadOrCreate(pkiDir != null ? pkiDir : resultsDir.resolve("pki"), CA_NAME, serverHost);
     }
 }

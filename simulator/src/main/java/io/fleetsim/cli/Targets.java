@@ -7,6 +7,7 @@ import java.util.List;
 import io.fleetsim.engine.EmbeddedServers;
 import io.fleetsim.engine.GroupEndpoints;
 import io.fleetsim.engine.RunTarget;
+import io.fleetsim.engine.ServerHost;
 import io.fleetsim.server.ResponderObservation;
 import io.fleetsim.metrics.ShardMetrics;
 import io.fleetsim.scenario.DeviceGroup;
@@ -51,19 +52,28 @@ final class Targets {
      * {@code observation} (or null).
      */
     static RunTarget start(Scenario scenario, Embedded embedded, FleetPki pki, ResponderObservation observation) {
+        return start(scenario, embedded, pki, observation, ServerHost.DEFAULT);
+    }
+
+    /**
+     * As {@link #start(Scenario, Embedded, FleetPki, ResponderObservation)}, the embedded servers
+     * listening on {@code serverHost} ({@code --server-host}, checked with {@link ServerHost#check}).
+     */
+    static RunTarget start(Scenario scenario, Embedded embedded, FleetPki pki, ResponderObservation observation,
+            String serverHost) {
         checkNames(scenario);
         List<DeviceGroup> withoutTarget = scenario.groups().stream().filter(g -> !g.target().hasOwnUri()).toList();
         RunTarget main;
         if (scenario.target() != null) {
             main = external(scenario.target(), scenario.groups(), pki);
         } else if (!withoutTarget.isEmpty()) {
-            main = startProtected(scenario, withoutTarget, embedded, pki, observation);
+            main = startProtected(scenario, withoutTarget, embedded, pki, observation, serverHost);
         } else {
             main = external(scenario.groups().get(0).target().uri(), scenario.groups(), pki);
         }
         RunTarget target = withOwnTargets(main, scenario.groups(), pki);
         try {
-            return EmbeddedServers.withBootstrap(target, scenario.groups(), scenario::lifetime);
+            return EmbeddedServers.withBootstrap(target, scenario.groups(), scenario::lifetime, serverHost);
         } catch (RuntimeException e) {
             try {
                 target.closer().close();
@@ -76,7 +86,7 @@ final class Targets {
 
     /** Embedded servers for {@code groups}, behind the scenario's registration limit if it sets one. */
     private static RunTarget startProtected(Scenario scenario, List<DeviceGroup> groups, Embedded embedded,
-            FleetPki pki, ResponderObservation observation) {
+            FleetPki pki, ResponderObservation observation, String serverHost) {
         if (embedded == Embedded.MINIMAL && scenario.server().any()) {
             throw new BadInputException("--server minimal: the minimal responder has no registration limit; "
                     + "use --server leshan, or remove server.registrationLimit from the scenario");
@@ -84,7 +94,17 @@ final class Targets {
         boolean minimal = observation != null || embedded == Embedded.MINIMAL;
         refuseMinimalDtls(groups, minimal);
         return EmbeddedServers.start(groups, minimal, pki, scenario.server(), scenario.timeScale(), observation,
-                scenario::lifetime);
+                scenario::lifetime, serverHost);
+    }
+
+    /**
+     * Whether a run of {@code scenario} starts embedded servers: for the groups without a target
+     * when the scenario has none, and the bootstrap server when a group asks for it.
+     */
+    static boolean startsEmbedded(Scenario scenario) {
+        boolean withoutTarget = scenario.target() == null
+                && scenario.groups().stream().anyMatch(g -> !g.target().hasOwnUri());
+        return withoutTarget || scenario.groups().stream().anyMatch(g -> g.target().embeddedBootstrap());
     }
 
     /**

@@ -21,6 +21,7 @@ import io.fleetsim.scenario.Security;
 import io.fleetsim.scenario.ServerSettings;
 import io.fleetsim.metrics.CpuUsage;
 import io.fleetsim.metrics.SummaryJson;
+import io.fleetsim.scenario.TargetUri;
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.security.FleetPki;
 import io.fleetsim.server.EmbeddedLwm2mServer;
@@ -55,7 +56,8 @@ public final class EmbeddedServers {
     }
 
     /**
-     * Starts embedded servers on 127.0.0.1 for every transport {@code groups} use (a run's groups,
+     * Starts embedded servers on 127.0.0.1 (or the run's {@code --server-host}, see
+     * {@link #start(List, boolean, FleetPki, ServerSettings, double, String, Function, String)}) for every transport {@code groups} use (a run's groups,
      * or the groups of every cell of a sweep, so that one set of servers serves the whole sweep),
      * with reachability probes through whichever server holds a device's registration. The
      * target's main address is the udp server's (udp devices go there), else the first group's
@@ -66,7 +68,7 @@ public final class EmbeddedServers {
      *                dtls groups; without one a TLS endpoint gets a throw-away PKI of its own
      */
     public static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki) {
-        return start(groups, minimal, pki, RegistrationGate.OPEN, null, OWN_LIFETIME);
+        return start(groups, minimal, pki, RegistrationGate.OPEN, null, OWN_LIFETIME, ServerHost.DEFAULT);
     }
 
     /**
@@ -85,6 +87,18 @@ public final class EmbeddedServers {
      */
     public static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki, ServerSettings server,
             double timeScale, ResponderObservation observation, Function<DeviceGroup, Duration> lifetimes) {
+        return start(groups, minimal, pki, server, timeScale, observation, lifetimes, ServerHost.DEFAULT);
+    }
+
+    /**
+     * As {@link #start(List, boolean, FleetPki, ServerSettings, double, ResponderObservation, Function)},
+     * every server listening on {@code host} ({@link ServerHost#check checked}: an address of this
+     * machine) instead of 127.0.0.1, and every URI handed to devices and agents naming it. The
+     * PKI's server certificate should name it ({@link FleetPki#create(String, String)}).
+     */
+    public static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki, ServerSettings server,
+            double timeScale, ResponderObservation observation, Function<DeviceGroup, Duration> lifetimes,
+            String host) {
         if (observation != null && !minimal) {
             throw new IllegalArgumentException("only the minimal responder observes devices");
         }
@@ -93,7 +107,7 @@ public final class EmbeddedServers {
         }
         RegistrationGate gate = server.any() ? RegistrationGate.of(server.registrationLimit(), timeScale)
                 : RegistrationGate.OPEN;
-        return start(groups, minimal, pki, gate, observation, lifetimes);
+        return start(groups, minimal, pki, gate, observation, lifetimes, host);
     }
 
     /**
@@ -102,7 +116,21 @@ public final class EmbeddedServers {
      * no group asked for it or fleetsim did not start the target's servers.
      */
     public static Optional<String> bootstrapUri(RunTarget target) {
+        if (target.closer() instanceof RemoteBootstrap remote) {
+            return Optional.ofNullable(remote.uri());
+        }
         return bootstrapServer(target).map(EmbeddedBootstrapServer::uri);
+    }
+
+    /**
+     * The coordinator's embedded bootstrap server as an agent of a clustered run reaches it: its
+     * URI and its DTLS endpoint's (or null), as {@link #bootstrapUri} and {@link #bootstrapSecureUri}
+     * give them on the agent's copy of the run's target. An agent closes nothing of it.
+     */
+    public record RemoteBootstrap(String uri, String secureUri) implements AutoCloseable {
+        @Override
+        public void close() {
+        }
     }
 
     /**
@@ -119,6 +147,9 @@ public final class EmbeddedServers {
      * their group's PSK identity and key; empty when no such group asks for it.
      */
     public static Optional<String> bootstrapSecureUri(RunTarget target) {
+        if (target.closer() instanceof RemoteBootstrap remote) {
+            return Optional.ofNullable(remote.secureUri());
+        }
         return bootstrapServer(target).flatMap(EmbeddedBootstrapServer::secureUri);
     }
 
@@ -140,6 +171,16 @@ public final class EmbeddedServers {
      */
     public static RunTarget withBootstrap(RunTarget target, List<DeviceGroup> groups,
             Function<DeviceGroup, Duration> lifetimes) {
+        return withBootstrap(target, groups, lifetimes, ServerHost.DEFAULT);
+    }
+
+    /**
+     * As {@link #withBootstrap(RunTarget, List, Function)}; a bootstrap server of its own, for a
+     * server fleetsim did not start, listens on {@code host} (the embedded servers' bootstrap server
+     * listens where they do).
+     */
+    public static RunTarget withBootstrap(RunTarget target, List<DeviceGroup> groups,
+            Function<DeviceGroup, Duration> lifetimes, String host) {
         if (groups.stream().noneMatch(g -> g.target().embeddedBootstrap())) {
             return target;
         }
@@ -152,7 +193,7 @@ public final class EmbeddedServers {
             throw new IllegalStateException("the target already has a bootstrap server");
         }
         warnUnserved(groups);
-        return target.withCloser(new StandaloneBootstrap(startBootstrap(configs, groups), target.closer()));
+        return target.withCloser(new StandaloneBootstrap(startBootstrap(configs, groups, host), target.closer()));
     }
 
     /** The URI of {@code target}'s server for each transport it has one for. */
@@ -161,8 +202,7 @@ public final class EmbeddedServers {
         for (Transport transport : Transport.values()) {
             TransportEndpoints.HostPort server = target.endpointFor(transport);
             if (server != null) {
-                String host = server.host().contains(":") ? "[" + server.host() + "]" : server.host();
-                uris.put(transport, SCHEMES.get(transport) + "://" + host + ":" + server.port());
+                uris.put(transport, TargetUri.of(SCHEMES.get(transport), server.host(), server.port()));
             }
         }
         return uris;
@@ -176,13 +216,14 @@ public final class EmbeddedServers {
      * with {@code psk} among {@code groups} asks for it; the devices of those groups prove
      * themselves there with their group's PSK identity and key.
      */
-    private static EmbeddedBootstrapServer startBootstrap(BootstrapConfigSource configs, List<DeviceGroup> groups) {
+    private static EmbeddedBootstrapServer startBootstrap(BootstrapConfigSource configs, List<DeviceGroup> groups,
+            String host) {
         List<DeviceGroup> pskGroups = groups.stream().filter(g -> g.target().embeddedBootstrap()
                 && g.transport() == Transport.DTLS && g.security().mode() == Security.Mode.PSK).toList();
         if (pskGroups.isEmpty()) {
-            return EmbeddedBootstrapServer.start(configs, 0, EmbeddedBootstrapServer.DEFAULT_SESSION_TIMEOUT);
+            return EmbeddedBootstrapServer.start(configs, host, 0, EmbeddedBootstrapServer.DEFAULT_SESSION_TIMEOUT);
         }
-        return EmbeddedBootstrapServer.startWithPsk(configs, 0, new FleetSecurityStore(pskGroups, null), 0,
+        return EmbeddedBootstrapServer.startWithPsk(configs, host, 0, new FleetSecurityStore(pskGroups, null), 0,
                 EmbeddedBootstrapServer.DEFAULT_SESSION_TIMEOUT);
     }
 
@@ -216,7 +257,7 @@ public final class EmbeddedServers {
         if (observation != null && !minimal) {
             throw new IllegalArgumentException("only the minimal responder observes devices");
         }
-        return start(groups, minimal, pki, RegistrationGate.OPEN, observation, OWN_LIFETIME);
+        return start(groups, minimal, pki, RegistrationGate.OPEN, observation, OWN_LIFETIME, ServerHost.DEFAULT);
     }
 
     /**
@@ -312,11 +353,11 @@ public final class EmbeddedServers {
     }
 
     private static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki, RegistrationGate gate) {
-        return start(groups, minimal, pki, gate, null, OWN_LIFETIME);
+        return start(groups, minimal, pki, gate, null, OWN_LIFETIME, ServerHost.DEFAULT);
     }
 
     private static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki, RegistrationGate gate,
-            ResponderObservation observation, Function<DeviceGroup, Duration> lifetimes) {
+            ResponderObservation observation, Function<DeviceGroup, Duration> lifetimes, String host) {
         Set<Transport> used = EnumSet.noneOf(Transport.class);
         groups.stream().map(DeviceGroup::transport).forEach(used::add);
         boolean dtls = used.contains(Transport.DTLS);
@@ -325,30 +366,28 @@ public final class EmbeddedServers {
         }
         Set<Transport> streams = EnumSet.copyOf(used);
         streams.retainAll(EnumSet.of(Transport.TCP, Transport.TLS));
-        FleetPki tlsPki = !streams.contains(Transport.TLS) ? null : pki != null ? pki : newPki();
+        FleetPki tlsPki = !streams.contains(Transport.TLS) ? null : pki != null ? pki : newPki(host);
         Servers servers = new Servers(groups, minimal, pki, tlsPki, used.contains(Transport.UDP) || dtls
-                || streams.isEmpty(), streams, gate, observation);
+                || streams.isEmpty(), streams, gate, observation, host);
         servers.startServers();
         TransportEndpoints endpoints = TransportEndpoints.NONE;
         if (servers.udpPort > 0) {
-            endpoints = endpoints.with(Transport.UDP, HOST, servers.udpPort);
+            endpoints = endpoints.with(Transport.UDP, host, servers.udpPort);
         }
         if (!streams.isEmpty()) {
             endpoints = endpoints.withPki(tlsPki);
             for (Transport transport : streams) {
-                endpoints = endpoints.with(transport, HOST, servers.streamPorts.get(transport));
+                endpoints = endpoints.with(transport, host, servers.streamPorts.get(transport));
             }
         }
-        DtlsTarget dtlsTarget = servers.coapsPort > 0 ? new DtlsTarget(HOST, servers.coapsPort, pki) : null;
+        DtlsTarget dtlsTarget = servers.coapsPort > 0 ? new DtlsTarget(host, servers.coapsPort, pki) : null;
         // udp devices go to the main address, tcp and tls devices to their own endpoints
         Transport main = endpoints.of(Transport.UDP).isPresent() ? Transport.UDP : groups.get(0).transport();
         TransportEndpoints.HostPort address = endpoints.of(main).orElseThrow();
         RunTarget target = new RunTarget(address.host(), address.port(), true, servers, dtlsTarget, endpoints,
                 servers.probes());
-        return withBootstrap(target, groups, lifetimes);
+        return withBootstrap(target, groups, lifetimes, host);
     }
-
-    private static final String HOST = "127.0.0.1";
 
     /**
      * The embedded servers of a run, which an outage stops and starts again, fresh, on the same
@@ -377,12 +416,15 @@ public final class EmbeddedServers {
         private final Set<String> warned = new java.util.HashSet<>();
         /** What the minimal responder observes, or null. */
         private final ResponderObservation observation;
+        /** The address every server listens on. */
+        private final String host;
         /** The counters of the minimal responder last started (an outage starts a fresh one), or null. */
         private volatile ResponderCounters responderCounters;
 
         Servers(List<DeviceGroup> groups, boolean minimal, FleetPki pki, FleetPki tlsPki, boolean udp,
-                Set<Transport> streams, RegistrationGate gate, ResponderObservation observation) {
+                Set<Transport> streams, RegistrationGate gate, ResponderObservation observation, String host) {
             this.observation = observation;
+            this.host = host;
             this.groups = groups;
             this.minimal = minimal;
             this.pki = pki;
@@ -399,14 +441,14 @@ public final class EmbeddedServers {
             try {
                 if (udp) {
                     if (minimal) {
-                        MinimalLwm2mResponder responder = startMinimalResponder(udpPort, observation, started);
+                        MinimalLwm2mResponder responder = startMinimalResponder(host, udpPort, observation, started);
                         responderCounters = responder.counters();
                         udpPort = responder.port();
                     } else {
                         EmbeddedLwm2mServer server = dtls
                                 ? EmbeddedLwm2mServer.startSecure(new FleetSecurityStore(groups, pki), pki.server(),
-                                        pki.caCertificate(), udpPort, coapsPort, gate)
-                                : EmbeddedLwm2mServer.start(udpPort, gate);
+                                        pki.caCertificate(), host, udpPort, coapsPort, gate)
+                                : EmbeddedLwm2mServer.start(host, udpPort, gate);
                         started.add(server::close);
                         udpPort = server.coapAddress().getPort();
                         if (dtls) {
@@ -416,7 +458,7 @@ public final class EmbeddedServers {
                     }
                 }
                 if (!streams.isEmpty()) {
-                    EmbeddedTcpLwm2mServer server = EmbeddedTcpLwm2mServer.start(streams, tlsPki, streamPorts, gate);
+                    EmbeddedTcpLwm2mServer server = EmbeddedTcpLwm2mServer.start(streams, tlsPki, host, streamPorts, gate);
                     started.add(server);
                     for (Transport transport : streams) {
                         streamPorts.put(transport, server.address(transport).getPort());
@@ -452,7 +494,7 @@ public final class EmbeddedServers {
                 return;
             }
             try {
-                bootstrap = startBootstrap(endpoint -> bootstrapConfigs.configFor(endpoint), served);
+                bootstrap = startBootstrap(endpoint -> bootstrapConfigs.configFor(endpoint), served, host);
             } catch (RuntimeException e) {
                 try {
                     stopServers();
@@ -492,9 +534,9 @@ public final class EmbeddedServers {
         }
     }
 
-    private static FleetPki newPki() {
+    private static FleetPki newPki(String host) {
         try {
-            return FleetPki.create("fleetsim run CA");
+            return FleetPki.create("fleetsim run CA", host);
         } catch (Exception e) {
             throw new IllegalStateException("cannot make the run's certificates: " + e.getMessage(), e);
         }
@@ -518,12 +560,12 @@ public final class EmbeddedServers {
      * The minimal registration responder on a Vert.x instance of its own: one socket per event loop,
      * one event loop per core (at least two).
      */
-    private static MinimalLwm2mResponder startMinimalResponder(int port, ResponderObservation observation,
+    private static MinimalLwm2mResponder startMinimalResponder(String host, int port, ResponderObservation observation,
             List<AutoCloseable> closers) {
         int sockets = MinimalLwm2mResponder.defaultSockets();
         Vertx vertx = FleetVertx.create(new VertxOptions().setEventLoopPoolSize(sockets).setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(1), CpuUsage.SERVER_THREAD_PREFIX);
-        MinimalLwm2mResponder responder = MinimalLwm2mResponder.start(vertx, port, sockets, observation).await();
+        MinimalLwm2mResponder responder = MinimalLwm2mResponder.start(vertx, host, port, sockets, observation).await();
         closers.add(() -> {
             responder.close().await();
             vertx.close().await();

@@ -58,7 +58,7 @@ public record RunTarget(String host, int port, boolean embedded, AutoCloseable c
                 .filter(e -> e.getValue().host().equals(host) && e.getValue().port() == port)
                 .map(e -> e.getKey() == Transport.TCP ? "coap+tcp" : e.getKey() == Transport.TLS ? "coaps+tcp" : "coap")
                 .findFirst().orElse("coap");
-        return scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        return io.fleetsim.scenario.TargetUri.of(scheme, host, port);
     }
 
     /**

@@ -40,6 +40,11 @@ public final class TargetUri {
         return scheme + "://" + uri.getHost() + ":" + port;
     }
 
+    /** {@code scheme://host:port}, an IPv6 literal {@code host} in brackets. */
+    public static String of(String scheme, String host, int port) {
+        return scheme + "://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    }
+
     /** The transport a target scheme speaks, or null for a scheme fleetsim does not know. */
     public static Transport transportOf(String scheme) {
         return switch (scheme == null ? "" : scheme) {

@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.math.BigInteger;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The certificates of a run, made with Bouncy Castle: a CA, a server certificate for 127.0.0.1 and
- * localhost, and one certificate per device (CN = endpoint name), all ECDSA P-256. The CA and the
+ * localhost (and the address the embedded servers listen on, {@code fleetsim run --server-host},
+ * as an IP subjectAltName), and one certificate per device (CN = endpoint name), all ECDSA P-256. The CA and the
  * server key are kept in a directory (the results directory, or {@code --pki DIR} to reuse them
  * across runs) with owner-only permissions; device keys are made on demand and kept in memory.
  */
@@ -62,6 +64,8 @@ public final class FleetPki {
     public static final String SERVER_KEY = "server.key";
     private static final Duration VALIDITY = Duration.ofDays(825);
     private static final String SIGNATURE = "SHA256withECDSA";
+    private static final String LOOPBACK = "127.0.0.1";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FleetPki.class);
 
     static {
         if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
@@ -84,14 +88,33 @@ public final class FleetPki {
      * {@code CN=<caName>, O=fleetsim}) and writes them there when the directory has none.
      */
     public static FleetPki loadOrCreate(Path dir, String caName) throws IOException {
+        return loadOrCreate(dir, caName, LOOPBACK);
+    }
+
+    /**
+     * As {@link #loadOrCreate(Path, String)}, the server certificate naming {@code serverAddress}
+     * (an IP literal) as an IP subjectAltName, so that devices checking the server's certificate
+     * against the address they connect to accept it. When the directory's server certificate does
+     * not name it, a new one is issued by the directory's CA for it, 127.0.0.1 and localhost, and
+     * written over {@link #SERVER_CERT} and {@link #SERVER_KEY} (the CA stays as it is).
+     */
+    public static FleetPki loadOrCreate(Path dir, String caName, String serverAddress) throws IOException {
         try {
             if (Files.exists(dir.resolve(CA_CERT)) && Files.exists(dir.resolve(SERVER_CERT))) {
                 CertifiedKey ca = read(Files.readString(dir.resolve(CA_CERT)), Files.readString(dir.resolve(CA_KEY)),
                         dir.resolve(CA_CERT).toString(), null);
-                return new FleetPki(ca, read(Files.readString(dir.resolve(SERVER_CERT)),
+                FleetPki loaded = new FleetPki(ca, read(Files.readString(dir.resolve(SERVER_CERT)),
                         Files.readString(dir.resolve(SERVER_KEY)), dir.resolve(SERVER_CERT).toString(), ca));
+                if (loaded.serverIpAddresses().contains(InetAddress.getByName(serverAddress).getHostAddress())) {
+                    return loaded;
+                }
+                FleetPki reissued = new FleetPki(ca, issueServer(ca, serverAddress));
+                reissued.writeServer(dir);
+                LOG.info("{} did not name {}: a new server certificate from the same CA, for 127.0.0.1, localhost "
+                        + "and {}, replaces it", dir.resolve(SERVER_CERT), serverAddress, serverAddress);
+                return reissued;
             }
-            FleetPki pki = create(caName);
+            FleetPki pki = create(caName, serverAddress);
             pki.write(dir);
             return pki;
         } catch (GeneralSecurityException | OperatorCreationException e) {
@@ -126,16 +149,58 @@ public final class FleetPki {
 
     /** A new PKI in memory only. */
     public static FleetPki create(String caName) throws GeneralSecurityException, OperatorCreationException, IOException {
+        return create(caName, LOOPBACK);
+    }
+
+    /**
+     * A new PKI in memory only, its server certificate naming {@code serverAddress} (an IP
+     * literal) as an IP subjectAltName besides 127.0.0.1 and localhost.
+     */
+    public static FleetPki create(String caName, String serverAddress)
+            throws GeneralSecurityException, OperatorCreationException, IOException {
         KeyPair caKeys = newKeyPair();
         X500Name caSubject = new X500Name("CN=" + caName + ", O=fleetsim");
         X509Certificate caCert = sign(caSubject, caKeys, caSubject, caKeys.getPrivate(), null, true, null);
         CertifiedKey ca = new CertifiedKey(caKeys.getPrivate(), List.of(caCert));
+        return new FleetPki(ca, issueServer(ca, serverAddress));
+    }
+
+    /** A server certificate issued by {@code ca} for 127.0.0.1, localhost and {@code serverAddress}. */
+    private static CertifiedKey issueServer(CertifiedKey ca, String serverAddress)
+            throws GeneralSecurityException, OperatorCreationException, IOException {
+        List<GeneralName> names = new ArrayList<>(List.of(new GeneralName(GeneralName.iPAddress, LOOPBACK),
+                new GeneralName(GeneralName.dNSName, "localhost")));
+        if (!InetAddress.getByName(serverAddress).getHostAddress().equals(LOOPBACK)) {
+            names.add(new GeneralName(GeneralName.iPAddress, serverAddress)); // an IP literal: parsed, never looked up
+        }
         KeyPair serverKeys = newKeyPair();
-        GeneralNames names = new GeneralNames(new GeneralName[] {
-            new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost") });
+        X509Certificate caCert = ca.certificate();
         X509Certificate serverCert = sign(new X500Name("CN=fleetsim server, O=fleetsim"), serverKeys,
-                caSubject, caKeys.getPrivate(), caCert, false, names);
-        return new FleetPki(ca, new CertifiedKey(serverKeys.getPrivate(), List.of(serverCert, caCert)));
+                X500Name.getInstance(caCert.getSubjectX500Principal().getEncoded()), ca.privateKey(), caCert, false,
+                new GeneralNames(names.toArray(new GeneralName[0])));
+        return new CertifiedKey(serverKeys.getPrivate(), List.of(serverCert, caCert));
+    }
+
+    /**
+     * The IP addresses the server certificate names as subjectAltNames, each as
+     * {@link InetAddress#getHostAddress()} writes it.
+     */
+    public List<String> serverIpAddresses() {
+        try {
+            java.util.Collection<List<?>> names = server.certificate().getSubjectAlternativeNames();
+            if (names == null) {
+                return List.of();
+            }
+            List<String> out = new ArrayList<>();
+            for (List<?> name : names) {
+                if (Integer.valueOf(GeneralName.iPAddress).equals(name.get(0))) {
+                    out.add(InetAddress.getByName((String) name.get(1)).getHostAddress());
+                }
+            }
+            return out;
+        } catch (java.security.cert.CertificateParsingException | java.net.UnknownHostException e) {
+            throw new IllegalStateException("cannot read the server certificate's names: " + e.getMessage(), e);
+        }
     }
 
     public X509Certificate caCertificate() {
@@ -182,6 +247,10 @@ public final class FleetPki {
         Files.createDirectories(dir);
         writeOwnerOnly(dir.resolve(CA_CERT), pem(ca.chain()));
         writeOwnerOnly(dir.resolve(CA_KEY), pem(ca.privateKey()));
+        writeServer(dir);
+    }
+
+    private void writeServer(Path dir) throws IOException {
         writeOwnerOnly(dir.resolve(SERVER_CERT), pem(server.chain()));
         writeOwnerOnly(dir.resolve(SERVER_KEY), pem(server.privateKey()));
     }

@@ -31,6 +31,7 @@ import io.fleetsim.base.ObjectModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.fleetsim.scenario.TargetUri;
 import io.fleetsim.security.CertifiedKey;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -55,12 +56,16 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
     private static final String REGISTRATION_RESOURCE = "rd";
 
     private final LeshanServer leshan;
+    /** The address the endpoints listen on, as the URIs name it. */
+    private final String host;
     private final InetSocketAddress coapAddress;
     private final InetSocketAddress coapsAddress;
     private final RegistrationEventCounters registrationEvents = new RegistrationEventCounters();
 
-    private EmbeddedLwm2mServer(LeshanServer leshan, InetSocketAddress coapAddress, InetSocketAddress coapsAddress) {
+    private EmbeddedLwm2mServer(LeshanServer leshan, String host, InetSocketAddress coapAddress,
+            InetSocketAddress coapsAddress) {
         this.leshan = leshan;
+        this.host = host;
         this.coapAddress = coapAddress;
         this.coapsAddress = coapsAddress;
         leshan.getRegistrationService().addListener(registrationEvents);
@@ -92,16 +97,25 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
 
     /** As {@link #start(int)}, behind {@code gate}. */
     public static EmbeddedLwm2mServer start(int port, RegistrationGate gate) {
+        return start(LOOPBACK, port, gate);
+    }
+
+    /**
+     * As {@link #start(int, RegistrationGate)}, on {@code host} (an IP literal of this machine)
+     * instead of 127.0.0.1.
+     */
+    public static EmbeddedLwm2mServer start(String host, int port, RegistrationGate gate) {
         refuseOnEventLoop("start()", "start(Vertx)");
-        CaliforniumServerEndpointsProvider endpoints = coapEndpointOnLoopback(port);
+        CaliforniumServerEndpointsProvider endpoints = coapEndpointOn(host, port);
         LeshanServer leshan = new LeshanServerBuilder().setEndpointsProviders(endpoints)
                 .setObjectModelProvider(new VersionedModelProvider(ObjectModels.ALL_VERSIONS)).build();
         SmallCoapThreadFootprint.applyTo(endpoints.getCoapServer());
         guardRegistrations(endpoints.getCoapServer(), gate);
         leshan.start();
         InetSocketAddress bound = endpoints.getCoapServer().getEndpoints().get(0).getAddress();
-        LOG.info("Embedded LwM2M server listening on coap://{}:{}", LOOPBACK, bound.getPort());
-        return new EmbeddedLwm2mServer(leshan, bound, null);
+        EmbeddedLwm2mServer server = new EmbeddedLwm2mServer(leshan, host, bound, null);
+        LOG.info("Embedded LwM2M server listening on {}", server.coapUri());
+        return server;
     }
 
     /**
@@ -127,6 +141,16 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
      */
     public static EmbeddedLwm2mServer startSecure(SecurityStore security, CertifiedKey identity,
             java.security.cert.X509Certificate trustedCa, int coapPort, int coapsPort, RegistrationGate gate) {
+        return startSecure(security, identity, trustedCa, LOOPBACK, coapPort, coapsPort, gate);
+    }
+
+    /**
+     * As {@link #startSecure(SecurityStore, CertifiedKey, java.security.cert.X509Certificate, int, int,
+     * RegistrationGate)}, on {@code host} (an IP literal of this machine) instead of 127.0.0.1.
+     */
+    public static EmbeddedLwm2mServer startSecure(SecurityStore security, CertifiedKey identity,
+            java.security.cert.X509Certificate trustedCa, String host, int coapPort, int coapsPort,
+            RegistrationGate gate) {
         refuseOnEventLoop("startSecure()", "executeBlocking");
         CaliforniumServerEndpointsProvider endpoints = new CaliforniumServerEndpointsProvider.Builder(
                 new CoapServerProtocolProvider(), new CoapsServerProtocolProvider())
@@ -134,8 +158,8 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
                     SmallCoapThreadFootprint.applyTo(configuration);
                     SmallDtlsThreadFootprint.applyTo(configuration);
                 })
-                .addEndpoint(new InetSocketAddress(LOOPBACK, coapPort), Protocol.COAP)
-                .addEndpoint(new InetSocketAddress(LOOPBACK, coapsPort), Protocol.COAPS)
+                .addEndpoint(new InetSocketAddress(host, coapPort), Protocol.COAP)
+                .addEndpoint(new InetSocketAddress(host, coapsPort), Protocol.COAPS)
                 .build();
         LeshanServer leshan = new LeshanServerBuilder().setEndpointsProviders(endpoints)
                 .setObjectModelProvider(new VersionedModelProvider(ObjectModels.ALL_VERSIONS))
@@ -157,9 +181,10 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
                 coap = endpoint.getAddress();
             }
         }
-        LOG.info("Embedded LwM2M server listening on coap://{}:{} and coaps://{}:{}", LOOPBACK, coap.getPort(),
-                LOOPBACK, coaps.getPort());
-        return new EmbeddedLwm2mServer(leshan, coap, coaps);
+        EmbeddedLwm2mServer server = new EmbeddedLwm2mServer(leshan, host, coap, coaps);
+        LOG.info("Embedded LwM2M server listening on {} and {}", server.coapUri(),
+                TargetUri.of("coaps", host, coaps.getPort()));
+        return server;
     }
 
     /** Puts Leshan's {@code /rd} resource, shared by the CoAP and CoAPS endpoints, behind {@code gate}. */
@@ -185,10 +210,10 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
         return vertx.executeBlocking(EmbeddedLwm2mServer::start, false);
     }
 
-    private static CaliforniumServerEndpointsProvider coapEndpointOnLoopback(int port) {
+    private static CaliforniumServerEndpointsProvider coapEndpointOn(String host, int port) {
         return new CaliforniumServerEndpointsProvider.Builder(new CoapServerProtocolProvider())
                 .setConfiguration(SmallCoapThreadFootprint::applyTo)
-                .addEndpoint(new InetSocketAddress(LOOPBACK, port), Protocol.COAP)
+                .addEndpoint(new InetSocketAddress(host, port), Protocol.COAP)
                 .build();
     }
 
@@ -197,9 +222,9 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
         return coapAddress;
     }
 
-    /** The server URI devices register to, {@code coap://127.0.0.1:PORT}. */
+    /** The server URI devices register to, {@code coap://127.0.0.1:PORT} (or the host it was started on). */
     public String coapUri() {
-        return "coap://" + LOOPBACK + ":" + coapAddress.getPort();
+        return TargetUri.of("coap", host, coapAddress.getPort());
     }
 
     /** The current registration of {@code endpoint}, if it is registered. */

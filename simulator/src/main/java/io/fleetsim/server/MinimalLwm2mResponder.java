@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.fleetsim.scenario.TargetUri;
 import io.fleetsim.server.DuplicateResponseCache.ExchangeKey;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -90,8 +91,12 @@ public final class MinimalLwm2mResponder {
     private long rotationTimer = -1;
     private int port;
 
-    private MinimalLwm2mResponder(Vertx vertx, ResponderObservation observation) {
+    /** The address the sockets are bound to, as the URI names it. */
+    private final String host;
+
+    private MinimalLwm2mResponder(Vertx vertx, String host, ResponderObservation observation) {
         this.vertx = vertx;
+        this.host = host;
         this.observation = observation;
         this.observePath = observation == null ? null : observePath(observation.path());
     }
@@ -162,10 +167,19 @@ public final class MinimalLwm2mResponder {
      */
     public static Future<MinimalLwm2mResponder> start(Vertx vertx, int port, int sockets,
             ResponderObservation observation) {
+        return start(vertx, LOOPBACK, port, sockets, observation);
+    }
+
+    /**
+     * As {@link #start(Vertx, int, int, ResponderObservation)}, on {@code host} (an IP literal of
+     * this machine) instead of 127.0.0.1.
+     */
+    public static Future<MinimalLwm2mResponder> start(Vertx vertx, String host, int port, int sockets,
+            ResponderObservation observation) {
         if (sockets < 1) {
             throw new IllegalArgumentException("the minimal responder needs at least one socket, not " + sockets);
         }
-        MinimalLwm2mResponder responder = new MinimalLwm2mResponder(vertx, observation);
+        MinimalLwm2mResponder responder = new MinimalLwm2mResponder(vertx, host, observation);
         // the first socket picks the port when it is 0; the others join it
         Future<Void> bound = responder.bind((ContextInternal) vertx.getOrCreateContext(), port, sockets > 1);
         for (int i = 1; i < sockets; i++) {
@@ -182,7 +196,8 @@ public final class MinimalLwm2mResponder {
     private Future<Void> bind(ContextInternal context, int port, boolean reusePort) {
         Bootstrap bootstrap = new Bootstrap()
                 .group(context.nettyEventLoop())
-                .channelFactory(() -> new NioDatagramChannel(InternetProtocolFamily.IPv4))
+                .channelFactory(() -> new NioDatagramChannel(host.indexOf(':') >= 0 ? InternetProtocolFamily.IPv6
+                        : InternetProtocolFamily.IPv4))
                 // A registration storm arrives as a burst: a large receive buffer keeps the burst
                 // instead of dropping it while the loop catches up.
                 .option(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER_BYTES)
@@ -192,7 +207,7 @@ public final class MinimalLwm2mResponder {
             bootstrap.option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT), true);
         }
         Promise<Void> bound = context.promise();
-        bootstrap.bind(LOOPBACK, port).addListener(done -> {
+        bootstrap.bind(host, port).addListener(done -> {
             if (done.isSuccess()) {
                 Channel channel = ((ChannelFuture) done).channel();
                 synchronized (sockets) {
@@ -219,9 +234,9 @@ public final class MinimalLwm2mResponder {
         }
     }
 
-    /** The URI devices register to, {@code coap://127.0.0.1:PORT}. */
+    /** The URI devices register to, {@code coap://127.0.0.1:PORT} (or the host it was started on). */
     public String coapUri() {
-        return "coap://" + LOOPBACK + ":" + port();
+        return TargetUri.of("coap", host, port());
     }
 
     /** What the responder has answered or dropped so far. */

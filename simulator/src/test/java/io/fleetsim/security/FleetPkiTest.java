@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,5 +41,36 @@ class FleetPkiTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(FleetPki.SERVER_KEY))))
                 .isEqualTo("rw-------");
         assertThat(pki.server().toString()).contains("private key hidden").doesNotContain("PRIVATE");
+    }
+
+    @Test
+    void theServerCertificateNamesTheAddressTheServersListenOnAsAnIpSubjectAltName() throws Exception {
+        FleetPki pki = FleetPki.create("fleetsim test CA", "192.0.2.1");
+
+        assertThat(pki.serverIpAddresses()).containsExactlyInAnyOrder("127.0.0.1", "192.0.2.1");
+        assertThat(pki.server().certificate().getSubjectAlternativeNames())
+                .as("IP addresses as iPAddress names (type 7), localhost as a dNSName (type 2)")
+                .contains(List.of(7, "192.0.2.1"), List.of(2, "localhost"));
+        pki.server().certificate().verify(pki.caCertificate().getPublicKey());
+        assertThat(FleetPki.create("fleetsim test CA").serverIpAddresses()).containsExactly("127.0.0.1");
+    }
+
+    @Test
+    void aReusedPkiDirectoryGetsAServerCertificateForANewAddressFromTheSameCa() throws Exception {
+        FleetPki first = FleetPki.loadOrCreate(dir, "fleetsim test CA");
+        assertThat(first.serverIpAddresses()).containsExactly("127.0.0.1");
+
+        FleetPki widened = FleetPki.loadOrCreate(dir, "ignored", "192.0.2.1");
+
+        assertThat(widened.caCertificate()).isEqualTo(first.caCertificate());
+        assertThat(widened.serverIpAddresses()).containsExactlyInAnyOrder("127.0.0.1", "192.0.2.1");
+        widened.server().certificate().verify(first.caCertificate().getPublicKey());
+        FleetPki again = FleetPki.loadOrCreate(dir, "ignored", "192.0.2.1");
+        assertThat(again.server().certificate()).as("written to the directory, reused the next time")
+                .isEqualTo(widened.server().certificate());
+        assertThat(FleetPki.loadOrCreate(dir, "ignored").server().certificate())
+                .as("it still names 127.0.0.1: a loopback run keeps it").isEqualTo(widened.server().certificate());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(FleetPki.SERVER_KEY))))
+                .isEqualTo("rw-------");
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.fleetsim.engine.EmbeddedServers;
 import io.fleetsim.engine.RunTarget;
 import io.fleetsim.metrics.GroupFigures;
 import io.fleetsim.scenario.Transport;
@@ -52,6 +53,8 @@ final class Wire {
                     .put("pki", pkiIndex(pkis, target.dtls().pki())));
         }
         json.put("endpointsPki", pkiIndex(pkis, target.endpoints().pki()));
+        json.put("bootstrap", EmbeddedServers.bootstrapUri(target).orElse(null))
+                .put("bootstrapSecure", EmbeddedServers.bootstrapSecureUri(target).orElse(null));
         JsonArray pkiJson = new JsonArray();
         pkis.forEach(pki -> pkiJson.add(new JsonObject(new HashMap<String, Object>(pki.pemFiles()))));
         return json.put("pkis", pkiJson);
@@ -99,7 +102,11 @@ final class Wire {
             Integer dtlsPki = d.getInteger("pki");
             dtls = new DtlsTarget(d.getString("host"), d.getInteger("port"), dtlsPki == null ? null : pkis.get(dtlsPki));
         }
-        return new RunTarget(json.getString("host"), json.getInteger("port"), false, () -> { }, dtls, endpoints);
+        String bootstrap = json.getString("bootstrap");
+        String bootstrapSecure = json.getString("bootstrapSecure");
+        AutoCloseable nothing = bootstrap != null || bootstrapSecure != null
+                ? new EmbeddedServers.RemoteBootstrap(bootstrap, bootstrapSecure) : () -> { };
+        return new RunTarget(json.getString("host"), json.getInteger("port"), false, nothing, dtls, endpoints);
     }
 
     static JsonArray groups(List<GroupFigures> groups) {

@@ -32,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.fleetsim.metrics.CpuUsage;
+import io.fleetsim.scenario.TargetUri;
 import io.fleetsim.server.SmallCoapThreadFootprint;
 import io.fleetsim.server.SmallDtlsThreadFootprint;
 
@@ -66,6 +67,8 @@ public final class EmbeddedBootstrapServer implements AutoCloseable {
     public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(60);
 
     private final CoapServer coap;
+    /** The address the endpoints listen on, as the URIs name it. */
+    private final String host;
     private final InetSocketAddress address;
     /** The CoAPS endpoint's address, or null. */
     private final InetSocketAddress secureAddress;
@@ -77,9 +80,10 @@ public final class EmbeddedBootstrapServer implements AutoCloseable {
     private final Map<String, BootstrapSession> sessions = new ConcurrentHashMap<>();
     private volatile String lastFailure;
 
-    private EmbeddedBootstrapServer(BootstrapConfigSource source, int port, SecurityStore pskIdentities,
+    private EmbeddedBootstrapServer(BootstrapConfigSource source, String host, int port, SecurityStore pskIdentities,
             int securePort, Duration sessionTimeout) {
         this.source = source;
+        this.host = host;
         this.sessionTimeout = sessionTimeout;
         this.pskIdentities = pskIdentities;
         CoapConfig.register();
@@ -92,12 +96,12 @@ public final class EmbeddedBootstrapServer implements AutoCloseable {
         ProtocolScheduledExecutorService executor = SmallCoapThreadFootprint.applyTo(coap,
                 CpuUsage.SERVER_THREAD_PREFIX + "bootstrap#");
         CoapEndpoint plain = new CoapEndpoint.Builder().setConfiguration(configuration)
-                .setInetSocketAddress(new InetSocketAddress(LOOPBACK, port)).build();
+                .setInetSocketAddress(new InetSocketAddress(host, port)).build();
         coap.addEndpoint(plain);
         CoapEndpoint secure = null;
         if (pskIdentities != null) {
             DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(configuration)
-                    .setAddress(new InetSocketAddress(LOOPBACK, securePort))
+                    .setAddress(new InetSocketAddress(host, securePort))
                     .set(DtlsConfig.DTLS_ROLE, DtlsRole.SERVER_ONLY)
                     .setPskStore(new LwM2mPskStore(pskIdentities))
                     .build();
@@ -119,7 +123,16 @@ public final class EmbeddedBootstrapServer implements AutoCloseable {
      * refused with {@link IllegalStateException} on a Vert.x event loop.
      */
     public static EmbeddedBootstrapServer start(BootstrapConfigSource source, int port, Duration sessionTimeout) {
-        return create(source, port, null, 0, sessionTimeout);
+        return start(source, LOOPBACK, port, sessionTimeout);
+    }
+
+    /**
+     * As {@link #start(BootstrapConfigSource, int, Duration)}, on {@code host} (an IP literal of
+     * this machine) instead of 127.0.0.1.
+     */
+    public static EmbeddedBootstrapServer start(BootstrapConfigSource source, String host, int port,
+            Duration sessionTimeout) {
+        return create(source, host, port, null, 0, sessionTimeout);
     }
 
     /**
@@ -130,19 +143,28 @@ public final class EmbeddedBootstrapServer implements AutoCloseable {
      */
     public static EmbeddedBootstrapServer startWithPsk(BootstrapConfigSource source, int port,
             SecurityStore pskIdentities, int securePort, Duration sessionTimeout) {
-        return create(source, port, java.util.Objects.requireNonNull(pskIdentities, "pskIdentities"), securePort,
-                sessionTimeout);
+        return startWithPsk(source, LOOPBACK, port, pskIdentities, securePort, sessionTimeout);
     }
 
-    private static EmbeddedBootstrapServer create(BootstrapConfigSource source, int port, SecurityStore pskIdentities,
-            int securePort, Duration sessionTimeout) {
+    /**
+     * As {@link #startWithPsk(BootstrapConfigSource, int, SecurityStore, int, Duration)}, on
+     * {@code host} (an IP literal of this machine) instead of 127.0.0.1.
+     */
+    public static EmbeddedBootstrapServer startWithPsk(BootstrapConfigSource source, String host, int port,
+            SecurityStore pskIdentities, int securePort, Duration sessionTimeout) {
+        return create(source, host, port, java.util.Objects.requireNonNull(pskIdentities, "pskIdentities"),
+                securePort, sessionTimeout);
+    }
+
+    private static EmbeddedBootstrapServer create(BootstrapConfigSource source, String host, int port,
+            SecurityStore pskIdentities, int securePort, Duration sessionTimeout) {
         if (io.vertx.core.Context.isOnEventLoopThread()) {
             throw new IllegalStateException("starting the bootstrap server blocks: call it off the event loop");
         }
         if (sessionTimeout.isNegative() || sessionTimeout.isZero()) {
             throw new IllegalArgumentException("bootstrap session timeout " + sessionTimeout + " is not positive");
         }
-        EmbeddedBootstrapServer server = new EmbeddedBootstrapServer(source, port, pskIdentities, securePort,
+        EmbeddedBootstrapServer server = new EmbeddedBootstrapServer(source, host, port, pskIdentities, securePort,
                 sessionTimeout);
         LOG.info("Embedded LwM2M bootstrap server listening on {}{}", server.uri(),
                 server.secureUri().map(uri -> " and " + uri).orElse(""));
@@ -154,9 +176,9 @@ public final class EmbeddedBootstrapServer implements AutoCloseable {
         return start(source, 0, DEFAULT_SESSION_TIMEOUT);
     }
 
-    /** The URI clients bootstrap from, {@code coap://127.0.0.1:PORT}. */
+    /** The URI clients bootstrap from, {@code coap://127.0.0.1:PORT} (or the host it was started on). */
     public String uri() {
-        return "coap://" + LOOPBACK + ":" + address.getPort();
+        return TargetUri.of("coap", host, address.getPort());
     }
 
     /** The bound UDP address. */
@@ -167,7 +189,7 @@ public final class EmbeddedBootstrapServer implements AutoCloseable {
     /** The URI clients bootstrap from over DTLS, {@code coaps://127.0.0.1:PORT}; empty without CoAPS. */
     public Optional<String> secureUri() {
         return secureAddress == null ? Optional.empty()
-                : Optional.of("coaps://" + LOOPBACK + ":" + secureAddress.getPort());
+                : Optional.of(TargetUri.of("coaps", host, secureAddress.getPort()));
     }
 
     /** What the server counted since it started. */

@@ -17,8 +17,12 @@ import com.mbed.coap.packet.CoapResponse;
 import com.mbed.coap.server.CoapServer;
 import com.mbed.coap.server.TcpCoapServer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.fleetsim.base.FleetVertx;
 import io.fleetsim.metrics.CpuUsage;
+import io.fleetsim.scenario.TargetUri;
 import io.fleetsim.scenario.Transport;
 import io.fleetsim.security.FleetPki;
 import io.fleetsim.server.RegistrationGate;
@@ -44,15 +48,19 @@ public final class EmbeddedTcpLwm2mServer implements AutoCloseable {
     /** Largest message the server takes, announced in its CSM. */
     static final int MAX_MESSAGE_BYTES = 16_384;
     private static final String LOOPBACK = "127.0.0.1";
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedTcpLwm2mServer.class);
 
     private final Vertx vertx;
+    /** The address the endpoints listen on, as the URIs name it. */
+    private final String host;
     private final TcpRegistrationStore store = new TcpRegistrationStore();
     private final Map<Transport, VertxTcpServerTransport> transports = new EnumMap<>(Transport.class);
     private final Map<Transport, CoapServer> servers = new EnumMap<>(Transport.class);
     private final AtomicLong tokens = new AtomicLong();
 
-    private EmbeddedTcpLwm2mServer(Vertx vertx) {
+    private EmbeddedTcpLwm2mServer(Vertx vertx, String host) {
         this.vertx = vertx;
+        this.host = host;
     }
 
     /**
@@ -79,16 +87,25 @@ public final class EmbeddedTcpLwm2mServer implements AutoCloseable {
      */
     public static EmbeddedTcpLwm2mServer start(Set<Transport> wanted, FleetPki pki,
             java.util.Map<Transport, Integer> ports, RegistrationGate gate) {
+        return start(wanted, pki, LOOPBACK, ports, gate);
+    }
+
+    /**
+     * As {@link #start(Set, FleetPki, java.util.Map, RegistrationGate)}, on {@code host} (an IP
+     * literal of this machine) instead of 127.0.0.1.
+     */
+    public static EmbeddedTcpLwm2mServer start(Set<Transport> wanted, FleetPki pki, String host,
+            java.util.Map<Transport, Integer> ports, RegistrationGate gate) {
         if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException("start() blocks: call it from a worker or a plain thread");
         }
         Vertx vertx = FleetVertx.create(new VertxOptions().setEventLoopPoolSize(eventLoops()).setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(1), CpuUsage.SERVER_THREAD_PREFIX);
-        EmbeddedTcpLwm2mServer server = new EmbeddedTcpLwm2mServer(vertx);
+        EmbeddedTcpLwm2mServer server = new EmbeddedTcpLwm2mServer(vertx, host);
         AtomicLong ids = new AtomicLong();
         try {
             for (Transport transport : wanted) {
-                NetServerOptions options = options(transport, pki);
+                NetServerOptions options = options(transport, pki, host);
                 if (ports.containsKey(transport)) {
                     options.setPort(ports.get(transport));
                 }
@@ -98,6 +115,8 @@ public final class EmbeddedTcpLwm2mServer implements AutoCloseable {
             server.close();
             throw new IllegalStateException("cannot start the embedded TCP/TLS server: " + e.getMessage(), e);
         }
+        LOG.info("Embedded LwM2M TCP/TLS server listening on {}",
+                String.join(" and ", wanted.stream().map(server::uri).toList()));
         return server;
     }
 
@@ -106,10 +125,10 @@ public final class EmbeddedTcpLwm2mServer implements AutoCloseable {
         return Math.max(2, Runtime.getRuntime().availableProcessors());
     }
 
-    private static NetServerOptions options(Transport transport, FleetPki pki) {
+    private static NetServerOptions options(Transport transport, FleetPki pki, String host) {
         // a free port shared by the endpoint's server instances, one negative number per endpoint
         int sharedFreePort = -1 - transport.ordinal();
-        NetServerOptions options = new NetServerOptions().setHost(LOOPBACK).setPort(sharedFreePort).setTcpNoDelay(true);
+        NetServerOptions options = new NetServerOptions().setHost(host).setPort(sharedFreePort).setTcpNoDelay(true);
         if (transport == Transport.TLS) {
             if (pki == null) {
                 throw new IllegalArgumentException("a tls endpoint needs a PKI");
@@ -143,10 +162,9 @@ public final class EmbeddedTcpLwm2mServer implements AutoCloseable {
         return socket.getLocalSocketAddress();
     }
 
-    /** {@code coap+tcp://127.0.0.1:PORT} or {@code coaps+tcp://127.0.0.1:PORT}. */
+    /** {@code coap+tcp://127.0.0.1:PORT} or {@code coaps+tcp://127.0.0.1:PORT} (or the host it was started on). */
     public String uri(Transport transport) {
-        return (transport == Transport.TLS ? "coaps+tcp" : "coap+tcp") + "://" + LOOPBACK + ":"
-                + address(transport).getPort();
+        return TargetUri.of(transport == Transport.TLS ? "coaps+tcp" : "coap+tcp", host, address(transport).getPort());
     }
 
     public Optional<TcpRegistration> registration(String endpoint) {
