@@ -4,7 +4,10 @@
 # the embedded servers, each printed as a share of its limit:
 #   (a) full TLS 1.3 / 1.2 handshakes on in-memory SSLEngine pairs (FleetPki EC P-256 certificates,
 #       the JDK's default suites, as a run), (b) Scandium DTLS 1.2 PSK handshakes on 127.0.0.1,
-#   (c) bare Vert.x TCP connect + one request/response on 127.0.0.1; each cold (first 2 s) and warm;
+#   (c) Vert.x TCP on 127.0.0.1: bare connect + one 16-byte request/echo (tcp), and connect + CSM both
+#       ways + a Register-sized request + a 2.01-sized response (tcp-lwm2m, what a device does up to
+#       registered; the tcp storm's limit); each cold (first 2 s) and warm; DTLS also prints
+#       how many handshakes waited for a retransmission (slow) or were lost and started again;
 #   (d) storms of 5,000 devices per transport (udp, tcp, tls, dtls-psk), bench/setup*.yaml.
 #   bench/setup.sh               # 5,000 devices, limits measured warm for 8 s
 #   bench/setup.sh 2000 4        # other fleet size and warm seconds
@@ -28,13 +31,13 @@ java -cp "simulator/target/test-classes:simulator/target/classes:$(cat results/b
     io.fleetsim.bench.SetupLimits "$warm" 2>results/bench-setup-limits.log | tee results/bench-setup-limits.txt
 sed 's/^  transport: udp$/  transport: tcp/; s/^name: bench-setup-udp$/name: bench-setup-tcp/' bench/setup.yaml > results/bench-setup-tcp.yaml
 sed 's/^  transport: udp$/  transport: tls/; s/^name: bench-setup-udp$/name: bench-setup-tls/' bench/setup.yaml > results/bench-setup-tls.yaml
-printf '%-9s %-7s %8s %10s %10s %9s %9s %-9s %9s %8s  %s\n' transport warmup devices registered all_reg_s reg_per_s best3s limit limit_s share \
+printf '%-9s %-7s %8s %10s %10s %9s %9s %-10s %9s %8s  %s\n' transport warmup devices registered all_reg_s reg_per_s best3s limit limit_s share \
     'cpu s: simulator / server / jit / gc / other (wall s x cores)'
 for transport in $transports; do
 for w in $warmups; do
   case $transport in
     udp) file=bench/setup.yaml; limit=- ;;
-    tcp) file=results/bench-setup-tcp.yaml; limit=tcp ;;
+    tcp) file=results/bench-setup-tcp.yaml; limit=tcp-lwm2m ;;
     tls) file=results/bench-setup-tls.yaml; limit=tls13 ;;
     dtls-psk) file=bench/setup-dtls-psk.yaml; limit=dtls-psk ;;
   esac
@@ -70,9 +73,10 @@ sec = c.get("seconds") or {}
 cpu = (f'{sec.get("simulator", 0):.1f} / {sec.get("server", 0):.1f} / {sec.get("jit", 0):.1f} / '
        f'{sec.get("gc", 0):.1f} / {sec.get("other", 0):.1f} ({c.get("wallSeconds", 0):.1f} x {c.get("cores", 0)})') if c else "-"
 print(f'{sys.argv[2]:<9} {sys.argv[6]:<7} {sys.argv[3]:>8} {d["registered"]:>10} {at if at is not None else "-":>10} {rate:>9.0f} '
-      f'{best3:>9.0f} {name:<9} {limit if limit else "-":>9} {share:>8}  {cpu}')
+      f'{best3:>9.0f} {name:<10} {limit if limit else "-":>9} {share:>8}  {cpu}')
 PY
 done
 done
 echo "limits (per second, first 2 s / warm): $(awk '/^LIMIT/{printf "%s %s/%s  ", $2, $3, $4}' results/bench-setup-limits.txt)"
+grep '^DTLS' results/bench-setup-limits.txt || true
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
