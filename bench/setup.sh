@@ -47,19 +47,15 @@ for w in $warmups; do
   ./fleetsim run "$file" --devices "$devices" --warmup "$w" --out "$out" --quiet >/dev/null 2>"$out.log" || true
   if [[ ! -f "$out/summary.json" ]]; then echo "$transport: no summary, see $out.log"; continue; fi
   python3 - "$out/summary.json" "$transport" "$devices" "$limit" results/bench-setup-limits.txt "$w" <<'PY'
-import csv, json, os, sys
+import json, os, sys
+sys.path.insert(0, "bench")
+from timeline_rates import best3 as best3_of, rows as timeline
 s = json.load(open(sys.argv[1]))
 d = s["devices"]
 at = d.get("allRegisteredAtSeconds")
 # not all registered within the run: registrations per simulated second of the run, a lower bound
 rate = (d["registered"] / at) if at else d["registered"] / s["durationSeconds"]["simulated"]
-rows = list(csv.DictReader(open(os.path.join(os.path.dirname(sys.argv[1]), "timeline.csv"))))
-best3 = 0.0     # the busiest three consecutive reporting periods
-for i in range(len(rows) - 2):
-    start = float(rows[i - 1]["t"]) if i > 0 else 0.0
-    span = float(rows[i + 2]["t"]) - start
-    if span > 0:
-        best3 = max(best3, sum(float(rows[j]["registrations"]) for j in (i, i + 1, i + 2)) / span)
+best3 = best3_of(timeline(os.path.dirname(sys.argv[1])))     # the busiest three consecutive reporting periods
 limits = {}
 for line in open(sys.argv[5]):
     parts = line.split()
