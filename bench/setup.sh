@@ -13,6 +13,7 @@
 #   bench/setup.sh 2000 4        # other fleet size and warm seconds
 #   bench/setup.sh 5000 8 tcp "off 3"   # only the tcp storm, each with --warmup off and --warmup 3,
 #                                       # side by side (default: every transport, --warmup auto)
+#   LIMITS="dtls-psk tcp tcp-lwm2m" bench/setup.sh ...  # only these limits (default: all)
 # The limits run from simulator/target/test-classes (io.fleetsim.bench.SetupLimits). Results stay
 # in results/bench-setup-*; each storm's summary.json has the cpu block (simulator vs server vs JIT).
 # Needs python3 (to read summary.json).
@@ -28,7 +29,7 @@ mvn -B -q -o -pl simulator -am test-compile >&2
 mvn -B -q -o -pl simulator dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$PWD/results/bench-setup.classpath" >/dev/null
 java -cp "simulator/target/test-classes:simulator/target/classes:$(cat results/bench-setup.classpath)" \
-    io.fleetsim.bench.SetupLimits "$warm" 2>results/bench-setup-limits.log | tee results/bench-setup-limits.txt
+    io.fleetsim.bench.SetupLimits "$warm" ${LIMITS:-} 2>results/bench-setup-limits.log | tee results/bench-setup-limits.txt
 sed 's/^  transport: udp$/  transport: tcp/; s/^name: bench-setup-udp$/name: bench-setup-tcp/' bench/setup.yaml > results/bench-setup-tcp.yaml
 sed 's/^  transport: udp$/  transport: tls/; s/^name: bench-setup-udp$/name: bench-setup-tls/' bench/setup.yaml > results/bench-setup-tls.yaml
 printf '%-9s %-7s %8s %10s %10s %9s %9s %-10s %9s %8s  %s\n' transport warmup devices registered all_reg_s reg_per_s best3s limit limit_s share \
