@@ -233,13 +233,18 @@ public final class SetupLimits {
      * retransmit a lost flight (its first retransmission comes after 1 s or more).
      */
     private static final long DTLS_SLOW_NANOS = TimeUnit.MILLISECONDS.toNanos(900);
+    /** Connections the server's store holds: more than the handshakes of a measurement. */
+    private static final int DTLS_SERVER_CONNECTIONS = 500_000;
     /** A handshake without its echo after this long is counted lost and started again. */
     private static final long DTLS_LOST_NANOS = TimeUnit.SECONDS.toNanos(4);
 
     private static AutoCloseable dtlsHandshakes(AtomicLong counter) throws Exception {
         byte[] key = "fleetsim-limits!".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         int clients = DTLS_CLIENTS_PER_CORE * Runtime.getRuntime().availableProcessors();
-        DTLSConnector server = new DTLSConnector(dtlsConfig(DtlsRole.SERVER_ONLY, key, 10_000));
+        // Every full handshake is a new connection in the server's store, and a full store takes no
+        // new one until its oldest are stale (30 min by default): room for far more handshakes than
+        // a measurement makes (a store of 10,000 filled after about 8 s and stalled every client).
+        DTLSConnector server = new DTLSConnector(dtlsConfig(DtlsRole.SERVER_ONLY, key, DTLS_SERVER_CONNECTIONS));
         server.setRawDataReceiver(data -> server.send(RawData.outbound(data.getBytes(), data.getEndpointContext(),
                 null, false)));
         server.start();
@@ -247,6 +252,7 @@ public final class SetupLimits {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong slow = new AtomicLong();
         AtomicLong lost = new AtomicLong();
+        long begun = System.nanoTime();
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "limits-dtls-watchdog");
             thread.setDaemon(true);
@@ -262,6 +268,8 @@ public final class SetupLimits {
                 counter.incrementAndGet();
                 if (took > DTLS_SLOW_NANOS) {
                     slow.incrementAndGet();
+                    System.err.printf(Locale.ROOT, "dtls-psk: a handshake took %.1f s (at %.1f s)%n", took / 1e9,
+                            (System.nanoTime() - begun) / 1e9);
                 }
                 if (!stop.get()) {
                     sendForcingAFullHandshake(client, serverAddress, started);
@@ -274,6 +282,8 @@ public final class SetupLimits {
                 long since = started.get();
                 if (!stop.get() && System.nanoTime() - since > DTLS_LOST_NANOS) {
                     lost.incrementAndGet();
+                    System.err.printf(Locale.ROOT, "dtls-psk: a handshake lost at %.1f s, started again%n",
+                            (System.nanoTime() - begun) / 1e9);
                     sendForcingAFullHandshake(client, serverAddress, started);
                 }
             }, 100, 100, TimeUnit.MILLISECONDS);
