@@ -18,10 +18,7 @@ mkdir -p results
 devices="${DEVICES:-10000}"
 seconds="${DURATION:-300}"
 rates="${RATES:-1000 2000 5000}"
-./fleetsim --version >/dev/null   # builds on first use
-copy="$(mktemp -d)"
-trap 'rm -rf "$copy"' EXIT
-cp -r simulator/target/fleetsim.jar simulator/target/lib "$copy/"
+source bench/private-jar.sh   # builds on first use; sets copy
 printf '%-10s %7s %7s %8s %8s %8s %8s %8s %9s %7s %7s %s\n' \
     mode devices rate_set sent_per_s recv_per_s lost threads heap_mb b_per_dev sim_cpu srv_cpu busiest
 run() {  # mode, seconds between value steps, observe path or ""

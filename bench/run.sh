@@ -12,10 +12,7 @@ mkdir -p results
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(1000 10000)
 rate="${RATE:-5000}"
-./fleetsim --version >/dev/null   # builds on first use
-copy="$(mktemp -d)"
-trap 'rm -rf "$copy"' EXIT
-cp -r simulator/target/fleetsim.jar simulator/target/lib "$copy/"
+source bench/private-jar.sh   # builds on first use; sets copy
 scenario="$copy/storm.yaml"
 sed "s/^  rate: .*/  rate: $rate/" bench/registration-storm.yaml > "$scenario"
 printf '%-8s %7s %6s %10s %10s %9s %9s %9s %8s %7s %8s %10s %8s\n' \

@@ -14,10 +14,7 @@ mkdir -p results
 devices="${1:-19000}"
 warmups="${2:-off}"
 servers="${SERVERS:-minimal}"
-./fleetsim --version >/dev/null   # builds on first use
-copy="$(mktemp -d)"
-trap 'rm -rf "$copy"' EXIT
-cp -r simulator/target/fleetsim.jar simulator/target/lib "$copy/"
+source bench/private-jar.sh   # builds on first use; sets copy
 printf '%-8s %-6s %7s %10s %9s %13s %9s %9s %9s %8s  %s\n' server warmup devices registered all_reg_s registrations resets peak_per_s best3s_per_s retrans \
     'cpu s: simulator / server / jit / gc / other (wall s x cores); busiest threads'
 for server in $servers; do
