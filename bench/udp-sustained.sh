@@ -6,6 +6,7 @@
 # the summary's cpu block. Results stay in results/bench-sustained-*.
 #   bench/udp-sustained.sh                      # 19,000 devices against the minimal responder
 #   SERVERS="minimal leshan" bench/udp-sustained.sh 19000 "off 3"   # other servers, --warmup values
+#   JAVA_OPTS="-Xms2g" bench/udp-sustained.sh                       # JVM options (default -Xms256m)
 # Runs a private copy of the built jar, so a rebuild during the benchmark cannot disturb it.
 # Needs python3 (to read summary.json).
 set -euo pipefail
@@ -21,7 +22,7 @@ for server in $servers; do
   for w in $warmups; do
     out="results/bench-sustained-$server-$devices-warmup-$w"
     rm -rf "$out"
-    java -Xms256m -jar "$copy/fleetsim.jar" run bench/udp-sustained.yaml --devices "$devices" --server "$server" \
+    java ${JAVA_OPTS:--Xms256m} -jar "$copy/fleetsim.jar" run bench/udp-sustained.yaml --devices "$devices" --server "$server" \
         --warmup "$w" --out "$out" --quiet >/dev/null 2>"$out.log" || true
     if [[ ! -f "$out/summary.json" ]]; then echo "$server $devices: no summary, see $out.log"; continue; fi
     python3 - "$out/summary.json" "$server" "$devices" "$w" <<'PY'
