@@ -28,11 +28,10 @@ seconds="${DURATION:-300}"
 short="${SHORT:-60}"
 rates="${RATES:-2000 5000 10000}"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-copy="$(mktemp -d)"
-trap 'rm -rf "$copy"' EXIT
 if [[ -z "${REPORT_ONLY:-}" ]]; then
-  ./fleetsim --version >/dev/null   # builds on first use
-  cp -r simulator/target/fleetsim.jar simulator/target/lib "$copy/"
+  source bench/private-jar.sh   # builds on first use; sets copy
+else
+  copy="$(mktemp -d)"; trap 'rm -rf "$copy"' EXIT   # only the scenario texts go here
 fi
 printf '%-10s %7s %7s %8s %8s %8s %8s %8s %8s %8s %9s %7s %7s %5s %s\n' mode devices rate_set sent_per_s \
     recv_per_s per_step steady/s lost threads heap_mb b_per_dev sim_cpu srv_cpu load busiest

@@ -12,10 +12,7 @@ mkdir -p results
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(1000 10000)
 rate="${RATE:-5000}"
-./fleetsim --version >/dev/null   # builds on first use
-copy="$(mktemp -d)"
-trap 'rm -rf "$copy"' EXIT
-cp -r simulator/target/fleetsim.jar simulator/target/lib "$copy/"
+source bench/private-jar.sh   # builds on first use; sets copy
 scenario="$copy/storm.yaml"
 sed "s/^  rate: .*/  rate: $rate/" bench/registration-storm.yaml > "$scenario"
 printf '%-8s %7s %6s %10s %10s %9s %9s %9s %8s %7s %8s %10s %8s\n' \
@@ -28,21 +25,13 @@ for n in "${sizes[@]}"; do
         --quiet --measure-heap >/dev/null 2>"$out.log" || true
     if [[ ! -f "$out/summary.json" ]]; then echo "$server $n: no summary, see $out.log"; continue; fi
     python3 - "$out/summary.json" "$server" "$n" "$rate" <<'PY'
-import csv, json, os, sys
+import json, os, sys
+sys.path.insert(0, "bench")
+from timeline_rates import best3 as best3_of, peak as peak_of, rows as timeline
 s = json.load(open(sys.argv[1]))
-rows = list(csv.DictReader(open(os.path.join(os.path.dirname(sys.argv[1]), "timeline.csv"))))
-peak, prev_t = 0.0, 0.0
-for r in rows:  # the busiest reporting period, in registrations per simulated second
-    t = float(r["t"])
-    if t > prev_t:
-        peak = max(peak, float(r["registrations"]) / (t - prev_t))
-    prev_t = t
-best3 = 0.0     # the busiest three consecutive periods: a rate the JIT's warm-up does not decide alone
-for i in range(len(rows) - 2):
-    start = float(rows[i - 1]["t"]) if i > 0 else 0.0
-    span = float(rows[i + 2]["t"]) - start
-    if span > 0:
-        best3 = max(best3, sum(float(rows[j]["registrations"]) for j in (i, i + 1, i + 2)) / span)
+rows = timeline(os.path.dirname(sys.argv[1]))
+peak = peak_of(rows)    # the busiest reporting period, in registrations per simulated second
+best3 = best3_of(rows)  # the busiest three consecutive periods: a rate the JIT's warm-up does not decide alone
 d, p = s["devices"], s["process"]
 at = d.get("allRegisteredAtSeconds")
 rate = (d["registered"] / at) if at else float("nan")

@@ -98,7 +98,7 @@ public final class TcpConnector {
             // Connect to the resolved address; the host stays the name TLS checks the certificate against.
             options.setRemoteAddress(SocketAddress.inetSocketAddress(target.port(), target.address()));
         }
-        Future<NetSocket> connected = client(localHost).connect(options);
+        Future<NetSocket> connected = client(sourceToBind(localHost, target.address())).connect(options);
         if (transport != Transport.TLS) {
             return connected;
         }
@@ -145,6 +145,25 @@ public final class TcpConnector {
             }
         }));
         return done.future();
+    }
+
+    /**
+     * The address a connection from {@code localHost} to {@code targetAddress} binds to before it
+     * connects, {@code 0.0.0.0} for none. A device on the IPv4 or IPv6 loopback address talking to a
+     * server on loopback does not bind: the kernel gives the connection that same source address at
+     * connect, and picks its port among those free for this one destination, where an explicit bind
+     * to port 0 must find a port free for every destination, by a search whose cost grows with the
+     * ports in use (TIME_WAIT ones included): in a 5,000-device storm on a machine with some
+     * thousand connections in TIME_WAIT, those binds were most of the devices' event-loop CPU
+     * (docs/benchmarks.md, "Where a tcp storm's time went"). Any other source address (a group's
+     * {@code sourceAddresses}) is bound, so that the server sees it.
+     */
+    static String sourceToBind(String localHost, String targetAddress) {
+        if (targetAddress != null && (localHost.equals("127.0.0.1") && targetAddress.startsWith("127.")
+                || localHost.equals("::1") && (targetAddress.equals("::1") || targetAddress.equals("0:0:0:0:0:0:0:1")))) {
+            return "0.0.0.0";
+        }
+        return localHost;
     }
 
     private NetClient client(String localHost) {

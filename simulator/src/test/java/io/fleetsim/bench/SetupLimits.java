@@ -5,7 +5,9 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -74,11 +76,19 @@ public final class SetupLimits {
 
     public static void main(String[] args) throws Exception {
         double warmSeconds = args.length > 0 ? Double.parseDouble(args[0]) : 8.0;
+        List<String> only = args.length > 1 ? List.of(args).subList(1, args.length) : List.of();
         FleetPki pki = FleetPki.create("fleetsim setup-limits CA");
-        measure("tls13", warmSeconds, counter -> tlsHandshakes(pki, "TLSv1.3", counter));
-        measure("tls12", warmSeconds, counter -> tlsHandshakes(pki, "TLSv1.2", counter));
-        measure("dtls-psk", warmSeconds, SetupLimits::dtlsHandshakes);
-        measure("tcp", warmSeconds, SetupLimits::tcpExchanges);
+        Map<String, Load> limits = new LinkedHashMap<>();
+        limits.put("tls13", counter -> tlsHandshakes(pki, "TLSv1.3", counter));
+        limits.put("tls12", counter -> tlsHandshakes(pki, "TLSv1.2", counter));
+        limits.put("dtls-psk", SetupLimits::dtlsHandshakes);
+        limits.put("tcp", counter -> tcpExchanges(counter, false));
+        limits.put("tcp-lwm2m", counter -> tcpExchanges(counter, true));
+        for (Map.Entry<String, Load> limit : limits.entrySet()) {
+            if (only.isEmpty() || only.contains(limit.getKey())) {
+                measure(limit.getKey(), warmSeconds, limit.getValue());
+            }
+        }
         System.exit(0);
     }
 
@@ -216,52 +226,79 @@ public final class SetupLimits {
 
     // ---- Scandium DTLS 1.2 PSK on 127.0.0.1
 
+    /** Client connectors per core, each with one handshake in flight: the handshakes in flight at once. */
+    private static final int DTLS_CLIENTS_PER_CORE = 4;
+    /**
+     * A handshake on loopback takes milliseconds; one that took this long waited for Scandium to
+     * retransmit a lost flight (its first retransmission comes after 1 s or more).
+     */
+    private static final long DTLS_SLOW_NANOS = TimeUnit.MILLISECONDS.toNanos(900);
+    /** Connections the server's store holds: more than the handshakes of a measurement. */
+    private static final int DTLS_SERVER_CONNECTIONS = 500_000;
+    /** A handshake without its echo after this long is counted lost and started again. */
+    private static final long DTLS_LOST_NANOS = TimeUnit.SECONDS.toNanos(4);
+
     private static AutoCloseable dtlsHandshakes(AtomicLong counter) throws Exception {
         byte[] key = "fleetsim-limits!".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        DTLSConnector server = new DTLSConnector(dtlsConfig(DtlsRole.SERVER_ONLY, key, 10_000));
+        int clients = DTLS_CLIENTS_PER_CORE * Runtime.getRuntime().availableProcessors();
+        // Every full handshake is a new connection in the server's store, and a full store takes no
+        // new one until its oldest are stale (30 min by default): room for far more handshakes than
+        // a measurement makes (a store of 10,000 filled after about 8 s and stalled every client).
+        DTLSConnector server = new DTLSConnector(dtlsConfig(DtlsRole.SERVER_ONLY, key, DTLS_SERVER_CONNECTIONS));
         server.setRawDataReceiver(data -> server.send(RawData.outbound(data.getBytes(), data.getEndpointContext(),
                 null, false)));
         server.start();
         InetSocketAddress serverAddress = server.getAddress();
         AtomicBoolean stop = new AtomicBoolean();
-        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "limits-dtls-retry");
+        AtomicLong slow = new AtomicLong();
+        AtomicLong lost = new AtomicLong();
+        long begun = System.nanoTime();
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "limits-dtls-watchdog");
             thread.setDaemon(true);
             return thread;
         });
-        List<DTLSConnector> clients = new ArrayList<>();
-        int concurrent = 2 * Runtime.getRuntime().availableProcessors();
-        for (int i = 0; i < concurrent; i++) {
+        List<DTLSConnector> connectors = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
             DTLSConnector client = new DTLSConnector(dtlsConfig(DtlsRole.CLIENT_ONLY, key, 4));
-            AtomicLong sent = new AtomicLong();
+            // when the handshake in flight started; each connector has exactly one in flight
+            AtomicLong started = new AtomicLong();
             client.setRawDataReceiver(echo -> {
+                long took = System.nanoTime() - started.get();
                 counter.incrementAndGet();
+                if (took > DTLS_SLOW_NANOS) {
+                    slow.incrementAndGet();
+                    System.err.printf(Locale.ROOT, "dtls-psk: a handshake took %.1f s (at %.1f s)%n", took / 1e9,
+                            (System.nanoTime() - begun) / 1e9);
+                }
                 if (!stop.get()) {
-                    sendForcingAFullHandshake(client, serverAddress, sent);
+                    sendForcingAFullHandshake(client, serverAddress, started);
                 }
             });
             client.start();
-            clients.add(client);
-            sendForcingAFullHandshake(client, serverAddress, sent);
-            // a handshake lost in a burst is started again after 2 s without an echo
-            long[] seen = {-1};
-            retries.scheduleAtFixedRate(() -> {
-                if (!stop.get() && sent.get() == seen[0]) {
-                    sendForcingAFullHandshake(client, serverAddress, sent);
+            connectors.add(client);
+            sendForcingAFullHandshake(client, serverAddress, started);
+            watchdog.scheduleWithFixedDelay(() -> {
+                long since = started.get();
+                if (!stop.get() && System.nanoTime() - since > DTLS_LOST_NANOS) {
+                    lost.incrementAndGet();
+                    System.err.printf(Locale.ROOT, "dtls-psk: a handshake lost at %.1f s, started again%n",
+                            (System.nanoTime() - begun) / 1e9);
+                    sendForcingAFullHandshake(client, serverAddress, started);
                 }
-                seen[0] = sent.get();
-            }, 2, 2, TimeUnit.SECONDS);
+            }, 100, 100, TimeUnit.MILLISECONDS);
         }
         return () -> {
             stop.set(true);
-            retries.shutdownNow();
-            clients.forEach(DTLSConnector::destroy);
+            watchdog.shutdownNow();
+            connectors.forEach(DTLSConnector::destroy);
             server.destroy();
+            System.out.printf(Locale.ROOT, "DTLS in-flight %d slow %d lost %d%n", clients, slow.get(), lost.get());
         };
     }
 
-    private static void sendForcingAFullHandshake(DTLSConnector client, InetSocketAddress server, AtomicLong sent) {
-        sent.incrementAndGet();
+    private static void sendForcingAFullHandshake(DTLSConnector client, InetSocketAddress server, AtomicLong started) {
+        started.set(System.nanoTime());
         MapBasedEndpointContext context = new MapBasedEndpointContext(server, null,
                 new MapBasedEndpointContext.Attributes().add(DtlsEndpointContext.KEY_HANDSHAKE_MODE,
                         DtlsEndpointContext.HANDSHAKE_MODE_FORCE_FULL));
@@ -284,17 +321,56 @@ public final class SetupLimits {
 
     // ---- bare Vert.x TCP on 127.0.0.1
 
-    private static AutoCloseable tcpExchanges(AtomicLong counter) throws Exception {
+    /** What a fleetsim tcp device sends when it connects: its CSM (RFC 8323, Max-Message-Size and Block-Wise-Transfer). */
+    private static final int DEVICE_CSM_BYTES = 4;
+    /** The embedded server's CSM, sent as it accepts the connection. */
+    private static final int SERVER_CSM_BYTES = 5;
+    /**
+     * A Register over TCP of a bench/setup.yaml device (header, token, Uri-Path, Uri-Query and the
+     * link-format payload of its objects): about 64 bytes (summary.json's traffic.registration.sentBytes
+     * of a storm, Register and De-register, over twice the devices).
+     */
+    private static final int REGISTER_BYTES = 64;
+    /** The 2.01 Created with its Location-Path. */
+    private static final int CREATED_BYTES = 16;
+    /** Bytes of the bare exchange: one request and its echo. */
+    private static final int BARE_BYTES = 16;
+
+    /**
+     * TCP connections on 127.0.0.1, 64 in flight, each closed by the client after its exchange. Bare:
+     * connect, 16 bytes and their echo. {@code lwm2m}: what a fleetsim tcp device does up to being
+     * registered, byte counts alike: both ends send a CSM at connect; once the client has the server's,
+     * it sends a Register-sized request, and the server answers with a 2.01-sized response once it has
+     * all of it.
+     */
+    private static AutoCloseable tcpExchanges(AtomicLong counter, boolean lwm2m) throws Exception {
         int loops = Math.max(2, Runtime.getRuntime().availableProcessors());
         Vertx serverVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
         Vertx clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
         java.util.concurrent.atomic.AtomicInteger bound = new java.util.concurrent.atomic.AtomicInteger();
+        Buffer serverCsm = Buffer.buffer(new byte[SERVER_CSM_BYTES]);
+        Buffer created = Buffer.buffer(new byte[CREATED_BYTES]);
         for (int i = 0; i < loops; i++) {
             // servers listening on the same negative port share one free port
             CountDownLatch listening = new CountDownLatch(1);
             serverVertx.getOrCreateContext().runOnContext(v -> serverVertx
                     .createNetServer(new NetServerOptions().setHost(LOOPBACK).setPort(-1).setTcpNoDelay(true))
-                    .connectHandler(socket -> socket.handler(socket::write))
+                    .connectHandler(socket -> {
+                        if (!lwm2m) {
+                            socket.handler(socket::write);
+                            return;
+                        }
+                        socket.write(serverCsm.copy());
+                        int[] received = {0};
+                        socket.handler(bytes -> {
+                            int before = received[0];
+                            received[0] += bytes.length();
+                            if (before < DEVICE_CSM_BYTES + REGISTER_BYTES
+                                    && received[0] >= DEVICE_CSM_BYTES + REGISTER_BYTES) {
+                                socket.write(created.copy());
+                            }
+                        });
+                    })
                     .listen().onComplete(r -> {
                         if (r.succeeded()) {
                             bound.set(r.result().actualPort());
@@ -309,9 +385,8 @@ public final class SetupLimits {
         NetClient client = clientVertx.createNetClient(new NetClientOptions().setTcpNoDelay(true)
                 .setConnectTimeout(5_000));
         AtomicBoolean stop = new AtomicBoolean();
-        Buffer request = Buffer.buffer(new byte[16]);
         for (int i = 0; i < 64; i++) {
-            clientVertx.runOnContext(v -> exchange(client, port, request, counter, stop));
+            clientVertx.runOnContext(v -> exchange(client, port, lwm2m, counter, stop));
         }
         return () -> {
             stop.set(true);
@@ -320,26 +395,32 @@ public final class SetupLimits {
         };
     }
 
-    private static void exchange(NetClient client, int port, Buffer request, AtomicLong counter, AtomicBoolean stop) {
+    private static void exchange(NetClient client, int port, boolean lwm2m, AtomicLong counter, AtomicBoolean stop) {
         if (stop.get()) {
             return;
         }
         client.connect(port, LOOPBACK).onComplete(connected -> {
             if (connected.failed()) {
-                exchange(client, port, request, counter, stop);
+                exchange(client, port, lwm2m, counter, stop);
                 return;
             }
             var socket = connected.result();
+            int first = lwm2m ? SERVER_CSM_BYTES : BARE_BYTES;
+            int all = lwm2m ? SERVER_CSM_BYTES + CREATED_BYTES : BARE_BYTES;
             int[] received = {0};
             socket.handler(bytes -> {
+                int before = received[0];
                 received[0] += bytes.length();
-                if (received[0] >= request.length()) {
+                if (lwm2m && before < first && received[0] >= first) {
+                    socket.write(Buffer.buffer(new byte[REGISTER_BYTES]));
+                }
+                if (before < all && received[0] >= all) {
                     counter.incrementAndGet();
                     socket.close();
                 }
             });
-            socket.closeHandler(v -> exchange(client, port, request, counter, stop));
-            socket.write(request);
+            socket.closeHandler(v -> exchange(client, port, lwm2m, counter, stop));
+            socket.write(Buffer.buffer(new byte[lwm2m ? DEVICE_CSM_BYTES : BARE_BYTES]));
         });
     }
 
