@@ -164,7 +164,6 @@ final class RunCommand implements Callable<Integer> {
         outWriter.printf("fleetsim: %s: %d devices against %s%s, results in %s%n", scenario.name(),
                 scenario.deviceCount(), runTarget.uri(), runTarget.embedded() ? " (embedded " + server + ")" : "", resultsDir);
         outWriter.flush();
-        BootstrapNotice.warnIfUnserved(scenario, coordinator != null, err);
         ProgressPrinter progress = ProgressPrinter.of(ProgressMode.choose(quiet.quiet, TerminalCheck.stderrIsTerminal()),
                 err, Duration.ofSeconds(progressIntervalSeconds), System::nanoTime);
         RunOptions options = RunOptions.defaults(resultsDir)

@@ -62,6 +62,10 @@ class ClusteredRunTest {
         assertThat(summary.path("devices").path("registeredAtEnd").asInt()).isEqualTo(60);
         assertThat(summary.path("registration").path("attempts").asInt()).isEqualTo(60);
         assertThat(summary.path("registration").path("successes").asInt()).isEqualTo(60);
+        assertThat(summary.path("bootstrap").path("successes").asInt())
+                .as("the sensors bootstrapped from the coordinator's embedded bootstrap server: " + summary.path("bootstrap"))
+                .isEqualTo(20);
+        assertThat(summary.path("bootstrap").path("attempts").asInt()).isEqualTo(20);
         assertThat(summary.path("registration").path("latencyMs").path("count").asInt())
                 .as("one registration latency per device, from both agents' histograms").isEqualTo(60);
         assertThat(summary.path("deregistration").path("count").asInt()).as("every device de-registered at the end")
@@ -356,6 +360,7 @@ class ClusteredRunTest {
                   - name: sensors
                     count: 20
                     endpointPrefix: sensor-
+                    bootstrap: true
                 arrival:
                   rate: 200
                 """.formatted(durationSeconds));

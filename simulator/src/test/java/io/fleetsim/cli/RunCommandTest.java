@@ -260,7 +260,7 @@ class RunCommandTest {
     }
 
     @Test
-    void bootstrapIsNoticedOnlyWhereTheEmbeddedBootstrapServerIsOutOfReach() throws IOException {
+    void bootstrappingGroupsAreCheckedWithoutAWarning() throws IOException {
         Path file = dir.resolve("bootstrap.yaml");
         Files.writeString(file, """
                 name: bootstrap
@@ -276,15 +276,5 @@ class RunCommandTest {
 
         assertThat(check.exitCode()).isEqualTo(ExitCodes.PASS);
         assertThat(check.err()).as("devices bootstrap: nothing to warn about").doesNotContain("bootstrap");
-        java.io.StringWriter clustered = new java.io.StringWriter();
-        BootstrapNotice.warnIfUnserved(io.fleetsim.scenario.ScenarioLoader.load(file), true,
-                new java.io.PrintWriter(clustered));
-        assertThat(clustered.toString()).isEqualTo("fleetsim: warning: group(s) bs ask for the embedded bootstrap "
-                + "server (bootstrap: true), whose address the agents of a clustered run are not given; their devices "
-                + "will fail every bootstrap (bad-config): give them bootstrap.uri" + System.lineSeparator());
-        java.io.StringWriter single = new java.io.StringWriter();
-        BootstrapNotice.warnIfUnserved(io.fleetsim.scenario.ScenarioLoader.load(file), false,
-                new java.io.PrintWriter(single));
-        assertThat(single.toString()).isEmpty();
     }
 }
