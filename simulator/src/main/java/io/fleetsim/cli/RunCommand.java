@@ -289,7 +289,7 @@ final class RunCommand implements Callable<Integer> {
      */
     private String serverHost(Scenario scenario) {
         if (serverHostAddress == null) {
-            return ServerHost.DEFAULT;
+            return clusterServerHost(scenario);
         }
         String host;
         try {
@@ -304,6 +304,32 @@ final class RunCommand implements Callable<Integer> {
                     + served + ", and no group asks for the embedded bootstrap server); leave --server-host out");
         }
         return host;
+    }
+
+    /**
+     * Without {@code --server-host}: in a clustered run on a network address ({@code --cluster-host}
+     * not on loopback) that starts embedded servers, they listen on the cluster host, where the
+     * agents on other machines already reach the coordinator; else 127.0.0.1. A cluster host that is
+     * not an address of this machine is left to {@link ClusterRun#check} to refuse.
+     */
+    String clusterServerHost(Scenario scenario) {
+        if (!clustered || !Targets.startsEmbedded(scenario)) {
+            return ServerHost.DEFAULT;
+        }
+        String clusterHost = cluster.settings().host();
+        if (ServerHost.isLoopback(clusterHost)) {
+            return ServerHost.DEFAULT;
+        }
+        try {
+            String host = ServerHost.check(clusterHost);
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("fleetsim: the embedded servers listen on " + host + " (--cluster-host), where agents on other "
+                    + "machines reach them; --server-host chooses another address");
+            err.flush();
+            return host;
+        } catch (IllegalArgumentException e) {
+            return ServerHost.DEFAULT;
+        }
     }
 
     /** The --observe path and periods, checked: only the embedded minimal responder observes. */

@@ -2,6 +2,7 @@ package io.fleetsim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,6 +130,36 @@ class ServerHostRunTest {
                 .hasMessageContaining("--cluster-host 10.0.0.4: the embedded servers listen on 127.0.0.1 only")
                 .hasMessageContaining("give --server-host ADDRESS")
                 .hasMessageContaining("--server-host 10.0.0.4");
+    }
+
+    @Test
+    void aClusterOnANetworkAddressOfThisMachinePutsTheEmbeddedServersThereUnlessToldOtherwise() throws Exception {
+        String local = nonLoopbackAddressOfThisMachine();
+        assumeTrue(local != null, "this machine has an IPv4 address beside loopback");
+        Path scenario = Files.writeString(dir.resolve("s.yaml"), UDP_TLS_BOOTSTRAP);
+        Scenario loaded = ScenarioLoader.load(scenario);
+        // resolution only: no cluster is joined and nothing binds the address
+        assertThat(parsedRun(scenario, "--cluster", "--cluster-host", local, "--cluster-secret", "s")
+                .clusterServerHost(loaded)).as("the cluster host, which the agents reach").isEqualTo(local);
+        assertThat(parsedRun(scenario, "--cluster", "--cluster-secret", "s").clusterServerHost(loaded))
+                .as("a cluster on loopback keeps the servers there").isEqualTo(ServerHost.DEFAULT);
+        assertThat(parsedRun(scenario, "--cluster", "--cluster-host", "10.0.0.4", "--cluster-secret", "s")
+                .clusterServerHost(loaded)).as("not an address of this machine: ClusterRun.check refuses it")
+                .isEqualTo(ServerHost.DEFAULT);
+        assertThat(parsedRun(scenario, "--cluster-host", local).clusterServerHost(loaded))
+                .as("no cluster").isEqualTo(ServerHost.DEFAULT);
+    }
+
+    private static String nonLoopbackAddressOfThisMachine() throws java.net.SocketException {
+        for (var nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            for (var address : java.util.Collections.list(nic.getInetAddresses())) {
+                if (address instanceof java.net.Inet4Address && !address.isLoopbackAddress()
+                        && !address.isLinkLocalAddress()) {
+                    return address.getHostAddress();
+                }
+            }
+        }
+        return null;
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.fleetsim.base.OnEventLoop;
 import io.fleetsim.base.ObjectModels;
 import io.fleetsim.base.SimClock;
 import io.fleetsim.coap.CoapChannel;
@@ -367,7 +368,7 @@ class BootstrapDeviceTest {
     }
 
     private <T> T onLoop(Callable<T> action) throws Exception {
-        return OnDeviceLoop.call(context, action);
+        return OnEventLoop.call(context, action);
     }
 
     private boolean onLoopQuietly(Callable<Boolean> action) {
@@ -379,7 +380,7 @@ class BootstrapDeviceTest {
     }
 
     private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        OnDeviceLoop.waitUntil(condition);
+        OnEventLoop.waitUntil(condition);
     }
 
     /**

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.fleetsim.base.OnEventLoop;
 import io.fleetsim.base.SimClock;
 import io.fleetsim.coap.CoapChannel;
 import io.fleetsim.coap.CoapFailure;
@@ -232,11 +233,11 @@ class VirtualDeviceTest {
     }
 
     private <T> T onLoop(Callable<T> action) throws Exception {
-        return OnDeviceLoop.call(context, action);
+        return OnEventLoop.call(context, action);
     }
 
     private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        OnDeviceLoop.waitUntil(condition);
+        OnEventLoop.waitUntil(condition);
     }
 
     /** A request the device sent, and when (simulated ms). */

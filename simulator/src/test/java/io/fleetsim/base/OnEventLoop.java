@@ -1,4 +1,4 @@
-package io.fleetsim.device;
+package io.fleetsim.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,14 +9,17 @@ import java.util.function.BooleanSupplier;
 
 import io.vertx.core.Context;
 
-/** What the device tests do from the test thread: act on the device's event loop, and wait for what it did. */
-final class OnDeviceLoop {
+/**
+ * What unit tests of event-loop code do from the test thread: act on the loop, and wait for what
+ * it did.
+ */
+public final class OnEventLoop {
 
-    private OnDeviceLoop() {
+    private OnEventLoop() {
     }
 
-    /** Runs {@code action} on {@code context} and returns its result (5 s at most). */
-    static <T> T call(Context context, Callable<T> action) throws Exception {
+    /** Runs {@code action} on {@code context} and returns its result (10 s at most). */
+    public static <T> T call(Context context, Callable<T> action) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         context.runOnContext(v -> {
             try {
@@ -25,11 +28,11 @@ final class OnDeviceLoop {
                 result.completeExceptionally(t);
             }
         });
-        return result.get(5, TimeUnit.SECONDS);
+        return result.get(10, TimeUnit.SECONDS);
     }
 
     /** Waits until {@code condition} holds, failing the test after 10 s of wall time. */
-    static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+    public static void waitUntil(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 10_000;
         while (!condition.getAsBoolean()) {
             assertThat(System.currentTimeMillis()).as("condition met in time").isLessThan(deadline);
