@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import io.fleetsim.coap.CoapFailure;
 import io.fleetsim.resultsformat.FailureCause;
+import io.fleetsim.scenario.TargetUri;
 import io.fleetsim.scenario.Transport;
 
 /**
@@ -32,13 +33,7 @@ public record ServerAddress(String uri, Transport transport, String host, int po
             throw new CoapFailure(FailureCause.BAD_CONFIG, "Server URI '" + text + "' is not a URI");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        Transport transport = switch (scheme) {
-            case "coap" -> Transport.UDP;
-            case "coaps" -> Transport.DTLS;
-            case "coap+tcp" -> Transport.TCP;
-            case "coaps+tcp" -> Transport.TLS;
-            default -> null;
-        };
+        Transport transport = TargetUri.transportOf(scheme);
         if (transport == null) {
             throw new CoapFailure(FailureCause.UNSUPPORTED_TRANSPORT, "Server URI '" + text
                     + "': not a CoAP scheme (coap, coaps, coap+tcp, coaps+tcp)");
@@ -47,8 +42,7 @@ public record ServerAddress(String uri, Transport transport, String host, int po
             throw new CoapFailure(FailureCause.BAD_CONFIG, "Server URI '" + text + "' has no host");
         }
         String host = uri.getHost().replaceAll("^\\[|]$", "");
-        int port = uri.getPort() > 0 ? uri.getPort()
-                : transport == Transport.DTLS || transport == Transport.TLS ? 5684 : 5683;
+        int port = uri.getPort() > 0 ? uri.getPort() : transport.defaultPort();
         return new ServerAddress(text, transport, host, port);
     }
 }

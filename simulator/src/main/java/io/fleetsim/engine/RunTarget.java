@@ -56,7 +56,7 @@ public record RunTarget(String host, int port, boolean embedded, AutoCloseable c
         }
         String scheme = endpoints.addresses().entrySet().stream()
                 .filter(e -> e.getValue().host().equals(host) && e.getValue().port() == port)
-                .map(e -> e.getKey() == Transport.TCP ? "coap+tcp" : e.getKey() == Transport.TLS ? "coaps+tcp" : "coap")
+                .map(e -> e.getKey().scheme())
                 .findFirst().orElse("coap");
         return io.fleetsim.scenario.TargetUri.of(scheme, host, port);
     }

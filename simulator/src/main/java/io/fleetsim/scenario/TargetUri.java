@@ -12,9 +12,6 @@ public final class TargetUri {
     /** Which scheme serves which transport, for messages. */
     static final String SCHEMES = "coap:// is for udp, coaps:// for dtls, coap+tcp:// for tcp, coaps+tcp:// for tls";
 
-    static final int DEFAULT_COAP_PORT = 5683;
-    static final int DEFAULT_COAPS_PORT = 5684;
-
     private TargetUri() {
     }
 
@@ -32,7 +29,7 @@ public final class TargetUri {
                 || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw invalid(text, "only host and port may be given, no user, path, query or fragment");
         }
-        int defaultPort = "coaps".equals(scheme) || "coaps+tcp".equals(scheme) ? DEFAULT_COAPS_PORT : DEFAULT_COAP_PORT;
+        int defaultPort = transportOf(scheme).defaultPort();
         int port = uri.getPort() == -1 ? defaultPort : uri.getPort();
         if (port < 1 || port > 65535) {
             throw invalid(text, "the port must be 1 .. 65535");
@@ -47,13 +44,12 @@ public final class TargetUri {
 
     /** The transport a target scheme speaks, or null for a scheme fleetsim does not know. */
     public static Transport transportOf(String scheme) {
-        return switch (scheme == null ? "" : scheme) {
-            case "coap" -> Transport.UDP;
-            case "coaps" -> Transport.DTLS;
-            case "coap+tcp" -> Transport.TCP;
-            case "coaps+tcp" -> Transport.TLS;
-            default -> null;
-        };
+        for (Transport transport : Transport.values()) {
+            if (transport.scheme().equals(scheme)) {
+                return transport;
+            }
+        }
+        return null;
     }
 
     /** The transport a target ({@code scheme://host:port}) serves, or null for a scheme fleetsim does not know. */

@@ -164,7 +164,7 @@ public final class EmbeddedTcpLwm2mServer implements AutoCloseable {
 
     /** {@code coap+tcp://127.0.0.1:PORT} or {@code coaps+tcp://127.0.0.1:PORT} (or the host it was started on). */
     public String uri(Transport transport) {
-        return TargetUri.of(transport == Transport.TLS ? "coaps+tcp" : "coap+tcp", host, address(transport).getPort());
+        return TargetUri.of(transport.scheme(), host, address(transport).getPort());
     }
 
     public Optional<TcpRegistration> registration(String endpoint) {
