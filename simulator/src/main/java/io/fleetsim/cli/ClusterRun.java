@@ -61,7 +61,7 @@ final class ClusterRun implements AutoCloseable {
                     + " agents " + pinned + " (groups[].agents); run with --agents " + pinned.size() + " or more");
         }
         ClusterSettings settings = run.cluster.settings();
-        if (scenario.target() == null && !isLoopback(settings.host()) && ServerHost.isLoopback(serverHost)) {
+        if (scenario.target() == null && !ServerHost.isLoopback(settings.host()) && ServerHost.isLoopback(serverHost)) {
             throw new BadInputException("--cluster-host " + settings.host() + ": the embedded servers listen on "
                     + serverHost + " only, which agents on other machines cannot reach; give --server-host "
                     + "ADDRESS, an address of this machine the agents can reach (e.g. --server-host "
@@ -106,9 +106,5 @@ final class ClusterRun implements AutoCloseable {
             node.close();
             node = null;
         }
-    }
-
-    private static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
     }
 }

@@ -99,9 +99,6 @@ public final class EmbeddedServers {
     public static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki, ServerSettings server,
             double timeScale, ResponderObservation observation, Function<DeviceGroup, Duration> lifetimes,
             String host) {
-        if (observation != null && !minimal) {
-            throw new IllegalArgumentException("only the minimal responder observes devices");
-        }
         if (minimal && server.any()) {
             throw new IllegalArgumentException("the minimal responder has no registration limit");
         }
@@ -202,14 +199,12 @@ public final class EmbeddedServers {
         for (Transport transport : Transport.values()) {
             TransportEndpoints.HostPort server = target.endpointFor(transport);
             if (server != null) {
-                uris.put(transport, TargetUri.of(SCHEMES.get(transport), server.host(), server.port()));
+                uris.put(transport, TargetUri.of(transport.scheme(), server.host(), server.port()));
             }
         }
         return uris;
     }
 
-    private static final Map<Transport, String> SCHEMES = Map.of(Transport.UDP, "coap", Transport.DTLS, "coaps",
-            Transport.TCP, "coap+tcp", Transport.TLS, "coaps+tcp");
 
     /**
      * A bootstrap server handing out {@code configs}, with a DTLS endpoint too when a dtls group
@@ -254,9 +249,6 @@ public final class EmbeddedServers {
      */
     public static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki,
             ResponderObservation observation) {
-        if (observation != null && !minimal) {
-            throw new IllegalArgumentException("only the minimal responder observes devices");
-        }
         return start(groups, minimal, pki, RegistrationGate.OPEN, observation, OWN_LIFETIME, ServerHost.DEFAULT);
     }
 
@@ -358,6 +350,9 @@ public final class EmbeddedServers {
 
     private static RunTarget start(List<DeviceGroup> groups, boolean minimal, FleetPki pki, RegistrationGate gate,
             ResponderObservation observation, Function<DeviceGroup, Duration> lifetimes, String host) {
+        if (observation != null && !minimal) {
+            throw new IllegalArgumentException("only the minimal responder observes devices");
+        }
         Set<Transport> used = EnumSet.noneOf(Transport.class);
         groups.stream().map(DeviceGroup::transport).forEach(used::add);
         boolean dtls = used.contains(Transport.DTLS);

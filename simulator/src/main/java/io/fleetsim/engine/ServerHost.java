@@ -55,10 +55,16 @@ public final class ServerHost {
         return canonical(address);
     }
 
-    /** Whether {@code literal} (an IP literal, as {@link #check} returns) is a loopback address. */
-    public static boolean isLoopback(String literal) {
+    /**
+     * Whether {@code host} ({@code localhost} or an IP literal, as {@link #check} returns) is on
+     * loopback; a name other than {@code localhost} is not looked up and counts as not.
+     */
+    public static boolean isLoopback(String host) {
+        if (host.equals("localhost")) {
+            return true;
+        }
         try {
-            return FleetVertx.isLiteral(literal) && InetAddress.getByName(literal).isLoopbackAddress();
+            return FleetVertx.isLiteral(host) && InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
         }
