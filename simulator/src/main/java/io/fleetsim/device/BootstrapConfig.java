@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.eclipse.leshan.core.LwM2mId;
 import org.eclipse.leshan.core.node.LwM2mNode;
 import org.eclipse.leshan.core.node.LwM2mObject;
 import org.eclipse.leshan.core.node.LwM2mObjectInstance;
@@ -26,27 +27,13 @@ import io.fleetsim.scenario.Transport;
  */
 final class BootstrapConfig {
 
-    static final int SECURITY = 0;
-    static final int SERVER = 1;
-    /** Security object resources (Appendix E.1). */
-    private static final int URI_RESOURCE = 0;
-    private static final int BOOTSTRAP_SERVER = 1;
-    private static final int SECURITY_MODE = 2;
-    private static final int PUBLIC_KEY_OR_IDENTITY = 3;
-    private static final int SECRET_KEY = 5;
-    private static final int SHORT_SERVER_ID = 10;
-    /** Server object resources (Appendix E.2). */
-    private static final int SERVER_SSID = 0;
-    private static final int LIFETIME = 1;
-    private static final int BINDING = 7;
-
     /** Object id to its instances, instance id to its resources by id. */
     private final Map<Integer, Map<Integer, Map<Integer, LwM2mResource>>> objects = Map.of(
-            SECURITY, new TreeMap<>(), SERVER, new TreeMap<>());
+            LwM2mId.SECURITY, new TreeMap<>(), LwM2mId.SERVER, new TreeMap<>());
 
     /** Whether a Bootstrap-Write or -Delete may touch {@code objectId}: fleetsim's devices keep /0 and /1. */
     static boolean holds(int objectId) {
-        return objectId == SECURITY || objectId == SERVER;
+        return objectId == LwM2mId.SECURITY || objectId == LwM2mId.SERVER;
     }
 
     /**
@@ -87,8 +74,8 @@ final class BootstrapConfig {
      */
     boolean delete(LwM2mPath path) {
         if (path == null) {
-            deleteAll(SECURITY);
-            deleteAll(SERVER);
+            deleteAll(LwM2mId.SECURITY);
+            deleteAll(LwM2mId.SERVER);
             return true;
         }
         if (path.isObject()) {
@@ -97,7 +84,7 @@ final class BootstrapConfig {
         }
         Map<Integer, Map<Integer, LwM2mResource>> instances = objects.get(path.getObjectId());
         Map<Integer, LwM2mResource> instance = instances.get(path.getObjectInstanceId());
-        if (path.getObjectId() == SECURITY && instance != null && isBootstrapAccount(instance)) {
+        if (path.getObjectId() == LwM2mId.SECURITY && instance != null && isBootstrapAccount(instance)) {
             return false;
         }
         instances.remove(path.getObjectInstanceId());
@@ -105,11 +92,12 @@ final class BootstrapConfig {
     }
 
     private void deleteAll(int objectId) {
-        objects.get(objectId).values().removeIf(instance -> objectId != SECURITY || !isBootstrapAccount(instance));
+        objects.get(objectId).values()
+                .removeIf(instance -> objectId != LwM2mId.SECURITY || !isBootstrapAccount(instance));
     }
 
     private static boolean isBootstrapAccount(Map<Integer, LwM2mResource> instance) {
-        LwM2mResource flag = instance.get(BOOTSTRAP_SERVER);
+        LwM2mResource flag = instance.get(LwM2mId.SEC_BOOTSTRAP);
         return flag != null && Boolean.TRUE.equals(flag.getValue());
     }
 
@@ -123,8 +111,8 @@ final class BootstrapConfig {
         List<String> links = new ArrayList<>();
         if (path == null) {
             links.add("</>;lwm2m=1.1");
-            objectLinks(SECURITY, links);
-            objectLinks(SERVER, links);
+            objectLinks(LwM2mId.SECURITY, links);
+            objectLinks(LwM2mId.SERVER, links);
             links.addAll(otherObjects);
         } else {
             objectLinks(path.getObjectId(), links);
@@ -140,12 +128,14 @@ final class BootstrapConfig {
         }
         instances.forEach((id, resources) -> {
             StringBuilder link = new StringBuilder("</").append(objectId).append('/').append(id).append('>');
-            boolean bootstrapAccount = objectId == SECURITY && isBootstrapAccount(resources);
-            Object ssid = value(resources, objectId == SECURITY ? SHORT_SERVER_ID : SERVER_SSID);
+            boolean bootstrapAccount = objectId == LwM2mId.SECURITY && isBootstrapAccount(resources);
+            Object ssid = value(resources,
+                    objectId == LwM2mId.SECURITY ? LwM2mId.SEC_SERVER_ID : LwM2mId.SRV_SERVER_ID);
             if (!bootstrapAccount && ssid != null) {
                 link.append(";ssid=").append(ssid);
             }
-            Object uri = objectId == SECURITY && !bootstrapAccount ? value(resources, URI_RESOURCE) : null;
+            Object uri = objectId == LwM2mId.SECURITY && !bootstrapAccount
+                    ? value(resources, LwM2mId.SEC_SERVER_URI) : null;
             if (uri != null) {
                 link.append(";uri=\"").append(uri).append('"');
             }
@@ -155,11 +145,11 @@ final class BootstrapConfig {
 
     /** Bootstrap-Read of the Server object or one of its instances (LwM2M 1.1): the node, or null when absent. */
     LwM2mNode readServer(LwM2mPath path) {
-        Map<Integer, Map<Integer, LwM2mResource>> instances = objects.get(SERVER);
+        Map<Integer, Map<Integer, LwM2mResource>> instances = objects.get(LwM2mId.SERVER);
         if (path.isObject()) {
             List<LwM2mObjectInstance> all = new ArrayList<>();
             instances.forEach((id, resources) -> all.add(new LwM2mObjectInstance(id, resources.values())));
-            return new LwM2mObject(SERVER, all);
+            return new LwM2mObject(LwM2mId.SERVER, all);
         }
         Map<Integer, LwM2mResource> instance = instances.get(path.getObjectInstanceId());
         return instance == null ? null : new LwM2mObjectInstance(path.getObjectInstanceId(), instance.values());
@@ -173,12 +163,12 @@ final class BootstrapConfig {
      * over coaps+tcp, {@code unsupported-transport} for a scheme that is not CoAP's.
      */
     ServerAccount serverAccount() {
-        for (Map<Integer, LwM2mResource> security : objects.get(SECURITY).values()) {
+        for (Map<Integer, LwM2mResource> security : objects.get(LwM2mId.SECURITY).values()) {
             if (isBootstrapAccount(security)) {
                 continue;
             }
-            Object uri = value(security, URI_RESOURCE);
-            Object ssid = value(security, SHORT_SERVER_ID);
+            Object uri = value(security, LwM2mId.SEC_SERVER_URI);
+            Object ssid = value(security, LwM2mId.SEC_SERVER_ID);
             if (!(uri instanceof String text) || text.isEmpty() || !(ssid instanceof Long id)) {
                 continue;
             }
@@ -193,8 +183,8 @@ final class BootstrapConfig {
     }
 
     private Map<Integer, LwM2mResource> serverWith(long ssid) {
-        for (Map<Integer, LwM2mResource> server : objects.get(SERVER).values()) {
-            if (Long.valueOf(ssid).equals(value(server, SERVER_SSID))) {
+        for (Map<Integer, LwM2mResource> server : objects.get(LwM2mId.SERVER).values()) {
+            if (Long.valueOf(ssid).equals(value(server, LwM2mId.SRV_SERVER_ID))) {
                 return server;
             }
         }
@@ -205,7 +195,7 @@ final class BootstrapConfig {
             Map<Integer, LwM2mResource> server) {
         ServerAddress address = ServerAddress.parse(uriText);
         Transport transport = address.transport();
-        Object modeValue = value(security, SECURITY_MODE);
+        Object modeValue = value(security, LwM2mId.SEC_SECURITY_MODE);
         int mode = modeValue instanceof Long m ? m.intValue() : -1;
         String identity = null;
         byte[] key = null;
@@ -214,8 +204,8 @@ final class BootstrapConfig {
                     + ": fleetsim's devices take NoSec (3) and PSK (0) accounts from a bootstrap server");
         }
         if (mode == ServerAccount.MODE_PSK) {
-            Object id = value(security, PUBLIC_KEY_OR_IDENTITY);
-            Object secret = value(security, SECRET_KEY);
+            Object id = value(security, LwM2mId.SEC_PUBKEY_IDENTITY);
+            Object secret = value(security, LwM2mId.SEC_SECRET_KEY);
             if (!(id instanceof byte[] idBytes) || idBytes.length == 0 || !(secret instanceof byte[] keyBytes)
                     || keyBytes.length == 0) {
                 throw new CoapFailure(FailureCause.BAD_CONFIG, "Security Mode PSK without a PSK identity (/0/x/3) "
@@ -235,8 +225,8 @@ final class BootstrapConfig {
             throw new CoapFailure(FailureCause.UNSUPPORTED_SECURITY_MODE, "Server URI '" + uriText
                     + "': fleetsim's devices take a PSK account over coaps:// only, not over coaps+tcp://");
         }
-        Object lifetime = value(server, LIFETIME);
-        Object binding = value(server, BINDING);
+        Object lifetime = value(server, LwM2mId.SRV_LIFETIME);
+        Object binding = value(server, LwM2mId.SRV_BINDING);
         return new ServerAccount(address, mode, identity, key, ssid,
                 lifetime instanceof Long l && l > 0 ? l : 0, binding instanceof String b && !b.isEmpty() ? b : null);
     }

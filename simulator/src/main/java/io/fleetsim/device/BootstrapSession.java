@@ -9,6 +9,7 @@ import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
+import org.eclipse.leshan.core.LwM2mId;
 import org.eclipse.leshan.core.node.LwM2mNode;
 import org.eclipse.leshan.core.node.LwM2mPath;
 import org.eclipse.leshan.core.node.codec.CodecException;
@@ -172,7 +173,7 @@ final class BootstrapSession {
             response.setPayload(config.discover(path, otherObjects.get()));
             return response;
         }
-        if (path == null || path.getObjectId() != BootstrapConfig.SERVER || path.isResource()) {
+        if (path == null || path.getObjectId() != LwM2mId.SERVER || path.isResource()) {
             return new Response(ResponseCode.UNAUTHORIZED); // Bootstrap-Read is for /1 only here
         }
         LwM2mNode node = config.readServer(path);

@@ -10,6 +10,7 @@ import org.eclipse.leshan.core.node.LwM2mObjectInstance;
 import org.eclipse.leshan.core.node.LwM2mResource;
 import org.eclipse.leshan.core.node.LwM2mSingleResource;
 
+import io.fleetsim.base.ServerAccountObject;
 import io.fleetsim.scenario.DeviceGroup;
 import io.fleetsim.scenario.RetryPolicy;
 import io.fleetsim.scenario.Transport;
@@ -45,11 +46,7 @@ public final class DeviceObjects {
      * communication retry resources 17 to 20, holding the values the device retries by.
      */
     static LwM2mObjectInstance serverInstance(long lifetimeSeconds, String binding, RetryPolicy retry) {
-        List<LwM2mResource> resources = new ArrayList<>(List.of(
-                LwM2mSingleResource.newIntegerResource(0, 1),
-                LwM2mSingleResource.newIntegerResource(1, lifetimeSeconds),
-                LwM2mSingleResource.newBooleanResource(6, false),
-                LwM2mSingleResource.newStringResource(7, binding)));
+        List<LwM2mResource> resources = new ArrayList<>(ServerAccountObject.resources(1, lifetimeSeconds, binding));
         if (retry != null && retry.isLwm2m()) {
             RetryPolicy.Lwm2mSequences sequences = retry.lwm2m();
             resources.add(LwM2mSingleResource.newUnsignedIntegerResource(17, (long) sequences.retryCount()));

@@ -19,6 +19,7 @@ import org.eclipse.leshan.core.node.codec.LwM2mEncoder;
 import org.eclipse.leshan.core.request.ContentFormat;
 
 import io.fleetsim.base.ObjectModels;
+import io.fleetsim.base.ServerAccountObject;
 
 /**
  * One client's bootstrap, from the 2.04 to its Bootstrap-Request to the answer to Bootstrap-Finish:
@@ -90,22 +91,19 @@ final class BootstrapSession {
                 : config.pskIdentity().getBytes(StandardCharsets.UTF_8);
         byte[] key = config.pskKey() == null ? new byte[0] : config.pskKey();
         return new LwM2mObjectInstance(SECURITY_INSTANCE,
-                LwM2mSingleResource.newStringResource(0, config.serverUri()),
-                LwM2mSingleResource.newBooleanResource(1, false),
-                LwM2mSingleResource.newIntegerResource(2, config.mode().code()),
-                LwM2mSingleResource.newBinaryResource(3, identity),
-                LwM2mSingleResource.newBinaryResource(4, new byte[0]),
-                LwM2mSingleResource.newBinaryResource(5, key),
-                LwM2mSingleResource.newIntegerResource(10, config.shortServerId()));
+                LwM2mSingleResource.newStringResource(LwM2mId.SEC_SERVER_URI, config.serverUri()),
+                LwM2mSingleResource.newBooleanResource(LwM2mId.SEC_BOOTSTRAP, false),
+                LwM2mSingleResource.newIntegerResource(LwM2mId.SEC_SECURITY_MODE, config.mode().code()),
+                LwM2mSingleResource.newBinaryResource(LwM2mId.SEC_PUBKEY_IDENTITY, identity),
+                LwM2mSingleResource.newBinaryResource(LwM2mId.SEC_SERVER_PUBKEY, new byte[0]),
+                LwM2mSingleResource.newBinaryResource(LwM2mId.SEC_SECRET_KEY, key),
+                LwM2mSingleResource.newIntegerResource(LwM2mId.SEC_SERVER_ID, config.shortServerId()));
     }
 
     /** The Server instance of the account (LwM2M 1.1 Core §E.2). */
     static LwM2mObjectInstance serverInstance(BootstrapConfig config) {
         return new LwM2mObjectInstance(SERVER_INSTANCE,
-                LwM2mSingleResource.newIntegerResource(0, config.shortServerId()),
-                LwM2mSingleResource.newIntegerResource(1, config.lifetimeSeconds()),
-                LwM2mSingleResource.newBooleanResource(6, false),
-                LwM2mSingleResource.newStringResource(7, config.binding()));
+                ServerAccountObject.resources(config.shortServerId(), config.lifetimeSeconds(), config.binding()));
     }
 
     String endpoint() {
