@@ -213,13 +213,22 @@ public final class EmbeddedServers {
      */
     private static EmbeddedBootstrapServer startBootstrap(BootstrapConfigSource configs, List<DeviceGroup> groups,
             String host) {
-        List<DeviceGroup> pskGroups = groups.stream().filter(g -> g.target().embeddedBootstrap()
-                && g.transport() == Transport.DTLS && g.security().mode() == Security.Mode.PSK).toList();
+        List<DeviceGroup> pskGroups = groups.stream()
+                .filter(g -> g.target().embeddedBootstrap() && bootstrapsOverDtls(g)).toList();
         if (pskGroups.isEmpty()) {
             return EmbeddedBootstrapServer.start(configs, host, 0, EmbeddedBootstrapServer.DEFAULT_SESSION_TIMEOUT);
         }
         return EmbeddedBootstrapServer.startWithPsk(configs, host, 0, new FleetSecurityStore(pskGroups, null), 0,
                 EmbeddedBootstrapServer.DEFAULT_SESSION_TIMEOUT);
+    }
+
+    /**
+     * Whether {@code group}'s devices bootstrap from the embedded bootstrap server over its DTLS
+     * endpoint, proving themselves with the group's own PSK (dtls groups with {@code psk}); every
+     * other group bootstraps over its CoAP endpoint.
+     */
+    static boolean bootstrapsOverDtls(DeviceGroup group) {
+        return group.transport() == Transport.DTLS && group.security().mode() == Security.Mode.PSK;
     }
 
     private static void warnUnserved(List<DeviceGroup> groups) {

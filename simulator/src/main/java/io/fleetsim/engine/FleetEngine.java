@@ -615,10 +615,7 @@ public final class FleetEngine {
             if (!group.target().bootstrap()) {
                 return null;
             }
-            // a dtls psk group proves itself to the embedded bootstrap server with its own PSK, over DTLS
-            boolean secure = group.transport() == io.fleetsim.scenario.Transport.DTLS
-                    && group.security().mode() == io.fleetsim.scenario.Security.Mode.PSK;
-            return secure && embeddedSecure != null ? embeddedSecure : embedded;
+            return EmbeddedServers.bootstrapsOverDtls(group) && embeddedSecure != null ? embeddedSecure : embedded;
         };
     }
 
