@@ -181,6 +181,12 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
                 coap = endpoint.getAddress();
             }
         }
+        if (coaps == null) {
+            leshan.destroy();
+            throw new IllegalStateException("the embedded LwM2M server could not open its coaps endpoint on "
+                    + host + ":" + coapsPort + " (Leshan's warning above says why; the server certificate is "
+                    + identity.certificate().getSubjectX500Principal().getName() + ")");
+        }
         EmbeddedLwm2mServer server = new EmbeddedLwm2mServer(leshan, host, coap, coaps);
         LOG.info("Embedded LwM2M server listening on {} and {}", server.coapUri(),
                 TargetUri.of("coaps", host, coaps.getPort()));

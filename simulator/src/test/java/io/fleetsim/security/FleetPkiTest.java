@@ -5,7 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.Certificate;
 import java.util.List;
+
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.scandium.config.DtlsConfig;
+import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
+import org.eclipse.californium.scandium.dtls.CertificateType;
+import org.eclipse.californium.scandium.dtls.x509.SingleCertificateProvider;
+import org.eclipse.californium.scandium.dtls.x509.StaticCertificateVerifier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,5 +80,24 @@ class FleetPkiTest {
                 .as("it still names 127.0.0.1: a loopback run keeps it").isEqualTo(widened.server().certificate());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(FleetPki.SERVER_KEY))))
                 .isEqualTo("rw-------");
+    }
+
+    @Test
+    void keysReadBackFromTheDirectoryServeAsADtlsCertificateIdentity() throws Exception {
+        FleetPki.loadOrCreate(dir, "fleetsim test CA");
+        FleetPki again = FleetPki.loadOrCreate(dir, "ignored");
+        CertifiedKey server = again.server();
+
+        assertThat(server.privateKey().getAlgorithm()).isEqualTo("EC");
+        // what the embedded server's coaps endpoint does with them; a second DTLS run into the same
+        // results directory failed here ("EC is not supported by the JCE")
+        DtlsConfig.register();
+        DtlsConnectorConfig config = DtlsConnectorConfig.builder(new Configuration())
+                .setCertificateIdentityProvider(new SingleCertificateProvider(server.privateKey(),
+                        server.chain().toArray(new Certificate[0]), CertificateType.X_509))
+                .setCertificateVerifier(new StaticCertificateVerifier.Builder()
+                        .setTrustedCertificates(again.caCertificate()).build())
+                .build();
+        assertThat(config.getCertificateIdentityProvider()).isNotNull();
     }
 }
